@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Numeric targets get AVX2+FMA and `-Ounchecked` in release builds only: without them
+/// `addingProduct` becomes a library call and the GEMM kernel runs ~80x slower.
+let numericRelease: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-Xcc", "-mavx2", "-Xcc", "-mfma"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "DemandPlanner",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "demand", targets: ["demand"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "NeuralNet", swiftSettings: numericRelease),
+        .target(name: "Formats", dependencies: ["CZlib"]),
+        .target(name: "Forecasting", dependencies: ["NeuralNet"], swiftSettings: numericRelease),
+        .target(name: "Pipeline", dependencies: ["Formats", "Forecasting", "CSQLite"]),
+        .target(name: "Daemon", dependencies: ["Pipeline"]),
+        .executableTarget(name: "demand", dependencies: ["Daemon"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

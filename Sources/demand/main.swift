@@ -1,0 +1,3 @@
+import Daemon
+
+print("demand \(Daemon.version)")

@@ -1,0 +1,6 @@
+import Testing
+@testable import NeuralNet
+
+@Test func moduleLinks() {
+    #expect(String(describing: NeuralNet.self) == "NeuralNet")
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Pipeline
+
+@Test func moduleLinks() {
+    #expect(String(describing: Pipeline.self) == "Pipeline")
+}
