@@ -1,0 +1,235 @@
+import Foundation
+
+extension PipelineConfig {
+    /// Decodes a config, filling defaults for absent keys and rejecting unknown ones.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: [
+            "paths", "seed", "producers", "ingest", "clean", "features", "model", "intervals", "retry", "description",
+        ])
+        self.init()
+        paths = try object.value("paths", default: paths)
+        seed = try object.value("seed", default: seed)
+        producers = try object.value("producers", default: producers)
+        ingest = try object.value("ingest", default: ingest)
+        clean = try object.value("clean", default: clean)
+        features = try object.value("features", default: features)
+        model = try object.value("model", default: model)
+        intervals = try object.value("intervals", default: intervals)
+        retry = try object.value("retry", default: retry)
+        var seen = Set<String>()
+        for producer in producers where !seen.insert(producer.name).inserted {
+            throw object.invalid("producers", "producer name '\(producer.name)' appears twice")
+        }
+    }
+}
+
+extension PipelineConfig.Paths {
+    /// Decodes the folder layout.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["landing", "processed", "artifacts", "calendars"])
+        self.init()
+        landing = try object.value("landing", default: landing)
+        processed = try object.value("processed", default: processed)
+        artifacts = try object.value("artifacts", default: artifacts)
+        calendars = try object.value("calendars", default: calendars)
+    }
+}
+
+extension PipelineConfig.Producer {
+    /// Decodes one producer.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: [
+            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "columns", "attributes", "filters",
+        ])
+        self.init(name: try object.required("name"), columns: try object.required("columns"))
+        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != "..", name != "quarantine" else {
+            throw object.invalid("name", "producer name '\(name)' must be a plain folder name (no '/', not hidden)")
+        }
+        patterns = try object.value("patterns", default: patterns)
+        delimiter = try object.optional("delimiter")
+        if let delimiter, delimiter.utf8.count != 1 {
+            throw object.invalid("delimiter", "expected one character such as \",\" or \";\", got \"\(delimiter)\"")
+        }
+        decimalComma = try object.value("decimalComma", default: decimalComma)
+        dateFormat = try object.optional("dateFormat")
+        attributes = try object.value("attributes", default: attributes)
+        filters = try object.value("filters", default: filters)
+    }
+}
+
+extension PipelineConfig.ColumnMapping {
+    /// Decodes a column mapping; `sku`, `date` and `quantity` are required.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["sku", "date", "quantity", "price", "store"])
+        self.init(sku: try object.required("sku"), date: try object.required("date"), quantity: try object.required("quantity"),
+                  price: try object.optional("price"), store: try object.optional("store"))
+    }
+}
+
+extension PipelineConfig.RowFilter {
+    /// Decodes a row filter.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["column", "exclude", "include"])
+        self.init(column: try object.required("column"), exclude: try object.value("exclude", default: []),
+                  include: try object.value("include", default: []))
+    }
+}
+
+extension PipelineConfig.Ingest {
+    /// Decodes the ingest settings.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["excludeSkus", "dateFrom", "dateTo", "maxBadRowShare", "inheritAttributes"])
+        self.init()
+        excludeSkus = try object.value("excludeSkus", default: excludeSkus)
+        dateFrom = try object.optional("dateFrom")
+        dateTo = try object.optional("dateTo")
+        for (key, value) in [("dateFrom", dateFrom), ("dateTo", dateTo)] {
+            if let value, ISODay.parse(value) == nil { throw object.invalid(key, "expected a date as yyyy-MM-dd, got \"\(value)\"") }
+        }
+        maxBadRowShare = try object.value("maxBadRowShare", default: maxBadRowShare)
+        guard (0...1).contains(maxBadRowShare) else { throw object.invalid("maxBadRowShare", "expected a share between 0 and 1") }
+        inheritAttributes = try object.value("inheritAttributes", default: inheritAttributes)
+    }
+}
+
+extension PipelineConfig.Clean {
+    /// Decodes the clean settings.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: [
+            "bucketWeeks", "anchorWeekday", "dropPartialEdgeBuckets", "outlierZ", "minTotalQuantity", "minNonZeroBuckets", "keepSkus",
+        ])
+        self.init()
+        bucketWeeks = try object.value("bucketWeeks", default: bucketWeeks)
+        guard (1...52).contains(bucketWeeks) else { throw object.invalid("bucketWeeks", "expected 1 to 52 weeks per bucket") }
+        anchorWeekday = try object.value("anchorWeekday", default: anchorWeekday)
+        guard Weekdays.index(of: anchorWeekday) != nil else {
+            throw object.invalid("anchorWeekday", "expected one of \(Weekdays.names.joined(separator: ", ")), got \"\(anchorWeekday)\"")
+        }
+        dropPartialEdgeBuckets = try object.value("dropPartialEdgeBuckets", default: dropPartialEdgeBuckets)
+        outlierZ = try object.value("outlierZ", default: outlierZ)
+        guard outlierZ >= 0 else { throw object.invalid("outlierZ", "expected 0 (off) or a positive number of standard deviations") }
+        minTotalQuantity = try object.value("minTotalQuantity", default: minTotalQuantity)
+        minNonZeroBuckets = try object.value("minNonZeroBuckets", default: minNonZeroBuckets)
+        keepSkus = try object.value("keepSkus", default: keepSkus)
+    }
+}
+
+extension PipelineConfig.Features {
+    /// Decodes the feature settings.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["periods", "rollingWindows", "holidays", "promotions"])
+        self.init()
+        periods = try object.value("periods", default: periods)
+        guard periods.allSatisfy({ $0 >= 2 }) else { throw object.invalid("periods", "every period must be at least 2 buckets") }
+        rollingWindows = try object.value("rollingWindows", default: rollingWindows)
+        guard rollingWindows.allSatisfy({ $0 >= 1 }) else { throw object.invalid("rollingWindows", "every window must be at least 1 bucket") }
+        holidays = try object.optional("holidays")
+        promotions = try object.optional("promotions")
+    }
+}
+
+extension PipelineConfig.Model {
+    /// Decodes the model settings.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["horizon", "lookback", "seasonLength", "candidates", "selection", "cvOrigins"])
+        self.init()
+        horizon = try object.value("horizon", default: horizon)
+        guard (1...520).contains(horizon) else { throw object.invalid("horizon", "expected 1 to 520 buckets") }
+        lookback = try object.value("lookback", default: lookback)
+        guard lookback >= 1 else { throw object.invalid("lookback", "expected at least 1 bucket") }
+        seasonLength = try object.value("seasonLength", default: seasonLength)
+        guard seasonLength >= 1 else { throw object.invalid("seasonLength", "expected at least 1 bucket") }
+        candidates = try object.value("candidates", default: candidates)
+        for name in candidates where !ModelCatalog.names.contains(name) {
+            throw object.invalid("candidates", "unknown model '\(name)'; known: \(ModelCatalog.names.joined(separator: ", "))")
+        }
+        guard !candidates.isEmpty else { throw object.invalid("candidates", "name at least one model") }
+        selection = try object.value("selection", default: selection)
+        guard ["perSeries", "global"].contains(selection) else {
+            throw object.invalid("selection", "expected \"perSeries\" or \"global\", got \"\(selection)\"")
+        }
+        cvOrigins = try object.value("cvOrigins", default: cvOrigins)
+        guard cvOrigins >= 1 else { throw object.invalid("cvOrigins", "expected at least 1 origin") }
+    }
+}
+
+extension PipelineConfig.Intervals {
+    /// Decodes the interval settings.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["levels", "method", "backtestWindows"])
+        self.init()
+        levels = try object.value("levels", default: levels)
+        guard levels.allSatisfy({ $0 > 0 && $0 < 1 }) else { throw object.invalid("levels", "every level must be between 0 and 1, e.g. 0.8") }
+        method = try object.value("method", default: method)
+        guard ["conformal", "empirical", "gaussian"].contains(method) else {
+            throw object.invalid("method", "expected \"conformal\", \"empirical\" or \"gaussian\", got \"\(method)\"")
+        }
+        backtestWindows = try object.value("backtestWindows", default: backtestWindows)
+        guard backtestWindows >= 1 else { throw object.invalid("backtestWindows", "expected at least 1 window") }
+    }
+}
+
+extension PipelineConfig.Retry {
+    /// Decodes `{"default": policy, "<state>": policy, …}`.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["default"] + StateName.allCases.map(\.rawValue))
+        self.init()
+        defaultPolicy = try object.value("default", default: defaultPolicy)
+        for key in object.keys where key != "default" {
+            states[key] = try object.required(key)
+        }
+    }
+
+    /// Encodes as `{"default": policy, "<state>": policy, …}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        try container.encode(defaultPolicy, forKey: AnyKey("default"))
+        for key in states.keys.sorted() { try container.encode(states[key], forKey: AnyKey(key)) }
+    }
+}
+
+extension RetryPolicy {
+    /// Decodes a retry policy.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: [
+            "maxAttempts", "intervalSeconds", "backoffRate", "maxDelaySeconds", "jitter", "timeoutSeconds",
+        ])
+        self.init()
+        maxAttempts = try object.value("maxAttempts", default: maxAttempts)
+        guard (1...100).contains(maxAttempts) else { throw object.invalid("maxAttempts", "expected 1 to 100 attempts") }
+        intervalSeconds = try object.value("intervalSeconds", default: intervalSeconds)
+        backoffRate = try object.value("backoffRate", default: backoffRate)
+        guard intervalSeconds >= 0, backoffRate >= 1 else {
+            throw object.invalid("backoffRate", "expected intervalSeconds >= 0 and backoffRate >= 1")
+        }
+        maxDelaySeconds = try object.value("maxDelaySeconds", default: maxDelaySeconds)
+        jitter = try object.value("jitter", default: jitter)
+        guard (0...1).contains(jitter) else { throw object.invalid("jitter", "expected a fraction between 0 and 1") }
+        timeoutSeconds = try object.value("timeoutSeconds", default: timeoutSeconds)
+        guard timeoutSeconds > 0 else { throw object.invalid("timeoutSeconds", "expected a positive number of seconds") }
+    }
+}
+
+/// Weekday names as the config spells them; index 0 is Monday.
+enum Weekdays {
+    static let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static func index(of name: String) -> Int? { names.firstIndex(of: name.lowercased()) }
+}
+
+/// The baseline model names the config may list (kept in step with `Forecasting.BaselineModel`).
+enum ModelCatalog {
+    static let names = [
+        "naive", "seasonalNaive", "movingAverage", "historicAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb",
+    ]
+}
+
+/// Strict `yyyy-MM-dd` parsing for config values.
+enum ISODay {
+    static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return (year, month, day)
+    }
+}

@@ -1,0 +1,209 @@
+/// The whole configuration of a DemandPlanner root, with every default filled in.
+///
+/// Loaded from `config/demand.json` by `ConfigLoader`; the resolved form (defaults included) is
+/// written into each run's manifest, hashed, and read back by `demand replay`.
+public struct PipelineConfig: Sendable, Equatable, Codable {
+    /// Folders the daemon uses, relative to the root unless absolute.
+    public var paths = Paths()
+    /// The seed every random choice of a run derives from.
+    public var seed: UInt64 = 20_261_124
+    /// The vendors that drop files, and how to read each one's columns.
+    public var producers: [Producer] = []
+    /// Row filters and attribute handling of the `ingest` state.
+    public var ingest = Ingest()
+    /// Bucketing, outlier capping and low-volume removal of the `clean` state.
+    public var clean = Clean()
+    /// Inputs computed by the `features` state.
+    public var features = Features()
+    /// Horizon, season and candidate models for `tune`, `train` and `forecast`.
+    public var model = Model()
+    /// Prediction interval levels and method of the `residuals` state.
+    public var intervals = Intervals()
+    /// Retry policies: a default and per-state overrides keyed by state name.
+    public var retry = Retry()
+
+    /// Creates the default configuration (no producers).
+    public init() {}
+
+    /// Folder layout of a root.
+    public struct Paths: Sendable, Equatable, Codable {
+        public var landing = "landing"
+        public var processed = "processed"
+        public var artifacts = "artifacts"
+        /// Holiday and promotion calendars (CSV) live here.
+        public var calendars = "config/calendars"
+        public init() {}
+    }
+
+    /// One vendor: how its files are recognised and how their columns map to ours.
+    public struct Producer: Sendable, Equatable, Codable {
+        /// The producer's name, also its subfolder `landing/<name>/`.
+        public var name: String
+        /// Filename glob patterns (`*` and `?`) that claim a top-level landing file for this producer.
+        public var patterns: [String] = []
+        /// CSV delimiter, or `nil` to sniff it.
+        public var delimiter: String?
+        /// Whether numbers use a decimal comma.
+        public var decimalComma = false
+        /// Date format such as `dd/MM/yyyy`, or `nil` to detect ISO and common forms.
+        public var dateFormat: String?
+        /// Vendor column names of our required fields.
+        public var columns: ColumnMapping
+        /// Static SKU attributes: our attribute name → vendor column name.
+        public var attributes: [String: String] = [:]
+        /// Rows to drop by value of a vendor column.
+        public var filters: [RowFilter] = []
+
+        /// Creates a producer with a column mapping.
+        public init(name: String, columns: ColumnMapping) {
+            self.name = name
+            self.columns = columns
+        }
+    }
+
+    /// Vendor column names for the fields every row needs (and the optional ones).
+    public struct ColumnMapping: Sendable, Equatable, Codable {
+        public var sku: String
+        public var date: String
+        public var quantity: String
+        /// Unit price column, if the vendor sends one.
+        public var price: String?
+        /// Store or location column, if any; series are per SKU unless `clean.seriesKey` says otherwise.
+        public var store: String?
+        public init(sku: String, date: String, quantity: String, price: String? = nil, store: String? = nil) {
+            self.sku = sku
+            self.date = date
+            self.quantity = quantity
+            self.price = price
+            self.store = store
+        }
+    }
+
+    /// Keeps or drops rows by the value of one vendor column.
+    public struct RowFilter: Sendable, Equatable, Codable {
+        /// The vendor column the filter looks at.
+        public var column: String
+        /// Rows whose value is in this list are dropped.
+        public var exclude: [String] = []
+        /// When not empty, only rows whose value is in this list are kept.
+        public var include: [String] = []
+        public init(column: String, exclude: [String] = [], include: [String] = []) {
+            self.column = column
+            self.exclude = exclude
+            self.include = include
+        }
+    }
+
+    /// Settings of the `ingest` state.
+    public struct Ingest: Sendable, Equatable, Codable {
+        /// SKUs that are not products (postage, fees) and are always dropped.
+        public var excludeSkus: [String] = []
+        /// First day kept (ISO `yyyy-MM-dd`), if any.
+        public var dateFrom: String?
+        /// Last day kept (ISO `yyyy-MM-dd`), if any.
+        public var dateTo: String?
+        /// Share of unreadable rows a file may have before the whole file is refused.
+        public var maxBadRowShare = 0.01
+        /// Fill missing static attributes of a SKU from other rows and producers.
+        public var inheritAttributes = true
+        public init() {}
+    }
+
+    /// Settings of the `clean` state.
+    public struct Clean: Sendable, Equatable, Codable {
+        /// Bucket length in weeks.
+        public var bucketWeeks = 1
+        /// The weekday buckets start on (`monday` … `sunday`).
+        public var anchorWeekday = "monday"
+        /// Drop the first and last bucket when the data covers them only partly.
+        public var dropPartialEdgeBuckets = true
+        /// Values more than this many standard deviations above a SKU's mean are capped; 0 disables.
+        public var outlierZ = 5.0
+        /// SKUs with less total quantity than this are removed (unless kept).
+        public var minTotalQuantity = 0.0
+        /// SKUs with fewer non-zero buckets than this are removed (unless kept).
+        public var minNonZeroBuckets = 1
+        /// SKUs that always survive low-volume removal.
+        public var keepSkus: [String] = []
+        public init() {}
+    }
+
+    /// Settings of the `features` state.
+    public struct Features: Sendable, Equatable, Codable {
+        /// Seasonal periods in buckets; each adds a sin/cos pair.
+        public var periods = [52, 26, 13]
+        /// Trailing windows in buckets for rolling mean/std/min/max.
+        public var rollingWindows = [4, 13]
+        /// Holiday calendar CSV (`date[,name]`) relative to the root, or `nil`.
+        public var holidays: String?
+        /// Promotion calendar CSV (`sku,start,end` — empty sku means all) relative to the root, or `nil`.
+        public var promotions: String?
+        public init() {}
+    }
+
+    /// Settings of `tune`, `train` and `forecast`.
+    public struct Model: Sendable, Equatable, Codable {
+        /// Buckets to forecast.
+        public var horizon = 13
+        /// Buckets of history a model looks at (the LSTM's window).
+        public var lookback = 52
+        /// Season length in buckets (seasonal naive, MASE scaling).
+        public var seasonLength = 52
+        /// Baseline models `tune` chooses among.
+        public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb"]
+        /// `perSeries` or `global` selection.
+        public var selection = "perSeries"
+        /// Rolling origins used by cross-validation.
+        public var cvOrigins = 3
+        public init() {}
+    }
+
+    /// Settings of the `residuals` state.
+    public struct Intervals: Sendable, Equatable, Codable {
+        /// Central coverage levels, e.g. 0.8 and 0.95.
+        public var levels = [0.8, 0.95]
+        /// `conformal`, `empirical` or `gaussian`: the method the forecast uses.
+        public var method = "conformal"
+        /// Backtest windows whose residuals calibrate the intervals.
+        public var backtestWindows = 4
+        public init() {}
+    }
+
+    /// Retry policies of the orchestrator.
+    public struct Retry: Sendable, Equatable, Codable {
+        /// The policy of every state without its own.
+        public var defaultPolicy = RetryPolicy()
+        /// Per-state policies keyed by state name.
+        public var states: [String: RetryPolicy] = [:]
+        public init() {}
+
+        /// The policy that applies to `state`.
+        public func policy(for state: String) -> RetryPolicy { states[state] ?? defaultPolicy }
+    }
+}
+
+/// How often and how patiently a failed state is tried again (Step Functions' retrier).
+public struct RetryPolicy: Sendable, Equatable, Codable {
+    /// Total attempts including the first.
+    public var maxAttempts = 3
+    /// Seconds before the second attempt.
+    public var intervalSeconds = 1.0
+    /// Each further wait is multiplied by this.
+    public var backoffRate = 2.0
+    /// No wait is longer than this many seconds.
+    public var maxDelaySeconds = 60.0
+    /// Fraction of the wait added or removed at random (seeded, so replays wait the same).
+    public var jitter = 0.1
+    /// An attempt running longer than this many seconds fails with a timeout.
+    public var timeoutSeconds = 3_600.0
+    public init() {}
+
+    /// The wait before attempt `attempt` (2, 3, …), given a jitter draw in [0, 1).
+    public func delay(beforeAttempt attempt: Int, jitterDraw: Double) -> Double {
+        let base = intervalSeconds * pow(backoffRate, Double(max(0, attempt - 2)))
+        let capped = min(maxDelaySeconds, base)
+        return max(0, capped * (1 + jitter * (2 * jitterDraw - 1)))
+    }
+}
+
+import Foundation
