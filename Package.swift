@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "Formats", dependencies: ["CZlib"]),
         .target(name: "Forecasting", dependencies: ["NeuralNet"], swiftSettings: numericRelease),
         .target(name: "Pipeline", dependencies: ["Formats", "Forecasting", "CSQLite"]),
-        .target(name: "Daemon", dependencies: ["Pipeline"]),
+        .target(name: "Daemon", dependencies: ["Pipeline", "Formats"]),
         .executableTarget(name: "demand", dependencies: ["Daemon"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),

@@ -1,3 +1,6 @@
-import Daemon
+import Foundation
 
-print("demand \(Daemon.version)")
+/// `demand` — the DemandPlanner command line. Every subcommand prints its own `--help`.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let exitCode = CommandRouter.run(arguments)
+exit(exitCode)

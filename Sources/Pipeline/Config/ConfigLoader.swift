@@ -34,7 +34,7 @@ public enum ConfigLoader {
     static func describe(_ error: DecodingError, file: String) -> PipelineError {
         switch error {
         case .typeMismatch(let type, let context):
-            return .config(file: file, jsonPath: jsonPath(context.codingPath), message: "expected \(typeName(type)); \(context.debugDescription)")
+            return .config(file: file, jsonPath: jsonPath(context.codingPath), message: "expected \(typeName(type))\(foundKind(context.debugDescription))")
         case .valueNotFound(let type, let context):
             return .config(file: file, jsonPath: jsonPath(context.codingPath), message: "expected \(typeName(type)), found null")
         case .keyNotFound(let key, let context):
@@ -56,6 +56,13 @@ public enum ConfigLoader {
             if let index = key.intValue { return "\(text)[\(index)]" }
             return "\(text).\(key.stringValue)"
         }
+    }
+
+    /// ", found a string" from Foundation's "Expected to decode Int but found a string instead."
+    private static func foundKind(_ debugDescription: String) -> String {
+        guard let range = debugDescription.range(of: "found ") else { return "" }
+        let rest = debugDescription[range.upperBound...].replacingOccurrences(of: " instead.", with: "")
+        return ", found \(rest)"
     }
 
     private static func typeName(_ type: Any.Type) -> String {

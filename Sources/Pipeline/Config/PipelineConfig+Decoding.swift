@@ -78,7 +78,7 @@ extension PipelineConfig.RowFilter {
 extension PipelineConfig.Ingest {
     /// Decodes the ingest settings.
     public init(from decoder: any Decoder) throws {
-        let object = try ConfigObject(decoder, allowed: ["excludeSkus", "dateFrom", "dateTo", "maxBadRowShare", "inheritAttributes"])
+        let object = try ConfigObject(decoder, allowed: ["excludeSkus", "dateFrom", "dateTo", "maxBadRowShare"])
         self.init()
         excludeSkus = try object.value("excludeSkus", default: excludeSkus)
         dateFrom = try object.optional("dateFrom")
@@ -88,7 +88,6 @@ extension PipelineConfig.Ingest {
         }
         maxBadRowShare = try object.value("maxBadRowShare", default: maxBadRowShare)
         guard (0...1).contains(maxBadRowShare) else { throw object.invalid("maxBadRowShare", "expected a share between 0 and 1") }
-        inheritAttributes = try object.value("inheritAttributes", default: inheritAttributes)
     }
 }
 

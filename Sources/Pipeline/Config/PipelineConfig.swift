@@ -104,8 +104,6 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var dateTo: String?
         /// Share of unreadable rows a file may have before the whole file is refused.
         public var maxBadRowShare = 0.01
-        /// Fill missing static attributes of a SKU from other rows and producers.
-        public var inheritAttributes = true
         public init() {}
     }
 

@@ -80,3 +80,25 @@ public final class RunDatabase: Sendable {
                       [runId.map(SQLValue.text) ?? .null, .text(kind), state.map(SQLValue.text) ?? .null, .text(message), .text(time)])
     }
 }
+
+extension RunDatabase {
+    /// Whether bytes with this SHA-256 were claimed or processed before.
+    public func ledgerContains(sha256: String) throws -> Bool {
+        try !sql.query("SELECT 1 FROM file_ledger WHERE sha256 = ? AND status IN ('claimed','processed','failed')",
+                       [.text(sha256)]).isEmpty
+    }
+
+    /// Records a file in the ledger (first sighting wins; later duplicates only update nothing).
+    public func recordLedger(sha256: String, name: String, producer: String, size: Int, runId: String?, status: String) throws {
+        try sql.query("""
+            INSERT INTO file_ledger(sha256, original_name, producer, size, first_seen, run_id, status) VALUES(?,?,?,?,?,?,?)
+            ON CONFLICT(sha256) DO NOTHING
+            """, [.text(sha256), .text(name), .text(producer), .integer(Int64(size)), .text(Timestamp.now()),
+                  runId.map(SQLValue.text) ?? .null, .text(status)])
+    }
+
+    /// Sets the ledger status of every file of a run (`processed`, `failed`).
+    public func markLedger(runId: String, status: String) throws {
+        try sql.query("UPDATE file_ledger SET status = ? WHERE run_id = ? AND status IN ('claimed','failed')", [.text(status), .text(runId)])
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Formats
+import Pipeline
+
+/// Starts runs for a root: claims what is in `landing/`, executes the states, publishes the results.
+///
+/// Used by `demand run` (one run, then exit) and by the daemon (a run per settled batch).
+public struct RunLauncher: Sendable {
+    /// The daemon root.
+    public let root: String
+    /// The loaded configuration.
+    public let config: PipelineConfig
+    /// Progress lines for the terminal.
+    public let echo: (@Sendable (String) -> Void)?
+    /// Set on SIGTERM.
+    public let stop: StopSignal
+
+    /// Creates a launcher.
+    public init(root: String, config: PipelineConfig, stop: StopSignal = StopSignal(), echo: (@Sendable (String) -> Void)? = nil) {
+        self.root = root
+        self.config = config
+        self.stop = stop
+        self.echo = echo
+    }
+
+    /// What a run produced, for printing.
+    public struct Result: Sendable {
+        /// The final manifest.
+        public var manifest: Manifest
+        /// The run's folder.
+        public var runDirectory: String
+        /// Claiming results (duplicates and quarantined files).
+        public var duplicates: [String] = []
+        public var quarantined: [String] = []
+    }
+
+    /// Paths of the root's folders.
+    public var landing: String { resolve(config.paths.landing) }
+    public var processed: String { resolve(config.paths.processed) }
+
+    /// Claims every ready file in landing and runs the pipeline once on them (plus the master table).
+    public func runOnce(trigger: String) throws -> Result {
+        let store = try RunStore(root: root, config: config)
+        let files = try LandingScanner(landing: landing, producers: config.producers).scan()
+        let runId = store.newRunId()
+        let claimer = FileClaimer(store: store, processed: processed)
+        let claimed = try claimer.claim(files, runId: runId)
+        for name in claimed.duplicates { echo?("\(name): already processed (same SHA-256); moved to processed/duplicates/") }
+        for name in claimed.quarantined { echo?("\(name): no producer matches; moved to processed/quarantine/ with a reason file") }
+        var inputs = try archiveMasterTable(into: store.runDirectory(runId))
+        inputs += claimed.inputs
+        guard !claimed.inputs.isEmpty else {
+            try? FileSystem.remove(store.runDirectory(runId))
+            throw PipelineError(.input, "no new files to process in \(landing) (put vendor files in landing/<producer>/, or use --demo for the bundled samples)")
+        }
+        echo?("run \(runId): \(claimed.inputs.count) new file(s)")
+        let manifest = try RunFactory.newManifest(runId: runId, trigger: trigger, config: config, inputs: inputs)
+        return try execute(manifest, store: store, duplicates: claimed.duplicates, quarantined: claimed.quarantined)
+    }
+
+    /// Resumes the given run, or the newest unfinished one, from its first unfinished state.
+    public func resume(runId: String?) throws -> Result {
+        let store = try RunStore(root: root, config: config)
+        let id: String
+        if let runId {
+            id = runId
+        } else if let latest = try store.database.latestUnfinishedRun() {
+            id = latest.runId
+        } else {
+            throw PipelineError(.usage, "no unfinished run to resume in \(store.artifacts)")
+        }
+        guard FileSystem.exists(store.manifestPath(id)) else {
+            throw PipelineError(.usage, "run \(id) has no manifest at \(store.manifestPath(id))")
+        }
+        let manifest = try store.load(runId: id)
+        guard manifest.status != .succeeded else {
+            throw PipelineError(.usage, "run \(id) already succeeded; nothing to resume")
+        }
+        echo?("resuming run \(id)")
+        return try execute(manifest, store: store, duplicates: [], quarantined: [])
+    }
+
+    private func execute(_ manifest: Manifest, store: RunStore, duplicates: [String], quarantined: [String]) throws -> Result {
+        let runConfig = try RunFactory.config(of: manifest)
+        let orchestrator = Orchestrator(states: StandardStates.all(), store: store, stop: stop, echo: echo)
+        let final = try orchestrator.execute(manifest, config: runConfig)
+        if final.status == .succeeded {
+            try publish(final, store: store)
+            try store.database.markLedger(runId: final.runId, status: "processed")
+        } else if final.status == .failed {
+            try store.database.markLedger(runId: final.runId, status: "failed")
+        }
+        return Result(manifest: final, runDirectory: store.runDirectory(final.runId), duplicates: duplicates, quarantined: quarantined)
+    }
+
+    /// Copies the previous master table into the run's inputs so the run sees all history and replays alone.
+    private func archiveMasterTable(into runDirectory: String) throws -> [Manifest.InputFile] {
+        let master = "\(processed)/master/\(MasterTable.fileName)"
+        guard FileSystem.exists(master) else { return [] }
+        var inputs: [Manifest.InputFile] = []
+        for (name, producer) in [(MasterTable.fileName, MasterTable.producer), (MasterTable.attributesFileName, MasterTable.attributesProducer)] {
+            let source = "\(processed)/master/\(name)"
+            guard FileSystem.exists(source) else { continue }
+            let archived = "inputs/master/\(name)"
+            try FileSystem.copy(source, to: "\(runDirectory)/\(archived)")
+            inputs.append(Manifest.InputFile(originalName: "processed/master/\(name)", producer: producer,
+                                             size: try FileSystem.size(source), sha256: try SHA256.hexDigest(ofFile: "\(runDirectory)/\(archived)"),
+                                             archivedPath: archived))
+        }
+        return inputs
+    }
+
+    /// After success: the new master table goes to `processed/master/`, the vendor files to `processed/<date>/`.
+    private func publish(_ manifest: Manifest, store: RunStore) throws {
+        let runDirectory = store.runDirectory(manifest.runId)
+        for name in [MasterTable.fileName, MasterTable.attributesFileName] {
+            let bytes = try FileSystem.read("\(runDirectory)/ingest/\(name)")
+            try FileSystem.writeAtomically(bytes, to: "\(processed)/master/\(name)")
+        }
+        let day = String(Timestamp.compact().prefix(8))
+        let dated = "\(processed)/\(day.prefix(4))-\(day.dropFirst(4).prefix(2))-\(day.suffix(2))"
+        for input in manifest.inputs where input.producer != MasterTable.producer && input.producer != MasterTable.attributesProducer {
+            var target = "\(dated)/\(FileClaimer.sanitize(input.originalName))"
+            if FileSystem.exists(target) { target = "\(dated)/\(manifest.runId)-\(FileClaimer.sanitize(input.originalName))" }
+            if !FileSystem.exists(target) { try FileSystem.copy("\(runDirectory)/\(input.archivedPath)", to: target) }
+        }
+    }
+
+    private func resolve(_ path: String) -> String { path.hasPrefix("/") ? path : "\(root)/\(path)" }
+}

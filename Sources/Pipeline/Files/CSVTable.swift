@@ -1,0 +1,40 @@
+import Formats
+
+/// The pipeline's own CSV files between states: written deterministically, read back by header name.
+enum CSVTable {
+    /// Renders a header and rows as RFC 4180 CSV (`\n` line ends).
+    static func render(header: [String], rows: [[String]]) -> String {
+        CSVWriter.render(header: header, rows: rows)
+    }
+
+    /// Reads one of our own CSV files, requiring the named columns; returns their indices and the rows.
+    static func read(path: String, requiring columns: [String]) throws -> (indices: [Int], table: Table) {
+        let table = try CSVReader.read(path: path, options: ReadOptions(delimiter: UInt8(ascii: ",")))
+        let indices = try columns.map { name in
+            guard let index = table.columnIndex(name) else {
+                throw PipelineError(.state, "\(path): expected a column '\(name)'; found \(table.columnNames.joined(separator: ", "))")
+            }
+            return index
+        }
+        return (indices, table)
+    }
+
+    /// A cell of our own CSV as text.
+    static func text(_ cell: Cell) -> String { CellText.text(cell) }
+}
+
+/// Number text in our outputs: integral values without a fraction, others shortest round-trip.
+enum NumberText {
+    static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    /// Fixed decimals for values people read (forecasts), still deterministic.
+    static func format(_ value: Double, decimals: Int) -> String {
+        let scale = pow(10.0, Double(decimals))
+        return format((value * scale).rounded() / scale)
+    }
+}
+
+import Foundation

@@ -1,0 +1,38 @@
+import Formats
+
+/// Typing of reader cells into the numbers and days ingest needs.
+enum CellValues {
+    /// A number from a numeric cell or from text (decimal comma per producer).
+    static func number(_ cell: Cell, decimalComma: Bool) -> Double? {
+        switch cell {
+        case .integer(let value): return Double(value)
+        case .unsignedInteger(let value): return Double(value)
+        case .double(let value): return value.isFinite ? value : nil
+        case .float(let value): return value.isFinite ? Double(value) : nil
+        case .decimal(let text): return Double(text)
+        case .bool, .null, .date, .timestamp, .time, .bytes, .error: return nil
+        case .string(let text): return NumberParsing.parseDecimal(text, decimalComma: decimalComma)
+        }
+    }
+
+    /// A day (days since 1970-01-01) from a date, timestamp or text cell.
+    static func day(_ cell: Cell, format: String?) -> Int32? {
+        switch cell {
+        case .date(let days): return days
+        case .timestamp(let value, let unit, _):
+            let perDay = Int64(unit.rawValue) * 86_400
+            let days = value >= 0 ? value / perDay : (value - perDay + 1) / perDay
+            return Int32(exactly: days)
+        case .string(let text): return DateParsing.parseDay(text, format: format)
+        default: return nil
+        }
+    }
+}
+
+/// Text of a cell as a vendor would recognise it in messages and string columns.
+enum CellText {
+    static func text(_ cell: Cell) -> String {
+        if case .string(let text) = cell { return text }
+        return CSVWriter.text(cell)
+    }
+}

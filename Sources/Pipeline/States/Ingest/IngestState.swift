@@ -1,0 +1,83 @@
+import Formats
+
+/// `ingest`: reads every input file with its producer's mapping into one transactions table.
+///
+/// Outputs: `transactions.csv` (all readable, wanted rows, sorted), `rejects.csv` (every row left
+/// out and why), `attributes.csv` (static attributes per SKU, inherited across producers) and
+/// `summary.json` (counts per file and reason). A file whose unreadable rows exceed
+/// `ingest.maxBadRowShare`, or that cannot be parsed at all, fails the state naming file, line and column.
+public struct IngestState: PipelineState {
+    public let name = StateName.ingest
+    public init() {}
+
+    public func run(_ context: StateContext) throws {
+        let config = context.config
+        var transactions: [Transaction] = []
+        var rejects: [RejectedRow] = []
+        var attributeValues: [String: [String: [String: Int]]] = [:]
+        var fileSummaries: [IngestSummary.File] = []
+        for input in context.inputs {
+            try context.checkpoint()
+            if input.producer == MasterTable.attributesProducer { continue }
+            if input.producer == MasterTable.producer {
+                let rows = try MasterTable.read(path: context.inputPath(input))
+                transactions += rows.transactions
+                merge(rows.attributes, into: &attributeValues)
+                context.log.info("read \(rows.transactions.count) rows of the master table \(input.originalName)")
+                fileSummaries.append(.init(file: input.originalName, producer: input.producer, rows: rows.transactions.count,
+                                           kept: rows.transactions.count, rejectedByReason: [:]))
+                continue
+            }
+            guard let producer = config.producers.first(where: { $0.name == input.producer }) else {
+                throw PipelineError(.input, "\(input.originalName): producer '\(input.producer)' is not in the config")
+            }
+            let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma)
+            let table: Table
+            do {
+                table = try TableFile.read(path: context.inputPath(input), options: options)
+            } catch let error as FormatError {
+                var named = error
+                named.file = input.originalName
+                throw PipelineError(.input, named.description)
+            }
+            let mapper = TransactionMapper(producer: producer, ingest: config.ingest, fileName: input.originalName)
+            let result = try mapper.map(table)
+            let share = table.rows.isEmpty ? 0 : Double(result.unreadableRows) / Double(table.rows.count)
+            if result.unreadableRows > 0 && share > config.ingest.maxBadRowShare {
+                throw PipelineError(.input, "\(result.firstUnreadable ?? input.originalName) — \(result.unreadableRows) of \(table.rows.count) rows unreadable, more than ingest.maxBadRowShare (\(config.ingest.maxBadRowShare)); see the vendor's file")
+            }
+            if result.unreadableRows > 0, let first = result.firstUnreadable {
+                context.log.warning("\(result.unreadableRows) unreadable rows in \(input.originalName) (within the allowed share); first: \(first)")
+            }
+            var byReason: [String: Int] = [:]
+            for reject in result.rejects { byReason[reject.reason, default: 0] += 1 }
+            context.log.info("\(input.originalName): \(table.rows.count) rows, \(result.transactions.count) kept",
+                             byReason.mapValues(String.init))
+            fileSummaries.append(.init(file: input.originalName, producer: producer.name, rows: table.rows.count,
+                                       kept: result.transactions.count, rejectedByReason: byReason))
+            transactions += result.transactions
+            rejects += result.rejects
+            merge(result.attributeValues, into: &attributeValues)
+        }
+        guard !transactions.isEmpty else {
+            throw PipelineError(.input, "no usable sales rows in \(context.inputs.count) input file(s); see \(context.output("rejects.csv")) for why rows were left out")
+        }
+        transactions.sort(by: MasterTable.order)
+        let attributes = AttributeInheritance.resolve(attributeValues)
+        try MasterTable.write(transactions, attributes: attributes, transactionsPath: context.output("transactions.csv"),
+                              attributesPath: context.output("attributes.csv"))
+        try FileSystem.writeAtomically(RejectsFile.render(rejects), to: context.output("rejects.csv"))
+        let summary = IngestSummary(files: fileSummaries, transactions: transactions.count,
+                                    skus: Set(transactions.map(\.sku)).count, rejected: rejects.count)
+        try FileSystem.writeAtomically(try summary.json(), to: context.output("summary.json"))
+        context.log.info("ingested \(transactions.count) rows for \(summary.skus) SKUs; \(rejects.count) rows left out (see rejects.csv)")
+    }
+
+    private func merge(_ values: [String: [String: [String: Int]]], into target: inout [String: [String: [String: Int]]]) {
+        for (sku, byName) in values {
+            for (name, counts) in byName {
+                for (value, count) in counts { target[sku, default: [:]][name, default: [:]][value, default: 0] += count }
+            }
+        }
+    }
+}

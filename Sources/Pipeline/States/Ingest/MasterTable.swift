@@ -1,0 +1,71 @@
+import Formats
+
+/// The unified transactions table: `ingest/transactions.csv` of a run, published to `processed/master/`.
+///
+/// The next run archives the published table as an input (producer `master`), so history accumulates
+/// across runs and every run can still be replayed from its own inputs.
+public enum MasterTable {
+    /// The producer name under which the previous master table enters a run.
+    public static let producer = "master"
+    /// The producer name of the master table's attributes file (read beside the table, not as sales).
+    public static let attributesProducer = "master-attributes"
+    /// The published file name under `processed/master/`.
+    public static let fileName = "transactions.csv"
+    /// The attributes file name beside it.
+    public static let attributesFileName = "attributes.csv"
+
+    static let header = ["sku", "date", "quantity", "price", "store", "producer", "source"]
+
+    /// Deterministic row order: SKU, day, producer, source.
+    static func order(_ a: Transaction, _ b: Transaction) -> Bool {
+        if a.sku != b.sku { return a.sku.utf8.lexicographicallyPrecedes(b.sku.utf8) }
+        if a.day != b.day { return a.day < b.day }
+        if a.producer != b.producer { return a.producer < b.producer }
+        return a.source.utf8.lexicographicallyPrecedes(b.source.utf8)
+    }
+
+    /// Writes transactions and per-SKU attributes as two CSV files.
+    static func write(_ rows: [Transaction], attributes: [String: [String: String]], transactionsPath: String,
+                      attributesPath: String) throws {
+        let lines = rows.map { row in
+            [row.sku, DateParsing.isoString(days: row.day), NumberText.format(row.quantity),
+             row.price.map { NumberText.format($0) } ?? "", row.store ?? "", row.producer, row.source]
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: header, rows: lines), to: transactionsPath)
+        let names = Set(attributes.values.flatMap(\.keys)).sorted()
+        let attributeLines = attributes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { sku in
+            [sku] + names.map { attributes[sku]?[$0] ?? "" }
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku"] + names, rows: attributeLines), to: attributesPath)
+    }
+
+    /// Reads a master table (and the attributes file beside it, if present).
+    static func read(path: String) throws -> (transactions: [Transaction], attributes: [String: [String: [String: Int]]]) {
+        let (columns, table) = try CSVTable.read(path: path, requiring: header)
+        var rows: [Transaction] = []
+        rows.reserveCapacity(table.rows.count)
+        for (index, row) in table.rows.enumerated() {
+            let text = columns.map { CSVTable.text(row[$0]) }
+            guard let day = DateParsing.parseDay(text[1], format: "yyyy-MM-dd"), let quantity = Double(text[2]) else {
+                throw PipelineError(.input, "\(path):\(table.rowOrigins[index]): not a master-table row (date '\(text[1])', quantity '\(text[2])')")
+            }
+            rows.append(Transaction(sku: text[0], day: day, quantity: quantity, price: Double(text[3]),
+                                    store: text[4].isEmpty ? nil : text[4], producer: text[5], source: text[6]))
+        }
+        var attributes: [String: [String: [String: Int]]] = [:]
+        let attributesPath = (path as NSString).deletingLastPathComponent + "/" + attributesFileName
+        if FileSystem.exists(attributesPath) {
+            let (_, table) = try CSVTable.read(path: attributesPath, requiring: ["sku"])
+            for row in table.rows {
+                let sku = CSVTable.text(row[0])
+                for (column, name) in table.columnNames.enumerated().dropFirst() {
+                    let value = CSVTable.text(row[column])
+                    if !value.isEmpty { attributes[sku, default: [:]][name, default: [:]][value, default: 0] += 1 }
+                }
+            }
+        }
+        return (rows, attributes)
+    }
+}
+
+import Foundation

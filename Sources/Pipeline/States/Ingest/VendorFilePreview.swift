@@ -1,0 +1,31 @@
+import Formats
+
+/// What ingest makes of one vendor file, for `demand dump --mapped`.
+public enum VendorFilePreview {
+    /// The mapped rows as text columns, and the count of rows left out per reason.
+    public struct Result: Sendable {
+        public var header: [String]
+        public var rows: [[String]]
+        public var rejected: [String: Int]
+    }
+
+    /// Reads `path` with a producer's settings and maps it exactly as the ingest state would.
+    public static func mapped(path: String, producer: PipelineConfig.Producer, ingest: PipelineConfig.Ingest) throws -> Result {
+        let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma)
+        let table: Table
+        do { table = try TableFile.read(path: path, options: options) } catch let error as FormatError {
+            throw PipelineError(.input, error.description)
+        }
+        let name = (path as NSString).lastPathComponent
+        let result = try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table)
+        var rejected: [String: Int] = [:]
+        for reject in result.rejects { rejected[reject.reason, default: 0] += 1 }
+        let rows = result.transactions.map { row in
+            [row.sku, DateParsing.isoString(days: row.day), NumberText.format(row.quantity),
+             row.price.map { NumberText.format($0) } ?? "", row.store ?? "", row.source]
+        }
+        return Result(header: ["sku", "date", "quantity", "price", "store", "source"], rows: rows, rejected: rejected)
+    }
+}
+
+import Foundation

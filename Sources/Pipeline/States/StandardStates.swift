@@ -1,0 +1,7 @@
+/// The production implementations of the eight states, in run order.
+public enum StandardStates {
+    /// Every state the orchestrator runs.
+    public static func all() -> [any PipelineState] {
+        [IngestState(), AlertState()]
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Daemon
-
-@Test func moduleLinks() {
-    #expect(String(describing: Daemon.self) == "Daemon")
-}

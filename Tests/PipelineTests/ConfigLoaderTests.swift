@@ -1,0 +1,73 @@
+import Testing
+@testable import Pipeline
+
+@Suite struct ConfigLoaderTests {
+    func decode(_ json: String) throws -> PipelineConfig {
+        try ConfigLoader.decode(Array(json.utf8), file: "demand.json")
+    }
+
+    func message(_ json: String) -> String {
+        do {
+            _ = try decode(json)
+            return "no error"
+        } catch {
+            return String(describing: error)
+        }
+    }
+
+    @Test func defaultsFillAbsentKeys() throws {
+        let config = try decode(#"{"producers":[{"name":"acme","columns":{"sku":"item","date":"day","quantity":"qty"}}]}"#)
+        #expect(config.model.horizon == 13)
+        #expect(config.clean.anchorWeekday == "monday")
+        #expect(config.producers[0].columns.sku == "item")
+        #expect(config.retry.policy(for: "train").maxAttempts == 3)
+    }
+
+    @Test func unknownKeyNamesItsPath() {
+        let text = message(#"{"producers":[{"name":"acme","columns":{"sku":"a","date":"b","quantity":"c","colour":"d"}}]}"#)
+        #expect(text.contains("$.producers[0].columns.colour"))
+        #expect(text.contains("unknown key 'colour'"))
+    }
+
+    @Test func wrongTypeNamesItsPath() {
+        let text = message(#"{"model":{"horizon":"thirteen"}}"#)
+        #expect(text.contains("$.model.horizon"))
+        #expect(text.contains("whole number"))
+    }
+
+    @Test func missingRequiredKeyNamesItsPath() {
+        let text = message(#"{"producers":[{"name":"acme","columns":{"sku":"a","date":"b"}}]}"#)
+        #expect(text.contains("$.producers[0].columns.quantity"))
+    }
+
+    @Test func outOfRangeValuesAreRefused() {
+        #expect(message(#"{"clean":{"anchorWeekday":"funday"}}"#).contains("$.clean.anchorWeekday"))
+        #expect(message(#"{"intervals":{"levels":[80]}}"#).contains("between 0 and 1"))
+        #expect(message(#"{"retry":{"train":{"maxAttempts":0}}}"#).contains("$.retry.train.maxAttempts"))
+        #expect(message(#"{"retry":{"trian":{}}}"#).contains("unknown key 'trian'"))
+        #expect(message(#"{"model":{"candidates":["prophet"]}}"#).contains("unknown model 'prophet'"))
+    }
+
+    @Test func invalidJSONSaysSo() {
+        #expect(message(#"{"model": {"#).contains("not valid JSON"))
+    }
+
+    @Test func canonicalJSONRoundTripsAndIsStable() throws {
+        var config = PipelineConfig()
+        config.retry.states["train"] = RetryPolicy()
+        config.producers = [.init(name: "acme", columns: .init(sku: "a", date: "b", quantity: "c"))]
+        let first = try ConfigLoader.canonicalJSON(config)
+        let decoded = try decode(first)
+        #expect(decoded == config)
+        #expect(try ConfigLoader.canonicalJSON(decoded) == first)
+    }
+
+    @Test func bundledConfigIsValid() throws {
+        let path = (fixturesFolder as NSString).deletingLastPathComponent
+        let root = (path as NSString).deletingLastPathComponent
+        let config = try ConfigLoader.load(path: ConfigLoader.defaultPath(root: root))
+        #expect(config.producers.map(\.name).sorted() == ["harbor", "northwind"])
+    }
+}
+
+import Foundation
