@@ -27,6 +27,7 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["demand", "Pipeline"]),
     ],
     swiftLanguageModes: [.v6]
 )

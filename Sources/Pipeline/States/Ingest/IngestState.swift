@@ -42,6 +42,9 @@ public struct IngestState: PipelineState {
             }
             let mapper = TransactionMapper(producer: producer, ingest: config.ingest, fileName: input.originalName)
             let result = try mapper.map(table)
+            if !result.missingOptionalColumns.isEmpty {
+                context.log.warning("\(input.originalName) has no column \(result.missingOptionalColumns.map { "'\($0)'" }.joined(separator: ", ")); those optional fields stay empty")
+            }
             let share = table.rows.isEmpty ? 0 : Double(result.unreadableRows) / Double(table.rows.count)
             if result.unreadableRows > 0 && share > config.ingest.maxBadRowShare {
                 throw PipelineError(.input, "\(result.firstUnreadable ?? input.originalName) — \(result.unreadableRows) of \(table.rows.count) rows unreadable, more than ingest.maxBadRowShare (\(config.ingest.maxBadRowShare)); see the vendor's file")

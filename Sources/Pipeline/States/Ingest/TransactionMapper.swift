@@ -19,6 +19,8 @@ struct TransactionMapper {
         var attributeValues: [String: [String: [String: Int]]] = [:]
         var unreadableRows = 0
         var firstUnreadable: String?
+        /// Optional mapped columns (price, store, attributes) the file does not have.
+        var missingOptionalColumns: [String] = []
     }
 
     func map(_ table: Table) throws -> Result {
@@ -26,10 +28,19 @@ struct TransactionMapper {
         let skuColumn = try index(of: columns.sku, role: "sku", in: table)
         let dateColumn = try index(of: columns.date, role: "date", in: table)
         let quantityColumn = try index(of: columns.quantity, role: "quantity", in: table)
-        let priceColumn = try columns.price.map { try index(of: $0, role: "price", in: table) }
-        let storeColumn = try columns.store.map { try index(of: $0, role: "store", in: table) }
-        let attributeColumns = try producer.attributes.keys.sorted().map { name in
-            (name, try index(of: producer.attributes[name] ?? name, role: "attribute '\(name)'", in: table))
+        var result = Result()
+        func optional(_ column: String?) -> Int? {
+            guard let column else { return nil }
+            guard let index = table.columnIndex(column) else {
+                result.missingOptionalColumns.append(column)
+                return nil
+            }
+            return index
+        }
+        let priceColumn = optional(columns.price)
+        let storeColumn = optional(columns.store)
+        let attributeColumns = producer.attributes.keys.sorted().compactMap { name in
+            optional(producer.attributes[name]).map { (name, $0) }
         }
         let filters = try producer.filters.map { filter in
             (filter, try index(of: filter.column, role: "filter", in: table))
@@ -38,7 +49,6 @@ struct TransactionMapper {
         let from = ingest.dateFrom.flatMap { DateParsing.parseDay($0) }
         let to = ingest.dateTo.flatMap { DateParsing.parseDay($0) }
 
-        var result = Result()
         for (rowIndex, row) in table.rows.enumerated() {
             let source = "\(fileName):\(table.rowOrigins[rowIndex])"
             func reject(_ reason: String, _ column: String, _ detail: String) {

@@ -1,0 +1,105 @@
+import Foundation
+@testable import Pipeline
+
+/// Runs the built `demand` executable the way a user does, capturing exit status and output.
+struct DemandCLI {
+    /// The executable beside the test bundle in `.build/<configuration>/`.
+    static let executable: String = {
+        let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = (bundle as NSString).deletingLastPathComponent
+        while folder.count > 1 {
+            if FileManager.default.isExecutableFile(atPath: "\(folder)/demand") { return "\(folder)/demand" }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return "demand"
+    }()
+
+    /// What one invocation printed and returned.
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `demand` with arguments in `directory`, waiting for it to exit.
+    @discardableResult
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A temporary daemon root with a config for two test producers (acme CSV, globex JSON Lines).
+struct TestRoot {
+    let path: String
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures").path
+
+    static let configJSON = """
+        {
+          "seed": 7,
+          "producers": [
+            {"name": "acme", "patterns": ["acme_*.csv"], "delimiter": ";", "decimalComma": true, "dateFormat": "dd/MM/yyyy",
+             "columns": {"sku": "item_code", "date": "sold_on", "quantity": "qty_sold", "price": "unit_price"},
+             "attributes": {"description": "item_name"}},
+            {"name": "globex", "patterns": ["globex_*.jsonl"],
+             "columns": {"sku": "sku", "date": "date", "quantity": "units"},
+             "filters": [{"column": "region", "exclude": ["test"]}]}
+          ],
+          "ingest": {"excludeSkus": ["POST"], "maxBadRowShare": 0.0},
+          "clean": {"minTotalQuantity": 10, "keepSkus": ["B400"]},
+          "features": {"periods": [52, 13], "rollingWindows": [4]},
+          "model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2},
+          "intervals": {"levels": [0.8, 0.95], "backtestWindows": 3},
+          "retry": {"default": {"maxAttempts": 2, "intervalSeconds": 0.01, "maxDelaySeconds": 0.05, "timeoutSeconds": 120}}
+        }
+        """
+
+    /// Creates the root with `config/demand.json` and an empty landing folder.
+    init(_ label: String = #function, config: String = TestRoot.configJSON) throws {
+        let name = label.filter { $0.isLetter || $0.isNumber }
+        path = NSTemporaryDirectory() + "demand-e2e-\(name)-\(UUID().uuidString.prefix(8))"
+        try FileSystem.createDirectory("\(path)/landing")
+        try FileSystem.writeAtomically(config, to: "\(path)/config/demand.json")
+    }
+
+    /// Copies a fixture into landing under `name` (may include a producer subfolder).
+    func drop(_ fixture: String, as name: String) throws {
+        try FileSystem.copy("\(Self.fixtures)/\(fixture)", to: "\(path)/landing/\(name)")
+    }
+
+    /// Writes a file into landing.
+    func drop(text: String, as name: String) throws {
+        try FileSystem.writeAtomically(text, to: "\(path)/landing/\(name)")
+    }
+
+    /// Runs `demand` with `--root` set to this root.
+    @discardableResult
+    func demand(_ arguments: [String]) throws -> DemandCLI.Output {
+        try DemandCLI.run(arguments + ["--root", path])
+    }
+
+    /// The run folders, oldest first.
+    func runs() throws -> [String] {
+        try FileSystem.list("\(path)/artifacts/runs").map { "\(path)/artifacts/runs/\($0)" }
+    }
+
+    /// The manifest of a run folder.
+    func manifest(_ runFolder: String) throws -> Manifest {
+        try ManifestCodec.decode(FileSystem.readText("\(runFolder)/manifest.json"), file: runFolder)
+    }
+
+    func remove() { try? FileSystem.remove(path) }
+}
