@@ -61,7 +61,7 @@ enum RunSummary {
             let attempts = state.attempts > 1 ? " (\(state.attempts) attempts)" : ""
             lines.append("  \(state.name.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(state.status.rawValue)\(attempts)\(state.error.map { ": \($0)" } ?? "")")
         }
-        let forecast = "\(result.runDirectory)/forecast/forecast.csv"
+        let forecast = "\(result.runDirectory)/forecast.csv"
         if FileSystem.exists(forecast) { lines.append("forecasts: \(forecast)") }
         lines.append("manifest:  \(result.runDirectory)/manifest.json")
         lines.append("logs:      \(result.runDirectory)/logs/")

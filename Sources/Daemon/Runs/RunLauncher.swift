@@ -48,6 +48,7 @@ public struct RunLauncher: Sendable {
         for name in claimed.duplicates { echo?("\(name): already processed (same SHA-256); moved to processed/duplicates/") }
         for name in claimed.quarantined { echo?("\(name): no producer matches; moved to processed/quarantine/ with a reason file") }
         var inputs = try archiveMasterTable(into: store.runDirectory(runId))
+        inputs += try archiveCalendars(into: store.runDirectory(runId))
         inputs += claimed.inputs
         guard !claimed.inputs.isEmpty else {
             try? FileSystem.remove(store.runDirectory(runId))
@@ -82,7 +83,8 @@ public struct RunLauncher: Sendable {
 
     private func execute(_ manifest: Manifest, store: RunStore, duplicates: [String], quarantined: [String]) throws -> Result {
         let runConfig = try RunFactory.config(of: manifest)
-        let orchestrator = Orchestrator(states: StandardStates.all(), store: store, stop: stop, echo: echo)
+        var orchestrator = Orchestrator(states: StandardStates.all(), store: store, stop: stop, echo: echo)
+        orchestrator.pauseInState = CrashDrill.fromEnvironment()
         let final = try orchestrator.execute(manifest, config: runConfig)
         if final.status == .succeeded {
             try publish(final, store: store)
@@ -110,16 +112,34 @@ public struct RunLauncher: Sendable {
         return inputs
     }
 
+    /// Copies the configured holiday and promotion calendars into the run's inputs (they shape its features).
+    private func archiveCalendars(into runDirectory: String) throws -> [Manifest.InputFile] {
+        var inputs: [Manifest.InputFile] = []
+        for (path, producer) in [(config.features.holidays, ReservedInputs.holidays), (config.features.promotions, ReservedInputs.promotions)] {
+            guard let path else { continue }
+            let source = resolve(path)
+            guard FileSystem.exists(source) else {
+                throw PipelineError(.config, "\(source): calendar file not found (features.holidays / features.promotions in the config)")
+            }
+            let archived = "inputs/calendars/\(producer)-\(FileClaimer.sanitize((path as NSString).lastPathComponent))"
+            try FileSystem.copy(source, to: "\(runDirectory)/\(archived)")
+            inputs.append(Manifest.InputFile(originalName: path, producer: producer, size: try FileSystem.size(source),
+                                             sha256: try SHA256.hexDigest(ofFile: "\(runDirectory)/\(archived)"), archivedPath: archived))
+        }
+        return inputs
+    }
+
     /// After success: the new master table goes to `processed/master/`, the vendor files to `processed/<date>/`.
     private func publish(_ manifest: Manifest, store: RunStore) throws {
         let runDirectory = store.runDirectory(manifest.runId)
+        try FileSystem.writeAtomically(FileSystem.read("\(runDirectory)/forecast/forecast.csv"), to: "\(runDirectory)/forecast.csv")
         for name in [MasterTable.fileName, MasterTable.attributesFileName] {
             let bytes = try FileSystem.read("\(runDirectory)/ingest/\(name)")
             try FileSystem.writeAtomically(bytes, to: "\(processed)/master/\(name)")
         }
         let day = String(Timestamp.compact().prefix(8))
         let dated = "\(processed)/\(day.prefix(4))-\(day.dropFirst(4).prefix(2))-\(day.suffix(2))"
-        for input in manifest.inputs where input.producer != MasterTable.producer && input.producer != MasterTable.attributesProducer {
+        for input in manifest.inputs where !ReservedInputs.isReserved(input.producer) {
             var target = "\(dated)/\(FileClaimer.sanitize(input.originalName))"
             if FileSystem.exists(target) { target = "\(dated)/\(manifest.runId)-\(FileClaimer.sanitize(input.originalName))" }
             if !FileSystem.exists(target) { try FileSystem.copy("\(runDirectory)/\(input.archivedPath)", to: target) }

@@ -12,9 +12,9 @@ public struct Manifest: Sendable, Equatable, Codable {
     public var trigger: String
     /// The build that ran it.
     public var build: BuildInfo
-    /// The resolved configuration as canonical JSON text (sorted keys, defaults filled).
-    public var configJSON: String
-    /// SHA-256 of `configJSON`.
+    /// The resolved configuration (every default filled in).
+    public var config: PipelineConfig
+    /// SHA-256 of the config's canonical JSON (sorted keys), as `ConfigLoader.canonicalJSON` writes it.
     public var configSHA256: String
     /// The run seed and the seed derived for each state.
     public var seeds: [String: UInt64]
@@ -29,12 +29,12 @@ public struct Manifest: Sendable, Equatable, Codable {
     public var updatedAt: String
 
     /// Creates a manifest for a new run with every state queued.
-    public init(runId: String, trigger: String, build: BuildInfo, configJSON: String, configSHA256: String,
+    public init(runId: String, trigger: String, build: BuildInfo, config: PipelineConfig, configSHA256: String,
                 seeds: [String: UInt64], inputs: [InputFile], createdAt: String) {
         self.runId = runId
         self.trigger = trigger
         self.build = build
-        self.configJSON = configJSON
+        self.config = config
         self.configSHA256 = configSHA256
         self.seeds = seeds
         self.inputs = inputs

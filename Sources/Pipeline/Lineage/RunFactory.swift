@@ -8,13 +8,17 @@ public enum RunFactory {
         let json = try ConfigLoader.canonicalJSON(config)
         var seeds: [String: UInt64] = ["run": config.seed]
         for state in StateName.allCases { seeds[state.rawValue] = SplitMix64.derive(config.seed, state.rawValue) }
-        return Manifest(runId: runId, trigger: trigger, build: build, configJSON: json,
+        return Manifest(runId: runId, trigger: trigger, build: build, config: config,
                         configSHA256: SHA256.hexDigest(of: Array(json.utf8)), seeds: seeds, inputs: inputs,
                         createdAt: Timestamp.now())
     }
 
-    /// The resolved configuration a run was made with.
+    /// The resolved configuration a run was made with, checked against its recorded hash.
     public static func config(of manifest: Manifest) throws -> PipelineConfig {
-        try ConfigLoader.decode(Array(manifest.configJSON.utf8), file: "manifest \(manifest.runId) (config)")
+        let json = try ConfigLoader.canonicalJSON(manifest.config)
+        guard SHA256.hexDigest(of: Array(json.utf8)) == manifest.configSHA256 else {
+            throw PipelineError(.replay, "run \(manifest.runId): the manifest's config does not match its configSHA256; the manifest was edited")
+        }
+        return manifest.config
     }
 }

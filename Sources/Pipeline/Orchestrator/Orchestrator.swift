@@ -16,6 +16,8 @@ public struct Orchestrator: Sendable {
     public let stop: StopSignal
     /// Sleeps between attempts; injected so tests do not wait.
     public let sleep: @Sendable (Double) -> Void
+    /// A crash drill: pause this many seconds after a state is marked running (see `DEMAND_PAUSE_IN_STATE`).
+    public var pauseInState: (state: StateName, seconds: Double)?
 
     /// Creates an orchestrator over the given states.
     public init(states: [any PipelineState], store: RunStore, stop: StopSignal = StopSignal(),
@@ -110,6 +112,10 @@ public struct Orchestrator: Sendable {
                 runId: manifest.runId, failure: failure,
                 deadline: ContinuousClock.now + .milliseconds(Int64(policy.timeoutSeconds * 1_000)), stop: stop)
             log.info("attempt \(number) of \(name.rawValue) started")
+            if let pause = pauseInState, pause.state == name {
+                log.warning("crash drill: pausing \(pause.seconds) s inside \(name.rawValue)")
+                sleep(pause.seconds)
+            }
             do {
                 try implementation.run(context)
                 record.outputs = try store.fingerprintOutputs(runId: manifest.runId, state: name)

@@ -35,6 +35,12 @@ public struct StateContext: Sendable {
     /// The path of `name` inside this state's own output folder.
     public func output(_ name: String) -> String { "\(runDirectory)/\(state.rawValue)/\(name)" }
 
+    /// This state's own output folder.
+    public var outputFolder: String { "\(runDirectory)/\(state.rawValue)" }
+
+    /// The output folder of an earlier `state`.
+    public func folder(_ state: StateName) -> String { "\(runDirectory)/\(state.rawValue)" }
+
     /// The path of `name` written by an earlier `state`.
     public func file(_ state: StateName, _ name: String) -> String { "\(runDirectory)/\(state.rawValue)/\(name)" }
 

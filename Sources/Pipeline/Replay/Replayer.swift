@@ -62,8 +62,6 @@ public struct Replayer: Sendable {
         }
         var manifest = try RunFactory.newManifest(runId: original.runId, trigger: "replay", config: RunFactory.config(of: original),
                                                   inputs: original.inputs)
-        manifest.configJSON = original.configJSON
-        manifest.configSHA256 = original.configSHA256
         echo?("replaying run \(original.runId) in \(store.runDirectory(original.runId))")
         let orchestrator = Orchestrator(states: StandardStates.all(), store: store, echo: echo, sleep: { _ in })
         let replayed = try orchestrator.execute(manifest, config: try RunFactory.config(of: original))

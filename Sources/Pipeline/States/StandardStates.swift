@@ -2,6 +2,6 @@
 public enum StandardStates {
     /// Every state the orchestrator runs.
     public static func all() -> [any PipelineState] {
-        [IngestState(), AlertState()]
+        [IngestState(), CleanState(), FeaturesState(), TuneState(), TrainState(), ResidualsState(), ForecastState(), AlertState()]
     }
 }

@@ -18,7 +18,7 @@ public struct IngestState: PipelineState {
         var fileSummaries: [IngestSummary.File] = []
         for input in context.inputs {
             try context.checkpoint()
-            if input.producer == MasterTable.attributesProducer { continue }
+            if ReservedInputs.isSupporting(input.producer) { continue }
             if input.producer == MasterTable.producer {
                 let rows = try MasterTable.read(path: context.inputPath(input))
                 transactions += rows.transactions

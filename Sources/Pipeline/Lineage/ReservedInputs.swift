@@ -1,0 +1,17 @@
+/// Producer names of run inputs that are not vendor files: the master table and the calendars.
+public enum ReservedInputs {
+    /// The holiday calendar.
+    public static let holidays = "calendar-holidays"
+    /// The promotion calendar.
+    public static let promotions = "calendar-promotions"
+
+    /// Inputs that accompany the sales data (read by name, not as sales).
+    public static func isSupporting(_ producer: String) -> Bool {
+        producer == MasterTable.attributesProducer || producer == holidays || producer == promotions
+    }
+
+    /// Every non-vendor input, including the master table itself.
+    public static func isReserved(_ producer: String) -> Bool {
+        producer == MasterTable.producer || isSupporting(producer)
+    }
+}

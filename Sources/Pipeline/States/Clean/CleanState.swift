@@ -1,0 +1,74 @@
+import Forecasting
+import Formats
+
+/// `clean`: N-week buckets with zero fill, z-score capping per SKU, low-volume removal.
+///
+/// Outputs: `series.csv`, `calendar.json`, `capped.csv` (every capped value: the diagnostics
+/// table, also stored in the database) and `removed.csv` (low-volume SKUs and why).
+public struct CleanState: PipelineState {
+    public let name = StateName.clean
+    public init() {}
+
+    public func run(_ context: StateContext) throws {
+        let settings = context.config.clean
+        let transactions = try MasterTable.read(path: context.file(.ingest, MasterTable.fileName)).transactions
+        guard let firstDay = transactions.map(\.day).min(), let lastDay = transactions.map(\.day).max() else {
+            throw PipelineError(.state, "no transactions to bucket")
+        }
+        let calendar = BucketCalendar(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0)
+        var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: calendar.anchorWeekday,
+                              firstBucket: calendar.index(ofDay: Int(firstDay)), lastBucket: calendar.index(ofDay: Int(lastDay)))
+        if settings.dropPartialEdgeBuckets {
+            if grid.days(grid.firstBucket).lowerBound < firstDay { grid.firstBucket += 1 }
+            if grid.days(grid.lastBucket).upperBound > lastDay { grid.lastBucket -= 1 }
+        }
+        guard grid.lastBucket >= grid.firstBucket else {
+            throw PipelineError(.state, "the data spans less than one whole bucket (\(DateParsing.isoString(days: firstDay)) to \(DateParsing.isoString(days: lastDay))); send more history or set clean.dropPartialEdgeBuckets to false")
+        }
+        var sums: [String: [Int: Double]] = [:]
+        for row in transactions {
+            let bucket = calendar.index(ofDay: Int(row.day))
+            guard bucket >= grid.firstBucket, bucket <= grid.lastBucket else { continue }
+            sums[row.sku, default: [:]][bucket, default: 0] += row.quantity
+        }
+        let keep = Set(settings.keepSkus)
+        var series: [SeriesRecord] = []
+        var removed: [[String]] = []
+        var capped: [[String]] = []
+        for sku in sums.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            try context.checkpoint()
+            let buckets = sums[sku] ?? [:]
+            let first = buckets.keys.min() ?? grid.firstBucket
+            let raw = (first...grid.lastBucket).map { buckets[$0] ?? 0 }
+            let total = raw.reduce(0, +)
+            let nonZero = raw.filter { $0 != 0 }.count
+            if !keep.contains(sku) && (total < settings.minTotalQuantity || nonZero < settings.minNonZeroBuckets) {
+                removed.append([sku, NumberText.format(total), String(nonZero),
+                                total < settings.minTotalQuantity ? "total below clean.minTotalQuantity" : "fewer non-zero buckets than clean.minNonZeroBuckets"])
+                continue
+            }
+            let result = OutlierCapping.cap(raw, z: settings.outlierZ)
+            for value in result.capped {
+                capped.append([sku, grid.label(first + value.index), NumberText.format(value.original),
+                               NumberText.format(value.capped, decimals: 4), NumberText.format(value.z, decimals: 4)])
+            }
+            series.append(SeriesRecord(sku: sku, firstBucket: first, values: result.values.map { ($0 * 10_000).rounded() / 10_000 }, raw: raw))
+        }
+        for sku in keep.sorted() where sums[sku] == nil {
+            context.log.warning("keep-list SKU \(sku) has no sales in the data; it gets a cold-start forecast only if it appears later")
+        }
+        guard !series.isEmpty else {
+            throw PipelineError(.state, "every SKU was removed as low-volume (\(removed.count) SKUs); lower clean.minTotalQuantity / clean.minNonZeroBuckets or add keepSkus")
+        }
+        try SeriesFile.write(series, grid: grid, folder: context.outputFolder)
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "bucket", "original", "capped", "z"], rows: capped), to: context.output("capped.csv"))
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "total", "non_zero_buckets", "reason"], rows: removed), to: context.output("removed.csv"))
+        if let database = context.database {
+            try database.sql.query("DELETE FROM capped_values WHERE run_id = ?", [.text(context.runId)])
+            try database.sql.executeMany("INSERT INTO capped_values(run_id, sku, bucket_start, original, capped, z) VALUES(?,?,?,?,?,?)",
+                                         capped.map { [.text(context.runId), .text($0[0]), .text($0[1]), .real(Double($0[2]) ?? 0),
+                                                       .real(Double($0[3]) ?? 0), .real(Double($0[4]) ?? 0)] })
+        }
+        context.log.info("\(series.count) series of \(grid.lastBucket - grid.firstBucket + 1) buckets (\(grid.label(grid.firstBucket)) to \(grid.label(grid.lastBucket))); \(capped.count) values capped; \(removed.count) low-volume SKUs removed")
+    }
+}

@@ -1,0 +1,88 @@
+import Forecasting
+import Formats
+import Foundation
+
+/// One SKU's dense bucket series as the `clean` state writes it.
+struct SeriesRecord: Sendable, Equatable {
+    var sku: String
+    /// Bucket index (in the run's `BucketCalendar`) of the first value.
+    var firstBucket: Int
+    /// Capped quantities per bucket, zeros filled.
+    var values: [Double]
+    /// Quantities before capping.
+    var raw: [Double]
+}
+
+/// The bucket grid of a run, written to `clean/calendar.json` so later states agree on it.
+struct BucketGrid: Codable, Equatable, Sendable {
+    var weeksPerBucket: Int
+    var anchorWeekday: Int
+    /// First and last bucket index covered by the data (after dropping partial edges).
+    var firstBucket: Int
+    var lastBucket: Int
+
+    var calendar: BucketCalendar { BucketCalendar(weeksPerBucket: weeksPerBucket, anchorWeekday: anchorWeekday) }
+
+    /// The ISO date a bucket starts on.
+    func label(_ bucket: Int) -> String { DateParsing.isoString(days: Int32(calendar.startDay(ofIndex: bucket))) }
+
+    /// The inclusive day range of a bucket.
+    func days(_ bucket: Int) -> ClosedRange<Int32> {
+        let start = Int32(calendar.startDay(ofIndex: bucket))
+        return start...(start + Int32(calendar.bucketDays) - 1)
+    }
+}
+
+/// Reads and writes `clean/series.csv` (long format: sku, bucket, quantity, raw_quantity) and `calendar.json`.
+enum SeriesFile {
+    static func write(_ series: [SeriesRecord], grid: BucketGrid, folder: String) throws {
+        var rows: [[String]] = []
+        for record in series {
+            for (offset, value) in record.values.enumerated() {
+                rows.append([record.sku, grid.label(record.firstBucket + offset), NumberText.format(value), NumberText.format(record.raw[offset])])
+            }
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "bucket", "quantity", "raw_quantity"], rows: rows), to: "\(folder)/series.csv")
+        try FileSystem.writeAtomically(JSONFile.encode(grid), to: "\(folder)/calendar.json")
+    }
+
+    static func read(folder: String) throws -> (series: [SeriesRecord], grid: BucketGrid) {
+        let grid = try JSONFile.decode(BucketGrid.self, path: "\(folder)/calendar.json")
+        let (columns, table) = try CSVTable.read(path: "\(folder)/series.csv", requiring: ["sku", "bucket", "quantity", "raw_quantity"])
+        var series: [SeriesRecord] = []
+        for (index, row) in table.rows.enumerated() {
+            let sku = CSVTable.text(row[columns[0]])
+            guard let day = DateParsing.parseDay(CSVTable.text(row[columns[1]]), format: "yyyy-MM-dd"),
+                  let value = Double(CSVTable.text(row[columns[2]])), let raw = Double(CSVTable.text(row[columns[3]])) else {
+                throw PipelineError(.state, "\(folder)/series.csv:\(table.rowOrigins[index]): malformed row")
+            }
+            let bucket = grid.calendar.index(ofDay: Int(day))
+            if series.last?.sku == sku {
+                series[series.count - 1].values.append(value)
+                series[series.count - 1].raw.append(raw)
+            } else {
+                series.append(SeriesRecord(sku: sku, firstBucket: bucket, values: [value], raw: [raw]))
+            }
+        }
+        return (series, grid)
+    }
+}
+
+/// Deterministic JSON files between states (sorted keys, pretty).
+enum JSONFile {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, path: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: Data(FileSystem.read(path)))
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(.state, "\(path): cannot read: \(error)")
+        }
+    }
+}

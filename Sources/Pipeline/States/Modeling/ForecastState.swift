@@ -1,0 +1,51 @@
+import Forecasting
+
+/// `forecast`: the next M buckets for every SKU, point and intervals, to `forecast.csv` and the database.
+public struct ForecastState: PipelineState {
+    public let name = StateName.forecast
+    public init() {}
+
+    public func run(_ context: StateContext) throws {
+        let settings = context.config
+        let horizon = settings.model.horizon
+        let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
+        let trained = try JSONFile.decode(TrainedModels.self, path: context.file(.train, "models.json"))
+        let intervals = try JSONFile.decode(IntervalArtifact.self, path: context.file(.residuals, "intervals.json"))
+        let levels = settings.intervals.levels
+        var header = ["sku", "step", "bucket", "model", "forecast"]
+        for level in levels {
+            let percent = NumberText.format(level * 100)
+            header += ["lower_\(percent)", "upper_\(percent)"]
+        }
+        var rows: [[String]] = []
+        var points: [[SQLValue]] = []
+        var bounds: [[SQLValue]] = []
+        for record in series {
+            try context.checkpoint()
+            guard let model = trained.models[record.sku] else { continue }
+            let forecast = model.forecast(horizon: horizon)
+            let scale = intervals.scales[record.sku] ?? SeriesScale.of(record.values)
+            for step in 0..<horizon {
+                let bucket = grid.label(grid.lastBucket + 1 + step)
+                let point = max(0, forecast[step])
+                var row = [record.sku, String(step + 1), bucket, model.model.rawValue, NumberText.format(point, decimals: 3)]
+                points.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .text(bucket), .text(model.model.rawValue), .real(point)])
+                for levelIndex in levels.indices {
+                    let interval = intervals.interval.bounds(point: point, step: step, scale: scale, level: levelIndex)
+                    row += [NumberText.format(interval.lower, decimals: 3), NumberText.format(interval.upper, decimals: 3)]
+                    bounds.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .real(levels[levelIndex]),
+                                   .real(interval.lower), .real(interval.upper)])
+                }
+                rows.append(row)
+            }
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: header, rows: rows), to: context.output("forecast.csv"))
+        if let database = context.database {
+            try database.sql.query("DELETE FROM forecasts WHERE run_id = ?", [.text(context.runId)])
+            try database.sql.query("DELETE FROM forecast_intervals WHERE run_id = ?", [.text(context.runId)])
+            try database.sql.executeMany("INSERT INTO forecasts(run_id, sku, step, bucket_start, model, point) VALUES(?,?,?,?,?,?)", points)
+            try database.sql.executeMany("INSERT INTO forecast_intervals(run_id, sku, step, level, lower, upper) VALUES(?,?,?,?,?,?)", bounds)
+        }
+        context.log.info("forecast \(series.count) SKUs × \(horizon) buckets from \(grid.label(grid.lastBucket + 1))")
+    }
+}

@@ -1,0 +1,69 @@
+import Forecasting
+
+/// `residuals`: backtest windows per SKU → per-step residuals, calibrated intervals and their coverage.
+///
+/// Each SKU's chosen model is refitted at the last `intervals.backtestWindows` origins (one horizon
+/// apart); residuals are divided by the SKU's scale and pooled per horizon step. Coverage is measured
+/// honestly: intervals calibrated on the older windows are scored on the newest one.
+public struct ResidualsState: PipelineState {
+    public let name = StateName.residuals
+    public init() {}
+
+    public func run(_ context: StateContext) throws {
+        let settings = context.config
+        let horizon = settings.model.horizon
+        let windows = settings.intervals.backtestWindows
+        let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
+        let study = try JSONFile.decode(Study.self, path: context.file(.tune, "study.json"))
+        var rows: [[String]] = []
+        var scaled = [[[Double]]](repeating: [[Double]](repeating: [], count: horizon), count: windows)
+        var scales: [String: Double] = [:]
+        for record in series {
+            try context.checkpoint()
+            let model = BaselineModel(rawValue: study.choices[record.sku] ?? "") ?? .naive
+            let scale = SeriesScale.of(record.values)
+            scales[record.sku] = (scale * 1e6).rounded() / 1e6
+            for window in 0..<windows {
+                let origin = record.values.count - (window + 1) * horizon
+                guard origin >= 2 else { break }
+                let forecast = model.fit(history: Array(record.values[..<origin]), seasonLength: settings.model.seasonLength).forecast(horizon: horizon)
+                for step in 0..<horizon {
+                    let actual = record.values[origin + step]
+                    let residual = actual - forecast[step]
+                    scaled[window][step].append(residual / scale)
+                    rows.append([record.sku, grid.label(record.firstBucket + origin), String(step + 1), NumberText.format(actual),
+                                 NumberText.format(forecast[step], decimals: 4), NumberText.format(residual, decimals: 4)])
+                }
+            }
+        }
+        let method = IntervalMethod(rawValue: settings.intervals.method) ?? .conformal
+        let all = (0..<horizon).map { step in scaled.flatMap { $0[step] } }
+        let model = IntervalModel.calibrate(scaledResiduals: all, levels: settings.intervals.levels, method: method)
+        var coverage: [String: [String: Double]] = [:]
+        if windows >= 2 {
+            let calibration = (0..<horizon).map { step in scaled.dropFirst().flatMap { $0[step] } }
+            for candidate in IntervalMethod.allCases {
+                let held = IntervalModel.calibrate(scaledResiduals: calibration, levels: settings.intervals.levels, method: candidate)
+                for (levelIndex, level) in settings.intervals.levels.enumerated() {
+                    var inside = 0, total = 0
+                    for step in 0..<horizon {
+                        for residual in scaled[0][step] {
+                            let bounds = held.factors[step][levelIndex]
+                            if residual >= bounds[0] && residual <= bounds[1] { inside += 1 }
+                            total += 1
+                        }
+                    }
+                    coverage[candidate.rawValue, default: [:]][String(level)] = total > 0 ? (Double(inside) / Double(total) * 1e4).rounded() / 1e4 : -1
+                }
+            }
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "origin", "step", "actual", "forecast", "residual"], rows: rows),
+                                       to: context.output("residuals.csv"))
+        try FileSystem.writeAtomically(JSONFile.encode(IntervalArtifact(interval: model, scales: scales, coverage: coverage)),
+                                       to: context.output("intervals.json"))
+        let text = coverage.sorted { $0.key < $1.key }.map { method, levels in
+            "\(method) " + levels.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
+        }.joined(separator: "; ")
+        context.log.info("\(rows.count) residuals from \(windows) windows; coverage on the newest window: \(text)")
+    }
+}

@@ -1,0 +1,45 @@
+import Forecasting
+
+/// `tune`: rolling-origin cross-validation of the candidate models; picks one per SKU (or one for all).
+public struct TuneState: PipelineState {
+    public let name = StateName.tune
+    public init() {}
+
+    public func run(_ context: StateContext) throws {
+        let settings = context.config.model
+        let (series, _) = try SeriesFile.read(folder: context.folder(.clean))
+        let candidates = settings.candidates.compactMap(BaselineModel.init(rawValue:))
+        var totals = [Double](repeating: 0, count: candidates.count)
+        var counted = [Int](repeating: 0, count: candidates.count)
+        var perSeries: [(String, [Double])] = []
+        for (index, record) in series.enumerated() {
+            try context.checkpoint()
+            let scores = ModelSelection.crossValidate(series: record.values, candidates: candidates, horizon: settings.horizon,
+                                                      origins: settings.cvOrigins, seasonLength: settings.seasonLength)
+            for (candidate, score) in scores.enumerated() where score.isFinite {
+                totals[candidate] += score
+                counted[candidate] += 1
+            }
+            perSeries.append((record.sku, scores))
+            if (index + 1) % 500 == 0 { context.log.info("cross-validated \(index + 1) of \(series.count) series") }
+        }
+        let means = zip(totals, counted).map { $1 > 0 ? $0 / Double($1) : .infinity }
+        let globalBest = means.indices.min { means[$0] < means[$1] } ?? 0
+        var choices: [String: String] = [:]
+        var chosen: [String: Int] = [:]
+        for (sku, scores) in perSeries {
+            var pick = globalBest
+            if settings.selection == "perSeries", let best = scores.indices.min(by: { scores[$0] < scores[$1] }), scores[best].isFinite {
+                pick = best
+            }
+            choices[sku] = candidates[pick].rawValue
+            chosen[candidates[pick].rawValue, default: 0] += 1
+        }
+        let study = Study(selection: settings.selection, horizon: settings.horizon, origins: settings.cvOrigins,
+                          meanAbsoluteError: Dictionary(uniqueKeysWithValues: zip(candidates.map(\.rawValue), means.map { $0.isFinite ? ($0 * 1e6).rounded() / 1e6 : -1 })),
+                          chosenCount: chosen, choices: choices)
+        try FileSystem.writeAtomically(JSONFile.encode(study), to: context.output("study.json"))
+        let summary = chosen.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        context.log.info("best overall: \(candidates[globalBest].rawValue); chosen per SKU: \(summary)")
+    }
+}
