@@ -33,12 +33,14 @@ public struct Orchestrator: Sendable {
     }
 
     /// Runs (or resumes) the run whose manifest is given, returning the final manifest.
-    public func execute(_ start: Manifest, config: PipelineConfig) throws -> Manifest {
+    ///
+    /// `through` stops after that state (without `alert`), for commands that need only the data states.
+    public func execute(_ start: Manifest, config: PipelineConfig, through last: StateName = .alert) throws -> Manifest {
         var manifest = start
         manifest.status = .running
         try store.save(&manifest)
         var failure: FailureRecord?
-        for name in StateName.allCases where name != .alert {
+        for name in StateName.allCases where name != .alert && name <= last {
             if failure != nil {
                 var record = manifest.record(name)
                 record.status = .skipped
@@ -59,6 +61,11 @@ public struct Orchestrator: Sendable {
                 return manifest
             case .failed(let record): failure = record
             }
+        }
+        guard last == .alert else {
+            manifest.status = failure == nil ? .succeeded : .failed
+            try store.save(&manifest)
+            return manifest
         }
         let alertOutcome = try attempt(.alert, in: &manifest, config: config, failure: failure)
         if case .interrupted = alertOutcome {

@@ -1,0 +1,151 @@
+import Forecasting
+import Formats
+import Foundation
+
+/// `demand backtest`: hold out the last buckets, fit every baseline (and the product's per-series
+/// selection) on the rest, and score them with the ANCHORS.md protocol.
+public struct Backtester: Sendable {
+    /// Progress lines for the terminal.
+    public let echo: (@Sendable (String) -> Void)?
+
+    /// Creates a backtester.
+    public init(echo: (@Sendable (String) -> Void)? = nil) { self.echo = echo }
+
+    /// The scores of one model.
+    public struct ModelScore: Sendable, Codable {
+        public var model: String
+        public var metrics: AccuracyMetrics
+    }
+
+    /// A backtest's results, also written as JSON.
+    public struct Report: Sendable, Codable {
+        /// `panel` (an already bucketed unique_id/ds/y file) or `pipeline` (ingest → clean → features).
+        public var source: String
+        public var inputs: [String]
+        public var series: Int
+        public var holdout: Int
+        public var seasonLength: Int
+        public var trainingBuckets: Int
+        public var models: [ModelScore]
+        /// Interval coverage of the selected model on the holdout: method → level → share covered.
+        public var coverage: [String: [String: Double]]
+        /// The model chosen per series, counted.
+        public var selectedModels: [String: Int]
+    }
+
+    /// Runs a backtest of `inputs` (vendor files of configured producers, or one panel CSV).
+    public func run(inputs: [String], config: PipelineConfig, holdout: Int) throws -> Report {
+        guard !inputs.isEmpty else { throw PipelineError(.usage, "give at least one --input FILE") }
+        guard holdout >= 1 else { throw PipelineError(.usage, "--holdout must be at least 1 bucket") }
+        let first = try TableFile.read(path: inputs[0], options: ReadOptions())
+        let panel: PanelSeries
+        let source: String
+        if PanelSeries.isPanel(first) {
+            guard inputs.count == 1 else { throw PipelineError(.usage, "give one panel file at a time") }
+            panel = try PanelSeries.fromPanel(first, file: inputs[0], bucketDays: 7 * config.clean.bucketWeeks)
+            source = "panel"
+        } else {
+            panel = try PipelineSeries.prepare(inputs: inputs, config: config, echo: echo)
+            source = "pipeline"
+        }
+        return try evaluate(panel, config: config, holdout: holdout, source: source, inputs: inputs)
+    }
+
+    func evaluate(_ panel: PanelSeries, config: PipelineConfig, holdout: Int, source: String, inputs: [String]) throws -> Report {
+        let season = config.model.seasonLength
+        let usable = panel.values.indices.filter { panel.values[$0].count > holdout + 2 }
+        guard !usable.isEmpty else {
+            throw PipelineError(.input, "no series is longer than the holdout (\(holdout)) plus 2 buckets")
+        }
+        let histories = usable.map { Array(panel.values[$0].dropLast(holdout)) }
+        let actuals = usable.map { Array(panel.values[$0].suffix(holdout)) }
+        var candidates = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
+        for extra in [BaselineModel.seasonalNaive, .naive, .historicAverage] where !candidates.contains(extra) { candidates.append(extra) }
+        var scores: [ModelScore] = []
+        for model in candidates {
+            let forecasts = histories.map { model.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
+            scores.append(ModelScore(model: model.rawValue, metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: forecasts, histories: histories, seasonLength: season)))
+        }
+        echo?("scored \(candidates.count) baselines on \(usable.count) series; selecting per series by rolling-origin CV")
+        let pool = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
+        var selected: [BaselineModel] = []
+        for history in histories {
+            let cv = ModelSelection.crossValidate(series: history, candidates: pool, horizon: holdout, origins: config.model.cvOrigins, seasonLength: season)
+            let best = cv.indices.min { cv[$0] < cv[$1] } ?? 0
+            selected.append(cv[best].isFinite ? pool[best] : .naive)
+        }
+        let selectedForecasts = zip(histories, selected).map { $1.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
+        scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: histories, seasonLength: season)))
+        let coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected, config: config, horizon: holdout)
+        var counts: [String: Int] = [:]
+        for model in selected { counts[model.rawValue, default: 0] += 1 }
+        return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
+                      trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts)
+    }
+
+    /// Calibrates intervals on backtest windows inside the training part, then counts holdout actuals inside them.
+    private func intervalCoverage(histories: [[Double]], actuals: [[Double]], forecasts: [[Double]], models: [BaselineModel],
+                                  config: PipelineConfig, horizon: Int) -> [String: [String: Double]] {
+        var scaled = [[Double]](repeating: [], count: horizon)
+        for (index, history) in histories.enumerated() {
+            let scale = SeriesScale.of(history)
+            for window in 0..<config.intervals.backtestWindows {
+                let origin = history.count - (window + 1) * horizon
+                guard origin >= 2 else { break }
+                let forecast = models[index].fit(history: Array(history[..<origin]), seasonLength: config.model.seasonLength).forecast(horizon: horizon)
+                for step in 0..<horizon { scaled[step].append((history[origin + step] - forecast[step]) / scale) }
+            }
+        }
+        var coverage: [String: [String: Double]] = [:]
+        for method in IntervalMethod.allCases {
+            let model = IntervalModel.calibrate(scaledResiduals: scaled, levels: config.intervals.levels, method: method)
+            for (levelIndex, level) in config.intervals.levels.enumerated() {
+                var inside = 0, total = 0
+                for (index, history) in histories.enumerated() {
+                    let scale = SeriesScale.of(history)
+                    for step in 0..<horizon {
+                        let bounds = model.bounds(point: max(0, forecasts[index][step]), step: step, scale: scale, level: levelIndex)
+                        if actuals[index][step] >= bounds.lower && actuals[index][step] <= bounds.upper { inside += 1 }
+                        total += 1
+                    }
+                }
+                coverage[method.rawValue, default: [:]][String(level)] = Double(inside) / Double(max(1, total))
+            }
+        }
+        return coverage
+    }
+}
+
+/// Runs ingest → clean → features on vendor files in a scratch root and returns the clean series.
+enum PipelineSeries {
+    static func prepare(inputs: [String], config: PipelineConfig, echo: (@Sendable (String) -> Void)?) throws -> PanelSeries {
+        let scratch = NSTemporaryDirectory() + "demand-backtest-\(UUID().uuidString.prefix(8))"
+        defer { try? FileSystem.remove(scratch) }
+        var scratchConfig = config
+        scratchConfig.paths.artifacts = "\(scratch)/artifacts"
+        let store = try RunStore(root: scratch, config: scratchConfig)
+        let runId = store.newRunId()
+        var archived: [Manifest.InputFile] = []
+        for (index, path) in inputs.enumerated() {
+            let name = (path as NSString).lastPathComponent
+            let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            guard let producer = config.producers.first(where: { $0.name == folder })
+                    ?? config.producers.first(where: { $0.patterns.contains { pattern in Glob.matches(pattern, name) } }) else {
+                throw PipelineError(.input, "\(path): no producer matches this file (by its folder name or producers[].patterns); pass --config with a producer for it")
+            }
+            let relative = "inputs/\(index + 1)-\(producer.name)-\(name)"
+            try FileSystem.copy(path, to: "\(store.runDirectory(runId))/\(relative)")
+            archived.append(Manifest.InputFile(originalName: name, producer: producer.name, size: try FileSystem.size(path),
+                                               sha256: try SHA256.hexDigest(ofFile: path), archivedPath: relative))
+        }
+        let manifest = try RunFactory.newManifest(runId: runId, trigger: "backtest", config: scratchConfig, inputs: archived)
+        let orchestrator = Orchestrator(states: [IngestState(), CleanState(), FeaturesState()], store: store, echo: echo, sleep: { _ in })
+        let final = try orchestrator.execute(manifest, config: scratchConfig, through: .features)
+        guard final.record(.features).status == .succeeded else {
+            let failed = final.states.first { $0.status == .failed }
+            throw PipelineError(.input, failed?.error ?? "preparing the series failed")
+        }
+        let (series, _) = try SeriesFile.read(folder: "\(store.runDirectory(runId))/clean")
+        return PanelSeries(names: series.map(\.sku), values: series.map(\.values))
+    }
+}

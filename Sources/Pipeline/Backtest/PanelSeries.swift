@@ -1,0 +1,49 @@
+import Forecasting
+import Formats
+
+/// Named series on one bucket grid, from a weekly panel file or from the pipeline's clean state.
+public struct PanelSeries: Sendable {
+    /// Series names (SKU or `unique_id`), sorted.
+    public var names: [String]
+    /// Values per series, equally spaced buckets.
+    public var values: [[Double]]
+
+    /// Whether a table is an already bucketed panel (`unique_id, ds, y`).
+    static func isPanel(_ table: Table) -> Bool {
+        ["unique_id", "ds", "y"].allSatisfy { table.columnIndex($0) != nil }
+    }
+
+    /// Reads a `unique_id, ds, y` panel; gaps between a series' buckets are filled with zeros.
+    static func fromPanel(_ table: Table, file: String, bucketDays: Int) throws -> PanelSeries {
+        guard let id = table.columnIndex("unique_id"), let ds = table.columnIndex("ds"), let y = table.columnIndex("y") else {
+            throw PipelineError(.input, "\(file): a panel needs columns unique_id, ds, y")
+        }
+        var points: [String: [(day: Int, value: Double)]] = [:]
+        for (index, row) in table.rows.enumerated() {
+            let name = CellText.text(row[id])
+            guard let day = CellValues.day(row[ds], format: nil) else {
+                throw PipelineError(.input, "\(file):\(table.rowOrigins[index]): column 'ds': expected a date, found '\(CellText.text(row[ds]))'")
+            }
+            guard let value = CellValues.number(row[y], decimalComma: false) else {
+                throw PipelineError(.input, "\(file):\(table.rowOrigins[index]): column 'y': expected a number, found '\(CellText.text(row[y]))'")
+            }
+            points[name, default: []].append((Int(day), value))
+        }
+        var names: [String] = []
+        var values: [[Double]] = []
+        for name in points.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let sorted = (points[name] ?? []).sorted { $0.day < $1.day }
+            guard let first = sorted.first?.day, let last = sorted.last?.day else { continue }
+            var series = [Double](repeating: 0, count: (last - first) / bucketDays + 1)
+            for point in sorted {
+                guard (point.day - first) % bucketDays == 0 else {
+                    throw PipelineError(.input, "\(file): series '\(name)' has a date \(DateParsing.isoString(days: Int32(point.day))) off its \(bucketDays)-day grid")
+                }
+                series[(point.day - first) / bucketDays] += point.value
+            }
+            names.append(name)
+            values.append(series)
+        }
+        return PanelSeries(names: names, values: values)
+    }
+}

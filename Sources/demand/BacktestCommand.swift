@@ -1,0 +1,86 @@
+import Foundation
+import Pipeline
+
+/// `demand backtest`: score every baseline on a holdout of the last buckets.
+enum BacktestCommand {
+    static let command = Command(
+        name: "backtest", summary: "hold out the last buckets and score every model (MAE, RMSE, sMAPE, MASE, WAPE, volume error)",
+        usage: """
+            Usage: demand backtest --input FILE... [--config FILE] [--root DIR] [--holdout N] [--json OUT]
+
+            Runs ingest → clean → features on the vendor files (each matched to a producer by its folder
+            name or filename pattern), or reads an already bucketed panel (a CSV with columns
+            unique_id, ds, y), holds out the last N buckets (default 13), fits every baseline and the
+            per-series selection on the rest, and prints MAE, RMSE, sMAPE, MASE (scaled by the in-sample
+            seasonal naive, season = model.seasonLength), WAPE and total-volume error per model, plus
+            the interval coverage of the selected model. The same goes to OUT as JSON (default
+            ROOT/artifacts/backtests/backtest-<time>.json).
+            Without --config, ROOT/config/demand.json is used if present, else the defaults.
+            """,
+        run: run)
+
+    static func run(_ words: [String]) throws -> Int32 {
+        let arguments = try Arguments(words, valueOptions: RootOptions.valueOptions.union(["input", "holdout", "json"]),
+                                      flagOptions: ["quiet"], multiValue: ["input"])
+        guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])' (inputs go after --input)") }
+        let inputs = arguments.options["input"] ?? []
+        guard !inputs.isEmpty else { throw UsageError("give at least one --input FILE") }
+        let root = RootOptions.root(arguments)
+        let configPath = arguments.value("config") ?? ConfigLoader.defaultPath(root: root)
+        let config = arguments.value("config") != nil || FileSystem.exists(configPath) ? try ConfigLoader.load(path: configPath) : PipelineConfig()
+        let holdout = try arguments.integer("holdout", default: config.model.horizon)
+        let echo: (@Sendable (String) -> Void)? = arguments.flags.contains("quiet") ? nil : Terminal.progressSink
+        let report = try Backtester(echo: echo).run(inputs: inputs, config: config, holdout: holdout)
+        print(BacktestTable.render(report))
+        let output = arguments.value("json") ?? "\(root)/\(config.paths.artifacts)/backtests/backtest-\(Timestamp.compact()).json"
+        try FileSystem.writeAtomically(BacktestTable.json(report), to: output)
+        print("json: \(output)")
+        return 0
+    }
+}
+
+/// The backtest report as a text table and as JSON.
+enum BacktestTable {
+    static func render(_ report: Backtester.Report) -> String {
+        var lines = ["\(report.series) series, \(report.trainingBuckets) training buckets, holdout \(report.holdout), season \(report.seasonLength) (\(report.source))", ""]
+        let header = ["model", "MAE", "RMSE", "sMAPE", "MASE mean", "MASE median", "WAPE", "VolErr"]
+        var rows = [header]
+        for score in report.models {
+            let m = score.metrics
+            rows.append([score.model, fixed(m.mae, 1), fixed(m.rmse, 1), fixed(m.smape, 1), fixed(m.maseMean, 3), fixed(m.maseMedian, 3),
+                         fixed(m.wape * 100, 1) + "%", fixed(m.volumeError * 100, 1) + "%"])
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for (index, row) in rows.enumerated() {
+            lines.append(row.enumerated().map { column, text in
+                column == 0 ? text.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - text.count) + text
+            }.joined(separator: "  "))
+            if index == 0 { lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))) }
+        }
+        if !report.coverage.isEmpty {
+            lines.append("")
+            lines.append("interval coverage of 'selected' on the holdout:")
+            for method in report.coverage.keys.sorted() {
+                let levels = report.coverage[method] ?? [:]
+                lines.append("  \(method.padding(toLength: 10, withPad: " ", startingAt: 0)) " + levels.keys.sorted().map {
+                    "\(fixed((Double($0) ?? 0) * 100, 0))%: \(fixed((levels[$0] ?? 0) * 100, 1))%"
+                }.joined(separator: "  "))
+            }
+        }
+        let chosen = report.selectedModels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        lines.append("selected per series: \(chosen)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        value.isFinite ? String(format: "%.\(decimals)f", value) : "n/a"
+    }
+
+    static func json(_ report: Backtester.Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+}
