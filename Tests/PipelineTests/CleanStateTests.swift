@@ -1,0 +1,99 @@
+import Testing
+@testable import Pipeline
+
+@Suite struct CleanStateTests {
+    /// 2024-01-01 is a Monday. Sales every day from Wednesday 2024-01-03 to Thursday 2024-03-07.
+    func dailyRows(_ sku: String, quantity: Double, spikeDay: Int? = nil) -> [(String, String, Double)] {
+        (0..<65).map { offset in
+            let day = 19_725 + offset  // 2024-01-03
+            let value = offset == spikeDay ? quantity * 400 : quantity
+            return (sku, DateText.iso(day), value)
+        }
+    }
+
+    @Test func bucketsWeeksDropsPartialEdgesAndFillsZeros() throws {
+        var harness = try StateHarness()
+        defer { harness.remove() }
+        harness.config.clean.outlierZ = 0
+        var rows = dailyRows("A", quantity: 1)
+        rows.append(("B", "2024-02-14", 5))
+        try harness.write(.ingest, "transactions.csv", transactionsCSV(rows))
+        try harness.run(CleanState())
+        let series = try harness.read(.clean, "series.csv").split(separator: "\n")
+        #expect(series.first == "sku,bucket,quantity,raw_quantity")
+        let a = series.filter { $0.hasPrefix("A,") }
+        #expect(a.first == "A,2024-01-08,7,7")
+        #expect(a.last == "A,2024-02-26,7,7")
+        #expect(a.count == 8)
+        #expect(series.filter { $0.hasPrefix("B,") } == ["B,2024-02-12,5,5", "B,2024-02-19,0,0", "B,2024-02-26,0,0"])
+        let grid = try harness.read(.clean, "calendar.json")
+        #expect(grid.contains("\"weeksPerBucket\" : 1"))
+    }
+
+    @Test func twoWeekBucketsAnchoredOnSunday() throws {
+        var harness = try StateHarness()
+        defer { harness.remove() }
+        harness.config.clean.bucketWeeks = 2
+        harness.config.clean.anchorWeekday = "sunday"
+        harness.config.clean.dropPartialEdgeBuckets = false
+        harness.config.clean.outlierZ = 0
+        try harness.write(.ingest, "transactions.csv", transactionsCSV(dailyRows("A", quantity: 1)))
+        try harness.run(CleanState())
+        let lines = try harness.read(.clean, "series.csv").split(separator: "\n").dropFirst()
+        let starts = lines.map { $0.split(separator: ",")[1] }
+        for start in starts { #expect(DateText.weekday(String(start)) == 6, "\(start) should be a Sunday") }
+        let total = lines.map { Double($0.split(separator: ",")[2])! }.reduce(0, +)
+        #expect(total == 65)
+    }
+
+    @Test func capsOutliersAndListsEveryCappedValue() throws {
+        var harness = try StateHarness()
+        defer { harness.remove() }
+        harness.config.clean.outlierZ = 2
+        try harness.write(.ingest, "transactions.csv", transactionsCSV(dailyRows("A", quantity: 1, spikeDay: 20)))
+        try harness.run(CleanState())
+        let capped = try harness.read(.clean, "capped.csv").split(separator: "\n")
+        #expect(capped.count == 2)
+        #expect(capped[1].hasPrefix("A,2024-01-22,406,"))
+        let series = try harness.read(.clean, "series.csv")
+        #expect(series.contains("A,2024-01-22,") && series.contains(",406\n"))
+        #expect(!series.contains("A,2024-01-22,406,"))
+    }
+
+    @Test func removesLowVolumeSkusUnlessKept() throws {
+        var harness = try StateHarness()
+        defer { harness.remove() }
+        harness.config.clean.minTotalQuantity = 50
+        harness.config.clean.keepSkus = ["KEEP"]
+        let rows = dailyRows("BIG", quantity: 1) + [("SMALL", "2024-01-10", 3), ("KEEP", "2024-01-10", 2)]
+        try harness.write(.ingest, "transactions.csv", transactionsCSV(rows))
+        try harness.run(CleanState())
+        let series = try harness.read(.clean, "series.csv")
+        #expect(series.contains("BIG,"))
+        #expect(series.contains("KEEP,"))
+        #expect(!series.contains("SMALL,"))
+        #expect(try harness.read(.clean, "removed.csv").contains("SMALL,3,1,total below clean.minTotalQuantity"))
+    }
+}
+
+/// ISO dates for test data, independent of the code under test.
+enum DateText {
+    static func iso(_ days: Int) -> String {
+        let date = Date(timeIntervalSince1970: Double(days) * 86_400)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    static func weekday(_ iso: String) -> Int {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let date = formatter.date(from: iso)!
+        let days = Int(date.timeIntervalSince1970 / 86_400)
+        return (days + 3) % 7
+    }
+}
+
+import Foundation
