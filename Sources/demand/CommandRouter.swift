@@ -15,7 +15,7 @@ struct Command: Sendable {
 /// 3 configuration error, 4 input error, 5 other failure.
 enum CommandRouter {
     static let commands: [Command] = [
-        RunCommand.command, ReplayCommand.command, BacktestCommand.command, DumpCommand.command, ConfigCommand.command,
+        RunCommand.command, ReplayCommand.command, BacktestCommand.command, DumpCommand.command, ConfigCommand.command, DaemonCommand.command,
     ]
 
     static func run(_ words: [String]) -> Int32 {

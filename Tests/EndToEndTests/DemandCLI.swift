@@ -40,6 +40,18 @@ struct DemandCLI {
     }
 }
 
+extension DemandCLI {
+    /// Runs another tool (rsync, cp) to completion and returns its exit status.
+    static func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
 /// A temporary daemon root with a config for two test producers (acme CSV, globex JSON Lines).
 struct TestRoot {
     let path: String

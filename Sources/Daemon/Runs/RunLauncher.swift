@@ -40,17 +40,27 @@ public struct RunLauncher: Sendable {
 
     /// Claims every ready file in landing and runs the pipeline once on them (plus the master table).
     public func runOnce(trigger: String) throws -> Result {
+        try run(files: LandingScanner(landing: landing, producers: config.producers).scan(), trigger: trigger)
+    }
+
+    /// Claims `files` and runs the pipeline on them plus the master table.
+    ///
+    /// With `allowNoNewFiles` (scheduled retrains) a run over the master table alone is fine.
+    /// With `quarantineInvalid` (the daemon), a file that would fail ingest goes to quarantine with a
+    /// reason before the run starts, and the run goes ahead with the others.
+    public func run(files: [LandingFile], trigger: String, allowNoNewFiles: Bool = false, quarantineInvalid: Bool = false) throws -> Result {
         let store = try RunStore(root: root, config: config)
-        let files = try LandingScanner(landing: landing, producers: config.producers).scan()
         let runId = store.newRunId()
         let claimer = FileClaimer(store: store, processed: processed)
-        let claimed = try claimer.claim(files, runId: runId)
+        var claimed = try claimer.claim(files, runId: runId)
         for name in claimed.duplicates { echo?("\(name): already processed (same SHA-256); moved to processed/duplicates/") }
         for name in claimed.quarantined { echo?("\(name): no producer matches; moved to processed/quarantine/ with a reason file") }
+        if quarantineInvalid { try quarantineInvalidInputs(&claimed, store: store, runId: runId) }
         var inputs = try archiveMasterTable(into: store.runDirectory(runId))
         inputs += try archiveCalendars(into: store.runDirectory(runId))
         inputs += claimed.inputs
-        guard !claimed.inputs.isEmpty else {
+        let hasHistory = inputs.contains { $0.producer == MasterTable.producer }
+        guard !claimed.inputs.isEmpty || (allowNoNewFiles && hasHistory) else {
             try? FileSystem.remove(store.runDirectory(runId))
             throw PipelineError(.input, "no new files to process in \(landing) (put vendor files in landing/<producer>/, or use --demo for the bundled samples)")
         }
@@ -93,6 +103,27 @@ public struct RunLauncher: Sendable {
             try store.database.markLedger(runId: final.runId, status: "failed")
         }
         return Result(manifest: final, runDirectory: store.runDirectory(final.runId), duplicates: duplicates, quarantined: quarantined)
+    }
+
+    /// Moves claimed files that would fail ingest to quarantine, with the reason and an alert.
+    private func quarantineInvalidInputs(_ claimed: inout FileClaimer.Outcome, store: RunStore, runId: String) throws {
+        var valid: [Manifest.InputFile] = []
+        for input in claimed.inputs {
+            guard let producer = config.producers.first(where: { $0.name == input.producer }) else { continue }
+            let path = "\(store.runDirectory(runId))/\(input.archivedPath)"
+            do {
+                try IngestState.validate(path: path, name: input.originalName, producer: producer, ingest: config.ingest)
+                valid.append(input)
+            } catch {
+                let reason = String(describing: error)
+                try Quarantine.move(path, name: input.originalName, to: processed, reason: reason)
+                try store.database.sql.query("UPDATE file_ledger SET status = 'quarantined' WHERE sha256 = ?", [.text(input.sha256)])
+                try store.database.recordAlert(runId: nil, kind: "file-quarantined", state: "ingest", message: reason, at: Timestamp.now())
+                echo?("\(input.originalName): quarantined: \(reason)")
+                claimed.quarantined.append(input.originalName)
+            }
+        }
+        claimed.inputs = valid
     }
 
     /// Copies the previous master table into the run's inputs so the run sees all history and replays alone.

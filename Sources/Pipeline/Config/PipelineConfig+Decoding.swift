@@ -4,7 +4,7 @@ extension PipelineConfig {
     /// Decodes a config, filling defaults for absent keys and rejecting unknown ones.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "paths", "seed", "producers", "ingest", "clean", "features", "model", "intervals", "retry", "description",
+            "paths", "seed", "producers", "ingest", "clean", "features", "model", "intervals", "retry", "daemon", "description",
         ])
         self.init()
         paths = try object.value("paths", default: paths)
@@ -16,6 +16,7 @@ extension PipelineConfig {
         model = try object.value("model", default: model)
         intervals = try object.value("intervals", default: intervals)
         retry = try object.value("retry", default: retry)
+        daemon = try object.value("daemon", default: daemon)
         var seen = Set<String>()
         for producer in producers where !seen.insert(producer.name).inserted {
             throw object.invalid("producers", "producer name '\(producer.name)' appears twice")
@@ -184,6 +185,20 @@ extension PipelineConfig.Retry {
         var container = encoder.container(keyedBy: AnyKey.self)
         try container.encode(defaultPolicy, forKey: AnyKey("default"))
         for key in states.keys.sorted() { try container.encode(states[key], forKey: AnyKey(key)) }
+    }
+}
+
+extension DaemonSettings {
+    /// Decodes the daemon settings.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["settleSeconds", "rescanSeconds", "retrainEveryHours"])
+        self.init()
+        settleSeconds = try object.value("settleSeconds", default: settleSeconds)
+        guard settleSeconds >= 0 else { throw object.invalid("settleSeconds", "expected 0 or more seconds") }
+        rescanSeconds = try object.value("rescanSeconds", default: rescanSeconds)
+        guard rescanSeconds > 0 else { throw object.invalid("rescanSeconds", "expected a positive number of seconds") }
+        retrainEveryHours = try object.value("retrainEveryHours", default: retrainEveryHours)
+        guard retrainEveryHours >= 0 else { throw object.invalid("retrainEveryHours", "expected 0 (never) or a positive number of hours") }
     }
 }
 

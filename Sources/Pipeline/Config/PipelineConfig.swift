@@ -21,6 +21,8 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
     public var intervals = Intervals()
     /// Retry policies: a default and per-state overrides keyed by state name.
     public var retry = Retry()
+    /// How the daemon watches, batches and schedules.
+    public var daemon = DaemonSettings()
 
     /// Creates the default configuration (no producers).
     public init() {}
@@ -178,6 +180,17 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// The policy that applies to `state`.
         public func policy(for state: String) -> RetryPolicy { states[state] ?? defaultPolicy }
     }
+}
+
+/// Settings of `demand daemon`.
+public struct DaemonSettings: Sendable, Equatable, Codable {
+    /// A file must keep its size and mtime this long before it is claimed.
+    public var settleSeconds = 2.0
+    /// A full rescan of landing runs this often, as a safety net behind inotify.
+    public var rescanSeconds = 60.0
+    /// Start a run over the master table this often even without new files (0 = never), e.g. 168 for weekly.
+    public var retrainEveryHours = 0.0
+    public init() {}
 }
 
 /// How often and how patiently a failed state is tried again (Step Functions' retrier).

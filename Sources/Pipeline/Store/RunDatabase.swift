@@ -64,14 +64,14 @@ public final class RunDatabase: Sendable {
         return result
     }
 
-    /// The newest run that did not finish (running, interrupted or failed), with its manifest path.
-    public func latestUnfinishedRun() throws -> (runId: String, manifestPath: String)? {
+    /// The newest run that did not finish (running, interrupted or failed), with its manifest path and status.
+    public func latestUnfinishedRun() throws -> (runId: String, manifestPath: String, status: String)? {
         let rows = try sql.query("""
-            SELECT run_id, manifest_path FROM runs WHERE status IN ('running','interrupted','failed','queued')
+            SELECT run_id, manifest_path, status FROM runs WHERE status IN ('running','interrupted','failed','queued')
             ORDER BY created_at DESC, run_id DESC LIMIT 1
             """)
-        guard let row = rows.first, let id = row[0].text, let path = row[1].text else { return nil }
-        return (id, path)
+        guard let row = rows.first, let id = row[0].text, let path = row[1].text, let status = row[2].text else { return nil }
+        return (id, path, status)
     }
 
     /// Stores an alert record.

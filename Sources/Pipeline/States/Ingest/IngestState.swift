@@ -31,23 +31,9 @@ public struct IngestState: PipelineState {
             guard let producer = config.producers.first(where: { $0.name == input.producer }) else {
                 throw PipelineError(.input, "\(input.originalName): producer '\(input.producer)' is not in the config")
             }
-            let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma)
-            let table: Table
-            do {
-                table = try TableFile.read(path: context.inputPath(input), options: options)
-            } catch let error as FormatError {
-                var named = error
-                named.file = input.originalName
-                throw PipelineError(.input, named.description)
-            }
-            let mapper = TransactionMapper(producer: producer, ingest: config.ingest, fileName: input.originalName)
-            let result = try mapper.map(table)
+            let (table, result) = try Self.read(path: context.inputPath(input), name: input.originalName, producer: producer, ingest: config.ingest)
             if !result.missingOptionalColumns.isEmpty {
                 context.log.warning("\(input.originalName) has no column \(result.missingOptionalColumns.map { "'\($0)'" }.joined(separator: ", ")); those optional fields stay empty")
-            }
-            let share = table.rows.isEmpty ? 0 : Double(result.unreadableRows) / Double(table.rows.count)
-            if result.unreadableRows > 0 && share > config.ingest.maxBadRowShare {
-                throw PipelineError(.input, "\(result.firstUnreadable ?? input.originalName) — \(result.unreadableRows) of \(table.rows.count) rows unreadable, more than ingest.maxBadRowShare (\(config.ingest.maxBadRowShare)); see the vendor's file")
             }
             if result.unreadableRows > 0, let first = result.firstUnreadable {
                 context.log.warning("\(result.unreadableRows) unreadable rows in \(input.originalName) (within the allowed share); first: \(first)")
@@ -74,6 +60,37 @@ public struct IngestState: PipelineState {
                                     skus: Set(transactions.map(\.sku)).count, rejected: rejects.count)
         try FileSystem.writeAtomically(try summary.json(), to: context.output("summary.json"))
         context.log.info("ingested \(transactions.count) rows for \(summary.skus) SKUs; \(rejects.count) rows left out (see rejects.csv)")
+    }
+
+    /// Reads and maps one vendor file; throws when it cannot be parsed or has too many unreadable rows.
+    ///
+    /// The daemon calls this before a run to quarantine bad files; the state calls it for every input.
+    static func read(path: String, name: String, producer: PipelineConfig.Producer,
+                     ingest: PipelineConfig.Ingest) throws -> (Table, TransactionMapper.Result) {
+        let table = try readTable(path: path, name: name, producer: producer)
+        let result = try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table)
+        let share = table.rows.isEmpty ? 0 : Double(result.unreadableRows) / Double(table.rows.count)
+        if result.unreadableRows > 0 && share > ingest.maxBadRowShare {
+            throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(table.rows.count) rows unreadable, more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); see the vendor's file")
+        }
+        return (table, result)
+    }
+
+    /// Parses a vendor file with its producer's reading options; errors name the vendor's file name.
+    static func readTable(path: String, name: String, producer: PipelineConfig.Producer) throws -> Table {
+        let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma)
+        do {
+            return try TableFile.read(path: path, options: options)
+        } catch let error as FormatError {
+            var named = error
+            named.file = name
+            throw PipelineError(.input, named.description)
+        }
+    }
+
+    /// Checks that a vendor file would pass ingest; the error names file, line and column.
+    public static func validate(path: String, name: String, producer: PipelineConfig.Producer, ingest: PipelineConfig.Ingest) throws {
+        _ = try read(path: path, name: name, producer: producer, ingest: ingest)
     }
 
     private func merge(_ values: [String: [String: [String: Int]]], into target: inout [String: [String: [String: Int]]]) {

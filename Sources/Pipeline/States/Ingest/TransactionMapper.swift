@@ -73,7 +73,7 @@ struct TransactionMapper {
                 continue
             }
             guard let day = CellValues.day(row[dateColumn], format: producer.dateFormat) else {
-                let expected = producer.dateFormat.map { "a date as \($0)" } ?? "a date (yyyy-MM-dd, dd/MM/yyyy, ISO 8601 …)"
+                let expected = producer.dateFormat.map { "a date as \($0)" } ?? "a date as yyyy-MM-dd (ISO 8601), yyyyMMdd or dd.MM.yyyy; set producers[].dateFormat for other layouts such as dd/MM/yyyy"
                 unreadable(columns.date, "expected \(expected), found '\(CellText.text(row[dateColumn]))'")
                 continue
             }

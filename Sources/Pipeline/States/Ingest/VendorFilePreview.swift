@@ -11,12 +11,8 @@ public enum VendorFilePreview {
 
     /// Reads `path` with a producer's settings and maps it exactly as the ingest state would.
     public static func mapped(path: String, producer: PipelineConfig.Producer, ingest: PipelineConfig.Ingest) throws -> Result {
-        let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma)
-        let table: Table
-        do { table = try TableFile.read(path: path, options: options) } catch let error as FormatError {
-            throw PipelineError(.input, error.description)
-        }
         let name = (path as NSString).lastPathComponent
+        let table = try IngestState.readTable(path: path, name: name, producer: producer)
         let result = try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table)
         var rejected: [String: Int] = [:]
         for reject in result.rejects { rejected[reject.reason, default: 0] += 1 }

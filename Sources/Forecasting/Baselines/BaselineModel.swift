@@ -1,0 +1,54 @@
+/// The statistical models every SKU can fall back on, and the bar any learned model must clear.
+public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
+    /// The last value, repeated.
+    case naive
+    /// The value one season earlier (naive when the history is shorter than a season).
+    case seasonalNaive
+    /// The mean of the last W values, W chosen from 4/8/13/26/52 by one-step-ahead error.
+    case movingAverage
+    /// The mean of the whole history.
+    case historicAverage
+    /// Simple exponential smoothing with the smoothing weight fitted by one-step-ahead squared error.
+    case simpleExponentialSmoothing
+    /// Holt's linear trend, damped, with level, trend and damping weights fitted.
+    case holt
+    /// Croston's method: smoothed non-zero demand sizes over smoothed intervals between them.
+    case croston
+    /// Teunter–Syntetos–Babai: smoothed sizes times a smoothed probability of demand.
+    case tsb
+
+    public static func < (lhs: BaselineModel, rhs: BaselineModel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Fits the model to a history (oldest first) and returns what it needs to forecast.
+    public func fit(history: [Double], seasonLength: Int) -> FittedModel {
+        guard let last = history.last else { return FittedModel(model: self, level: 0) }
+        switch self {
+        case .naive:
+            return FittedModel(model: self, level: last)
+        case .seasonalNaive:
+            guard seasonLength > 1, history.count >= seasonLength else { return FittedModel(model: self, level: last) }
+            return FittedModel(model: self, level: last, seasonal: Array(history.suffix(seasonLength)))
+        case .historicAverage:
+            return FittedModel(model: self, level: history.reduce(0, +) / Double(history.count))
+        case .movingAverage:
+            let window = MovingAverageFit.bestWindow(history)
+            let recent = history.suffix(window)
+            return FittedModel(model: self, level: recent.reduce(0, +) / Double(recent.count), parameters: ["window": Double(window)])
+        case .simpleExponentialSmoothing:
+            let fit = ExponentialSmoothing.fitSimple(history)
+            return FittedModel(model: self, level: fit.level, parameters: ["alpha": fit.alpha])
+        case .holt:
+            let fit = ExponentialSmoothing.fitDampedTrend(history)
+            return FittedModel(model: self, level: fit.level, trend: fit.trend, damping: fit.phi,
+                               parameters: ["alpha": fit.alpha, "beta": fit.beta, "phi": fit.phi])
+        case .croston:
+            let fit = IntermittentDemand.croston(history)
+            return FittedModel(model: self, level: fit.level, parameters: fit.parameters)
+        case .tsb:
+            let fit = IntermittentDemand.tsb(history)
+            return FittedModel(model: self, level: fit.level, parameters: fit.parameters)
+        }
+    }
+}

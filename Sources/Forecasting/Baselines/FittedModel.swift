@@ -1,0 +1,46 @@
+/// A baseline model fitted to one series: its final state, enough to forecast any horizon.
+public struct FittedModel: Sendable, Codable, Equatable {
+    /// Which model this is.
+    public var model: BaselineModel
+    /// The level the forecast starts from (the constant forecast for level-only models).
+    public var level: Double
+    /// The trend per bucket at the end of the history (Holt).
+    public var trend: Double
+    /// The trend's damping per step (Holt; 1 = undamped).
+    public var damping: Double
+    /// The last season of values (seasonal naive), oldest first.
+    public var seasonal: [Double]
+    /// Fitted parameters by name, for the record.
+    public var parameters: [String: Double]
+
+    /// Creates a fitted model.
+    public init(model: BaselineModel, level: Double, trend: Double = 0, damping: Double = 1,
+                seasonal: [Double] = [], parameters: [String: Double] = [:]) {
+        self.model = model
+        self.level = level
+        self.trend = trend
+        self.damping = damping
+        self.seasonal = seasonal
+        self.parameters = parameters
+    }
+
+    /// Point forecasts for the next `horizon` buckets.
+    public func forecast(horizon: Int) -> [Double] {
+        guard horizon > 0 else { return [] }
+        if !seasonal.isEmpty {
+            return (0..<horizon).map { seasonal[$0 % seasonal.count] }
+        }
+        if trend != 0 {
+            var values: [Double] = []
+            var cumulative = 0.0
+            var factor = 1.0
+            for _ in 0..<horizon {
+                factor *= damping
+                cumulative += factor
+                values.append(level + cumulative * trend)
+            }
+            return values
+        }
+        return [Double](repeating: level, count: horizon)
+    }
+}

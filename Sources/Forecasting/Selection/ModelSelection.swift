@@ -1,0 +1,27 @@
+/// Rolling-origin cross-validation of baseline models on one series.
+public enum ModelSelection {
+    /// Mean absolute error of each candidate over `origins` forecast origins, one horizon apart,
+    /// ending at the end of the series (the newest origin is `count - horizon`).
+    ///
+    /// Origins that leave fewer than 4 buckets to fit on are skipped; a candidate with no usable
+    /// origin scores `.infinity`.
+    public static func crossValidate(series: [Double], candidates: [BaselineModel], horizon: Int, origins: Int,
+                                     seasonLength: Int) -> [Double] {
+        var errors = [Double](repeating: 0, count: candidates.count)
+        var points = 0
+        guard horizon > 0 else { return errors.map { _ in .infinity } }
+        for fold in 1...max(1, origins) {
+            let origin = series.count - fold * horizon
+            guard origin >= 4 else { break }
+            let history = Array(series[..<origin])
+            let actual = series[origin..<(origin + horizon)]
+            for (index, candidate) in candidates.enumerated() {
+                let forecast = candidate.fit(history: history, seasonLength: seasonLength).forecast(horizon: horizon)
+                for (step, value) in actual.enumerated() { errors[index] += abs(value - forecast[step]) }
+            }
+            points += horizon
+        }
+        guard points > 0 else { return errors.map { _ in .infinity } }
+        return errors.map { $0 / Double(points) }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Reads delimited text (CSV, TSV, `;`-separated European exports) into records and tables.
+///
+/// Quoting follows RFC 4180 and is lenient where real exports are not: a quote that does not
+/// start a field is literal, spaces after a closing quote are dropped, and other text after it is kept.
+/// Line ends may be LF, CRLF or CR; line breaks inside quotes are kept byte for byte. Blank lines
+/// are skipped.
+public enum CSVReader {
+    /// One parsed record and the 1-based line it starts on.
+    public struct Record: Sendable, Equatable {
+        public var fields: [String]
+        public var line: Int
+    }
+
+    /// Reads a file into a table whose first record is the header.
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Table {
+        let bytes = try FileBytes.read(path: path, limit: options.memoryLimitBytes)
+        return try table(bytes: bytes, file: path, options: options)
+    }
+
+    /// Parses file bytes (any supported encoding) into a table whose first record is the header.
+    ///
+    /// Rows shorter than the header are padded with nulls; a row with more non-empty fields than
+    /// the header is an error naming its line. Empty header names become `column_N`; repeated names
+    /// get `_2`, `_3`, … so every column can be addressed.
+    public static func table(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions()) throws -> Table {
+        let records = try self.records(bytes: bytes, file: file, options: options)
+        guard let header = records.first else { return Table(columnNames: [], rows: []) }
+        let names = uniqueNames(header.fields)
+        var rows: [[Cell]] = []
+        var origins: [Int] = []
+        rows.reserveCapacity(records.count - 1)
+        origins.reserveCapacity(records.count - 1)
+        for record in records.dropFirst() {
+            var fields = record.fields
+            if fields.count > names.count {
+                let extra = fields[names.count...]
+                guard extra.allSatisfy(\.isEmpty) else {
+                    throw FormatError(file: file, line: record.line,
+                                      message: "expected \(names.count) fields as in the header, found \(fields.count); check the delimiter and quoting of this line")
+                }
+                fields.removeLast(fields.count - names.count)
+            }
+            var row = fields.map(Cell.string)
+            while row.count < names.count { row.append(.null) }
+            rows.append(row)
+            origins.append(record.line)
+        }
+        return Table(columnNames: names, rows: rows, rowOrigins: origins)
+    }
+
+    /// Parses file bytes into records, detecting encoding and dialect as `table` does.
+    public static func records(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions()) throws -> [Record] {
+        let (text, _) = TextDecoding.utf8Bytes(of: bytes)
+        let dialect = CSVDialect.detect(text, explicit: options.delimiter, decimalComma: options.decimalComma)
+        var start = 0
+        var firstLine = 1
+        if dialect.hasSeparatorHint {
+            while start < text.count, text[start] != 0x0A, text[start] != 0x0D { start += 1 }
+            if start < text.count, text[start] == 0x0D { start += 1 }
+            if start < text.count, text[start] == 0x0A { start += 1 }
+            firstLine = 2
+        }
+        return try text.withUnsafeBufferPointer { buffer in
+            try parse(buffer, from: start, firstLine: firstLine, delimiter: dialect.delimiter, file: file)
+        }
+    }
+
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int,
+                              delimiter: UInt8, file: String) throws -> [Record] {
+        let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        var records: [Record] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = firstLine
+        var recordLine = firstLine
+        var index = start
+        var fieldStarted = false  // the record has content (so an empty line is not a record)
+        let end = text.count
+
+        func finishField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+        func finishRecord() {
+            if fieldStarted || !fields.isEmpty {
+                finishField()
+                records.append(Record(fields: fields, line: recordLine))
+            }
+            fields.removeAll(keepingCapacity: true)
+            fieldStarted = false
+        }
+
+        while index < end {
+            let byte = text[index]
+            if !fieldStarted && fields.isEmpty { recordLine = line }
+            if byte == quote && field.isEmpty {
+                // A quote opens a quoted field only at the start of a field; it runs to the matching quote; `""` is one quote.
+                // A quoted field: runs to the matching quote; `""` is one quote.
+                let openedOn = line
+                fieldStarted = true
+                index += 1
+                var closed = false
+                while index < end {
+                    let inner = text[index]
+                    if inner == quote {
+                        if index + 1 < end, text[index + 1] == quote {
+                            field.append(quote)
+                            index += 2
+                            continue
+                        }
+                        index += 1
+                        closed = true
+                        break
+                    }
+                    if inner == lf { line += 1 } else if inner == cr, !(index + 1 < end && text[index + 1] == lf) { line += 1 }
+                    field.append(inner)
+                    index += 1
+                }
+                if !closed {
+                    throw FormatError(file: file, line: openedOn, message: "a quoted field starting on this line never ends; a closing '\"' is missing")
+                }
+                // Spaces after the closing quote are padding (`"B" ,C`); other text up to the delimiter is
+                // kept, as lenient readers do.
+                var padding = 0
+                while index < end, text[index] != delimiter, text[index] != lf, text[index] != cr {
+                    if text[index] == 0x20 || text[index] == 0x09 { padding += 1 } else {
+                        if padding > 0 { field.append(contentsOf: text[(index - padding)..<index]) }
+                        padding = 0
+                        field.append(text[index])
+                    }
+                    index += 1
+                }
+                continue
+            }
+            if byte == delimiter {
+                fieldStarted = true
+                finishField()
+                index += 1
+                continue
+            }
+            if byte == lf || byte == cr {
+                finishRecord()
+                index += (byte == cr && index + 1 < end && text[index + 1] == lf) ? 2 : 1
+                line += 1
+                continue
+            }
+            fieldStarted = true
+            field.append(byte)
+            index += 1
+        }
+        finishRecord()
+        return records
+    }
+
+    /// Header names made addressable: empty ones become `column_N`, repeats get `_2`, `_3`, ….
+    static func uniqueNames(_ header: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        var names: [String] = []
+        for (index, raw) in header.enumerated() {
+            let base = raw.trimmingCharacters(in: .whitespaces).isEmpty ? "column_\(index + 1)" : raw
+            var name = base
+            if let count = seen[base] {
+                var next = count + 1
+                name = "\(base)_\(next)"
+                while seen[name] != nil { next += 1; name = "\(base)_\(next)" }
+                seen[base] = next
+            }
+            seen[name] = seen[name] ?? 1
+            names.append(name)
+        }
+        return names
+    }
+}

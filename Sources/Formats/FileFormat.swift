@@ -1,0 +1,42 @@
+/// The kinds of file the readers understand, told apart by extension and by their first bytes.
+public enum FileFormat: String, Sendable, CaseIterable {
+    case csv, json, xlsx, parquet
+
+    /// The format of a file from its name and first bytes; content wins over a misleading extension
+    /// for the binary formats (a zip is a workbook, `PAR1` is Parquet).
+    public static func detect(path: String, prefix: [UInt8]) -> FileFormat {
+        if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
+        if prefix.starts(with: Array("PAR1".utf8)) { return .parquet }
+        let lower = path.lowercased()
+        for (suffix, format) in [(".jsonl", FileFormat.json), (".ndjson", .json), (".json", .json), (".xlsx", .xlsx),
+                                 (".parquet", .parquet), (".csv", .csv), (".tsv", .csv), (".txt", .csv)] where lower.hasSuffix(suffix) {
+            return format
+        }
+        let text = TextDecoding.utf8Bytes(of: Array(prefix)).bytes
+        if let first = text.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+           first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return .json
+        }
+        return .csv
+    }
+}
+
+/// Reads any supported file into a table, choosing the reader by `FileFormat.detect`.
+public enum TableFile {
+    /// Reads the file at `path`; errors are `FormatError`s naming the file.
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Table {
+        let bytes = try FileBytes.read(path: path, limit: options.memoryLimitBytes)
+        switch FileFormat.detect(path: path, prefix: Array(bytes.prefix(512))) {
+        case .csv:
+            var csvOptions = options
+            if csvOptions.delimiter == nil, path.lowercased().hasSuffix(".tsv") { csvOptions.delimiter = 0x09 }
+            return try CSVReader.table(bytes: bytes, file: path, options: csvOptions)
+        case .json:
+            return try JSONTableReader.table(bytes: bytes, file: path)
+        case .xlsx:
+            throw FormatError(file: path, message: "Excel workbooks cannot be read yet; export the sheet as CSV")
+        case .parquet:
+            throw FormatError(file: path, message: "Parquet files cannot be read yet; export the table as CSV")
+        }
+    }
+}

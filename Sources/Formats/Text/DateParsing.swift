@@ -1,0 +1,142 @@
+/// Calendar days from text by a `dd/MM/yyyy`-style pattern, and ISO text from days.
+///
+/// Days are counted from 1970-01-01 in the proleptic Gregorian calendar, with no time zone:
+/// a sales date is a calendar day wherever it was recorded.
+public enum DateParsing {
+    /// The day a text names, using `format` (tokens `yyyy`, `yy`, `MM`/`M`, `dd`/`d`, `MMM` for
+    /// English month abbreviations; other characters must match literally). A time after the date,
+    /// separated by a space or `T`, is ignored. Without a format, ISO 8601 (`2024-01-31`,
+    /// `2024-01-31T08:00:00Z`), `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
+    /// ambiguous `01/02/2024`, which needs a format saying which is the day.
+    public static func parseDay(_ text: String, format: String? = nil) -> Int32? {
+        let bytes = Array(text.utf8.drop { $0 == 0x20 || $0 == 0x09 })
+        let trimmed = bytes.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.reversed()
+        let input = Array(trimmed)
+        if let format { return parse(input, pattern: Array(format.utf8)) }
+        for pattern in defaultPatterns {
+            if let day = parse(input, pattern: pattern) { return day }
+        }
+        return nil
+    }
+
+    private static let defaultPatterns: [[UInt8]] = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy"].map { Array($0.utf8) }
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
+
+    private static func parse(_ input: [UInt8], pattern: [UInt8]) -> Int32? {
+        var year: Int?, month: Int?, day: Int?
+        var position = 0
+        var index = 0
+        while index < pattern.count {
+            let token = pattern[index]
+            var length = 1
+            while index + length < pattern.count, pattern[index + length] == token { length += 1 }
+            switch token {
+            case UInt8(ascii: "y"):
+                let digits = length == 2 ? 2 : 4
+                guard let value = number(input, &position, min: digits, max: digits) else { return nil }
+                year = length == 2 ? (value < 70 ? 2000 + value : 1900 + value) : value
+            case UInt8(ascii: "M") where length >= 3:
+                guard position + 3 <= input.count else { return nil }
+                let word = input[position..<position + 3].map { $0 | 0x20 }
+                guard let found = months.firstIndex(where: { $0 == word }) else { return nil }
+                month = found + 1
+                position += 3
+                while position < input.count, (input[position] | 0x20) >= UInt8(ascii: "a"), (input[position] | 0x20) <= UInt8(ascii: "z") { position += 1 }
+            case UInt8(ascii: "M"):
+                guard let value = number(input, &position, min: 1, max: 2) else { return nil }
+                month = value
+            case UInt8(ascii: "d"):
+                guard let value = number(input, &position, min: 1, max: 2) else { return nil }
+                day = value
+            default:
+                for _ in 0..<length {
+                    guard position < input.count, input[position] == token else { return nil }
+                    position += 1
+                }
+            }
+            index += length
+        }
+        if position < input.count {
+            let next = input[position]
+            guard next == UInt8(ascii: " ") || next == UInt8(ascii: "T") else { return nil }
+        }
+        guard let year, let month, let day, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return Int32(daysFromCivil(year: year, month: month, day: day))
+    }
+
+    private static func number(_ input: [UInt8], _ position: inout Int, min: Int, max: Int) -> Int? {
+        var value = 0
+        var count = 0
+        while count < max, position < input.count, input[position] >= 0x30, input[position] <= 0x39 {
+            value = value * 10 + Int(input[position] - 0x30)
+            position += 1
+            count += 1
+        }
+        return count >= min ? value : nil
+    }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a Gregorian date (Howard Hinnant's `days_from_civil`).
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The Gregorian date of a day count.
+    public static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `yyyy-MM-dd` for a day count (years beyond 9999 get a `+` sign, as ISO 8601 expanded years).
+    public static func isoString(days: Int32) -> String {
+        let (year, month, day) = civil(fromDays: Int(days))
+        let yearText = year > 9999 ? "+" + String(year) : year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
+        return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// `yyyy-MM-ddTHH:mm:ss` with 3, 6 or 9 fraction digits by unit (none for seconds).
+    public static func isoString(timestamp value: Int64, unit: TimeUnit) -> String {
+        let perDay = Int64(unit.rawValue) * 86_400
+        let days = value >= 0 ? value / perDay : (value - perDay + 1) / perDay
+        let within = value - days * perDay
+        return isoString(days: Int32(clamping: days)) + "T" + timeString(within, unit: unit)
+    }
+
+    /// `HH:mm:ss` plus a fraction with the unit's digits.
+    public static func timeString(_ value: Int64, unit: TimeUnit) -> String {
+        let perSecond = Int64(unit.rawValue)
+        let seconds = value / perSecond
+        var text = "\(pad(Int(seconds / 3600), 2)):\(pad(Int(seconds / 60 % 60), 2)):\(pad(Int(seconds % 60), 2))"
+        if unit != .seconds {
+            let digits = unit == .milliseconds ? 3 : unit == .microseconds ? 6 : 9
+            text += "." + pad(Int(value % perSecond), digits)
+        }
+        return text
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// `demand dump`, `demand config check` and the ingest reject report, used as a vendor or an
+/// engineer would when asking "what did you read from my file?".
+@Suite(.serialized) struct InspectCommandTests {
+    @Test func dumpPrintsTheParsedTableOfACSVAndAJSONLinesFile() throws {
+        let csv = try DemandCLI.run(["dump", "\(TestRoot.fixtures)/vendor/acme_sales.csv", "--limit", "2"])
+        #expect(csv.status == 0)
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == "item_code,sold_on,qty_sold,unit_price,item_name,channel")
+        #expect(lines[1] == "A100,03/01/2022,8,\"2,98\",Item A100; size M,store")
+        let jsonl = try DemandCLI.run(["dump", "\(TestRoot.fixtures)/vendor/globex_sales.jsonl", "--limit", "1"])
+        #expect(jsonl.stdout == "sku,date,units,region\nA100,2022-01-04,12,north\n")
+    }
+
+    @Test func dumpWithAProducerShowsWhatIngestKeepsAndWhy() throws {
+        let root = try TestRoot()
+        defer { root.remove() }
+        let file = "\(root.path)/acme_mixed.csv"
+        try FileSystem.writeAtomically("item_code;sold_on;qty_sold\nA1;03/01/2022;2,5\nPOST;03/01/2022;1\nA2;04/01/2022;-3\n", to: file)
+        let result = try root.demand(["dump", file, "--producer", "acme", "--mapped"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("sku,date,quantity"))
+        #expect(result.stdout.contains("A1,2022-01-03,2.5"))
+        #expect(!result.stdout.contains("POST"))
+        #expect(result.stderr.contains("1 rows kept, 2 left out"))
+        #expect(result.stderr.contains("excluded=1") && result.stderr.contains("non-positive-quantity=1"))
+    }
+
+    @Test func dumpOfAMissingOrBrokenFileSaysWhatIsWrong() throws {
+        let missing = try DemandCLI.run(["dump", "/nonexistent/sales.csv"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("/nonexistent/sales.csv"))
+        let broken = NSTemporaryDirectory() + "demand-broken-\(UUID().uuidString.prefix(6)).json"
+        defer { try? FileSystem.remove(broken) }
+        try FileSystem.writeAtomically("[{\"sku\": \"A\", \"units\": 1},\n {\"sku\": \"B\", \"units\": }]\n", to: broken)
+        let result = try DemandCLI.run(["dump", broken])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(broken):2: expected a value"))
+    }
+
+    @Test func configCheckAcceptsTheBundledConfigAndNamesTheFaultyPath() throws {
+        let root = try TestRoot()
+        defer { root.remove() }
+        let good = try root.demand(["config", "check"])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("valid (2 producer(s): acme, globex)"))
+        let printed = try root.demand(["config", "check", "--print"])
+        #expect(printed.stdout.contains("\"bucketWeeks\""))
+        let bad = "\(root.path)/bad.json"
+        try FileSystem.writeAtomically(#"{"producers": [{"name": "x", "patterns": [], "columns": {"sku": 5, "date": "d", "quantity": "q"}}]}"#, to: bad)
+        let result = try DemandCLI.run(["config", "check", bad])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("$.producers[0].columns.sku"))
+    }
+
+    @Test func rejectedRowsAreListedWithFileLineAndReason() throws {
+        let root = try TestRoot()
+        defer { root.remove() }
+        try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
+        try root.drop(text: "item_code;sold_on;qty_sold\nA100;10/01/2022;0\nPOST;10/01/2022;3\nA100;11/01/2022;5\n", as: "acme/acme_extra.csv")
+        let result = try root.demand(["run", "--quiet"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let run = try #require(try root.runs().first)
+        let rejects = try FileSystem.readText("\(run)/ingest/rejects.csv")
+        #expect(rejects.hasPrefix("reason,source,column,detail\n"))
+        #expect(rejects.contains("non-positive-quantity,acme_extra.csv:2,qty_sold,"))
+        #expect(rejects.contains("excluded,acme_extra.csv:3,item_code,SKU 'POST' is in ingest.excludeSkus"))
+        let summary = try FileSystem.readText("\(run)/ingest/summary.json")
+        #expect(summary.contains("\"non-positive-quantity\" : 1"))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// Each baseline forecasts what its definition says on series whose answer is known.
+@Suite struct BaselineModelTests {
+    @Test func naiveAndSeasonalNaiveRepeatTheRightValues() {
+        let history: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
+        #expect(BaselineModel.naive.fit(history: history, seasonLength: 4).forecast(horizon: 3) == [8, 8, 8])
+        #expect(BaselineModel.seasonalNaive.fit(history: history, seasonLength: 4).forecast(horizon: 6) == [5, 6, 7, 8, 5, 6])
+        #expect(BaselineModel.seasonalNaive.fit(history: [1, 2], seasonLength: 4).forecast(horizon: 2) == [2, 2])
+        #expect(BaselineModel.historicAverage.fit(history: history, seasonLength: 4).forecast(horizon: 1) == [4.5])
+    }
+
+    @Test func movingAverageChoosesTheWindowThatPredictsBest() {
+        // A level shift 6 buckets from the end: the shortest window adapts first.
+        let history = [Double](repeating: 10, count: 60) + [Double](repeating: 30, count: 6)
+        let fitted = BaselineModel.movingAverage.fit(history: history, seasonLength: 52)
+        #expect(fitted.parameters["window"] == 4)
+        #expect(fitted.forecast(horizon: 1) == [30])
+    }
+
+    @Test func simpleSmoothingFitsAHighWeightToARandomWalkAndALowOneToNoise() {
+        var generator = TestGenerator(seed: 7)
+        var walk: [Double] = [100]
+        for _ in 0..<120 { walk.append(walk.last! + generator.normal() * 5) }
+        let noise = (0..<120).map { _ in 100 + generator.normal() * 5 }
+        let walkFit = BaselineModel.simpleExponentialSmoothing.fit(history: walk, seasonLength: 52)
+        let noiseFit = BaselineModel.simpleExponentialSmoothing.fit(history: noise, seasonLength: 52)
+        #expect(walkFit.parameters["alpha"]! > 0.7)
+        #expect(noiseFit.parameters["alpha"]! < 0.2)
+        #expect(abs(noiseFit.forecast(horizon: 1)[0] - 100) < 3)
+    }
+
+    @Test func holtFollowsATrendAndDampsIt() {
+        let history = (0..<40).map { 10 + 2 * Double($0) }
+        let forecast = BaselineModel.holt.fit(history: history, seasonLength: 52).forecast(horizon: 5)
+        #expect(abs(forecast[0] - 90) < 1)
+        #expect(forecast[4] > forecast[0])
+        #expect(forecast[4] - forecast[3] <= forecast[1] - forecast[0] + 1e-9)
+    }
+
+    @Test func crostonAndTSBForecastTheDemandRateOfIntermittentSeries() {
+        let history = (0..<60).map { $0 % 4 == 0 ? 8.0 : 0 }
+        let croston = BaselineModel.croston.fit(history: history, seasonLength: 52).forecast(horizon: 2)
+        let tsb = BaselineModel.tsb.fit(history: history, seasonLength: 52).forecast(horizon: 2)
+        #expect(abs(croston[0] - 2) < 0.2)
+        #expect(abs(tsb[0] - 2) < 0.6)
+        #expect(croston[0] == croston[1])
+        // After demand stops, TSB's probability decays while Croston keeps its rate.
+        let stopped = history + [Double](repeating: 0, count: 20)
+        let tsbStopped = BaselineModel.tsb.fit(history: stopped, seasonLength: 52).forecast(horizon: 1)[0]
+        let crostonStopped = BaselineModel.croston.fit(history: stopped, seasonLength: 52).forecast(horizon: 1)[0]
+        #expect(tsbStopped < crostonStopped)
+    }
+
+    @Test func emptyAndAllZeroHistoriesForecastZero() {
+        for model in BaselineModel.allCases {
+            #expect(model.fit(history: [], seasonLength: 52).forecast(horizon: 2) == [0, 0])
+            #expect(model.fit(history: [0, 0, 0, 0, 0], seasonLength: 52).forecast(horizon: 2) == [0, 0], "\(model)")
+        }
+    }
+
+    @Test func fittedModelsSurviveJSON() throws {
+        let fitted = BaselineModel.holt.fit(history: (0..<30).map(Double.init), seasonLength: 52)
+        let data = try JSONEncoder().encode(fitted)
+        #expect(try JSONDecoder().decode(FittedModel.self, from: data) == fitted)
+    }
+}

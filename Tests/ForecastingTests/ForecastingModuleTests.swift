@@ -1,6 +1,0 @@
-import Testing
-@testable import Forecasting
-
-@Test func moduleLinks() {
-    #expect(String(describing: Forecasting.self) == "Forecasting")
-}

@@ -1,0 +1,53 @@
+import Testing
+@testable import Forecasting
+
+/// Cross-validation picks the model a series was built from; intervals cover what they claim.
+@Suite struct SelectionAndIntervalTests {
+    @Test func crossValidationPrefersSeasonalNaiveOnASeasonalSeries() {
+        let series = (0..<120).map { 50 + 40 * Double(($0 % 12) < 6 ? 1 : -1) }
+        let candidates: [BaselineModel] = [.naive, .seasonalNaive, .simpleExponentialSmoothing]
+        let scores = ModelSelection.crossValidate(series: series, candidates: candidates, horizon: 6, origins: 3, seasonLength: 12)
+        #expect(scores[1] == 0)
+        #expect(scores[0] > 10 && scores[2] > 10)
+    }
+
+    @Test func tooShortSeriesScoreInfinity() {
+        let scores = ModelSelection.crossValidate(series: [1, 2, 3], candidates: [.naive], horizon: 4, origins: 2, seasonLength: 52)
+        #expect(scores == [.infinity])
+    }
+
+    @Test func eachMethodCoversAboutItsLevelOnNormalResiduals() {
+        var generator = TestGenerator(seed: 3)
+        let calibration = (0..<2).map { _ in (0..<4000).map { _ in generator.normal() } }
+        let test = (0..<4000).map { _ in generator.normal() }
+        for method in IntervalMethod.allCases {
+            let model = IntervalModel.calibrate(scaledResiduals: calibration, levels: [0.8, 0.95], method: method)
+            for (index, level) in [0.8, 0.95].enumerated() {
+                let bounds = model.factors[1][index]
+                let covered = Double(test.filter { $0 >= bounds[0] && $0 <= bounds[1] }.count) / Double(test.count)
+                #expect(abs(covered - level) < 0.03, "\(method) at \(level): \(covered)")
+            }
+        }
+        #expect(abs(NormalQuantile.of(0.975) - 1.959964) < 1e-5)
+    }
+
+    @Test func boundsScaleWithTheSeriesAndNeverGoBelowZero() {
+        let model = IntervalModel(method: .conformal, levels: [0.9], factors: [[[-2, 2]], [[-3, 3]]])
+        #expect(model.bounds(point: 10, step: 0, scale: 4, level: 0) == (2, 18))
+        #expect(model.bounds(point: 1, step: 5, scale: 1, level: 0) == (0, 4))
+    }
+
+    @Test func metricsFollowTheAnchorsDefinitions() {
+        let actuals: [[Double]] = [[10, 0], [5, 5]]
+        let forecasts: [[Double]] = [[8, 2], [5, 10]]
+        let histories: [[Double]] = [[1, 3, 5], [2, 2, 4]]
+        let metrics = AccuracyMetrics.compute(actuals: actuals, forecasts: forecasts, histories: histories, seasonLength: 52)
+        #expect(metrics.mae == 9.0 / 4)
+        #expect(abs(metrics.rmse - (33.0 / 4).squareRoot()) < 1e-12)
+        #expect(metrics.wape == 9.0 / 20)
+        #expect(metrics.volumeError == 5.0 / 20)
+        // Scales (lag 1): series 1: 2, series 2: 1; scaled MAEs 1 and 2.5.
+        #expect(metrics.maseMean == 1.75)
+        #expect(abs(metrics.smape - (200 * 2 / 18 + 200 + 0 + 200 * 5 / 15) / 4) < 1e-12)
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import Formats
+
+/// The table view of CSV files: headers, padding, errors that name the line.
+@Suite struct CSVReaderTests {
+    func table(_ text: String, _ options: ReadOptions = ReadOptions()) throws -> Table {
+        try CSVReader.table(bytes: Array(text.utf8), file: "vendor.csv", options: options)
+    }
+
+    @Test func bomAndCRLFDoNotLeakIntoNamesOrValues() throws {
+        let table = try CSVReader.table(bytes: [0xEF, 0xBB, 0xBF] + Array("sku,qty\r\nA,1\r\nB,2\r\n".utf8), file: "f.csv")
+        #expect(table.columnNames == ["sku", "qty"])
+        #expect(table.rows == [[.string("A"), .string("1")], [.string("B"), .string("2")]])
+        #expect(table.rowOrigins == [2, 3])
+    }
+
+    @Test func excelSeparatorHintAndSemicolonsAreHonoured() throws {
+        let table = try self.table("sep=;\nsku;qty\nA;1,5\n")
+        #expect(table.columnNames == ["sku", "qty"])
+        #expect(table.rows == [[.string("A"), .string("1,5")]])
+        #expect(table.rowOrigins == [3])
+    }
+
+    @Test func quotedNewlinesKeepLineNumbersOfLaterRows() throws {
+        let table = try self.table("sku,name\nA,\"two\nlines\"\nB,x\n")
+        #expect(table.rows[0][1] == .string("two\nlines"))
+        #expect(table.rowOrigins == [2, 4])
+    }
+
+    @Test func shortRowsArePaddedWithNulls() throws {
+        let table = try self.table("a,b,c\n1,2\n")
+        #expect(table.rows == [[.string("1"), .string("2"), .null]])
+    }
+
+    @Test func aLongRowIsAnErrorNamingItsLine() throws {
+        #expect {
+            try self.table("a,b\n1,2\n3,4,5\n")
+        } throws: { error in
+            (error as? FormatError)?.description == "vendor.csv:3: expected 2 fields as in the header, found 3; check the delimiter and quoting of this line"
+        }
+    }
+
+    @Test func anUnclosedQuoteIsAnErrorNamingWhereItOpened() throws {
+        #expect {
+            try self.table("a,b\n1,\"open\n2,3\n")
+        } throws: { error in
+            let description = (error as? FormatError)?.description ?? ""
+            return description.hasPrefix("vendor.csv:2: a quoted field starting on this line never ends")
+        }
+    }
+
+    @Test func emptyAndRepeatedHeaderNamesBecomeAddressable() throws {
+        let table = try self.table("price,,price,\n1,2,3,4\n")
+        #expect(table.columnNames == ["price", "column_2", "price_2", "column_4"])
+    }
+
+    @Test func windows1252BytesAreDecoded() throws {
+        let bytes: [UInt8] = Array("sku;price\nGr".utf8) + [0xF6, 0xDF, 0x65, 0x3B, 0x80] + Array(" 7,50\n".utf8)
+        let table = try CSVReader.table(bytes: bytes, file: "de.csv")
+        #expect(table.rows == [[.string("Größe"), .string("€ 7,50")]])
+    }
+
+    @Test func utf16WithBOMIsTranscoded() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "a\tb\n1\t2\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let table = try CSVReader.table(bytes: bytes, file: "u.txt")
+        #expect(table.columnNames == ["a", "b"])
+        #expect(table.rows == [[.string("1"), .string("2")]])
+    }
+
+    @Test func writerQuotesOnlyWhereNeededAndRoundTrips() throws {
+        let text = CSVWriter.render(header: ["a", "b"], rows: [["x,y", "say \"hi\""], ["plain", "two\nlines"]])
+        #expect(text == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\nplain,\"two\nlines\"\n")
+        let back = try self.table(text)
+        #expect(back.rows == [[.string("x,y"), .string("say \"hi\"")], [.string("plain"), .string("two\nlines")]])
+    }
+}

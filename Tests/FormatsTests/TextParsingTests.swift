@@ -1,0 +1,51 @@
+import Testing
+@testable import Formats
+
+/// Numbers and dates as vendors' tools write them.
+@Suite struct TextParsingTests {
+    @Test(arguments: [
+        ("19,99", true, 19.99), ("1.234,56", true, 1234.56), ("€ 7,50", true, 7.5), ("-1", true, -1.0),
+        ("1,234.56", false, 1234.56), ("(12.34)", false, -12.34), ("1.23457E+11", false, 123_457_000_000.0),
+        ("200.000.000", true, 200_000_000.0), (" 42 ", false, 42.0), ("$3", false, 3.0),
+    ])
+    func parsesNumbers(_ text: String, _ decimalComma: Bool, _ expected: Double) {
+        #expect(NumberParsing.parseDecimal(text, decimalComma: decimalComma) == expected)
+    }
+
+    @Test(arguments: [("2,5", false), ("abc", false), ("", false), ("1,23", false), ("1.2.3", false), ("--1", true), ("12%", false)])
+    func rejectsNonNumbers(_ text: String, _ decimalComma: Bool) {
+        #expect(NumberParsing.parseDecimal(text, decimalComma: decimalComma) == nil)
+    }
+
+    @Test func parsesDatesByFormat() {
+        let day = DateParsing.daysFromCivil(year: 2024, month: 1, day: 31)
+        #expect(DateParsing.parseDay("31/01/2024", format: "dd/MM/yyyy") == Int32(day))
+        #expect(DateParsing.parseDay("1/31/2024", format: "M/d/yyyy") == Int32(day))
+        #expect(DateParsing.parseDay("31.01.24", format: "dd.MM.yy") == Int32(day))
+        #expect(DateParsing.parseDay("31-Jan-2024", format: "dd-MMM-yyyy") == Int32(day))
+        #expect(DateParsing.parseDay("2024-01-31") == Int32(day))
+        #expect(DateParsing.parseDay("2024-01-31T08:15:00Z") == Int32(day))
+        #expect(DateParsing.parseDay("2024-01-31 08:15") == Int32(day))
+        #expect(DateParsing.parseDay("20240131") == Int32(day))
+        #expect(DateParsing.parseDay("31.01.2024") == Int32(day))
+    }
+
+    @Test func refusesImpossibleAndAmbiguousDates() {
+        #expect(DateParsing.parseDay("2023-02-29") == nil)
+        #expect(DateParsing.parseDay("2024-13-01") == nil)
+        #expect(DateParsing.parseDay("01/02/2024") == nil)
+        #expect(DateParsing.parseDay("31/01/2024x", format: "dd/MM/yyyy") == nil)
+        #expect(DateParsing.parseDay("2024-02-29") != nil)
+    }
+
+    @Test func daysRoundTripThroughTheCivilCalendar() {
+        for day in stride(from: -800_000, through: 3_000_000, by: 997) {
+            let (year, month, dayOfMonth) = DateParsing.civil(fromDays: day)
+            #expect(DateParsing.daysFromCivil(year: year, month: month, day: dayOfMonth) == day)
+        }
+        #expect(DateParsing.isoString(days: 0) == "1970-01-01")
+        #expect(DateParsing.isoString(days: -1) == "1969-12-31")
+        #expect(DateParsing.isoString(days: 19_782) == "2024-02-29")
+        #expect(DateParsing.isoString(timestamp: 1_500, unit: .milliseconds) == "1970-01-01T00:00:01.500")
+    }
+}
