@@ -34,7 +34,7 @@ public enum TableFile {
         case .json:
             return try JSONTableReader.table(bytes: bytes, file: path)
         case .xlsx:
-            throw FormatError(file: path, message: "Excel workbooks cannot be read yet; export the sheet as CSV")
+            return try XLSXReader.read(path: path, options: options)
         case .parquet:
             throw FormatError(file: path, message: "Parquet files cannot be read yet; export the table as CSV")
         }

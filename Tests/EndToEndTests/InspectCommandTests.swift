@@ -73,3 +73,29 @@ import Testing
         #expect(summary.contains("\"non-positive-quantity\" : 1"))
     }
 }
+
+/// Excel workbooks go through the same ingest as CSV and JSON.
+@Suite(.serialized) struct WorkbookIngestTests {
+    static let config = TestRoot.configJSON.replacingOccurrences(of: #""producers": ["#, with: """
+        "producers": [
+            {"name": "fabrikam", "patterns": ["*.xlsx"], "columns": {"sku": "sku", "date": "date", "quantity": "quantity", "price": "price"},
+             "attributes": {"category": "category"}},
+        """).replacingOccurrences(of: #""maxBadRowShare": 0.0"#, with: #""maxBadRowShare": 0.1"#)
+
+    @Test func aWorkbookDroppedInLandingIsIngestedAndDumpable() throws {
+        let root = try TestRoot(config: Self.config)
+        defer { root.remove() }
+        let workbook = "\(TestRoot.fixtures)/xlsx/generated/xlsxwriter_transactions.xlsx"
+        let dump = try DemandCLI.run(["dump", workbook, "--limit", "1"])
+        #expect(dump.stdout == "sku,date,timestamp,quantity,price,category,in_stock,note,total\nSKU-1000,2024-01-01,2024-01-01,1,19.99,Grocery,false,,19.99\n")
+        try root.drop("xlsx/generated/xlsxwriter_transactions.xlsx", as: "fabrikam/transactions.xlsx")
+        try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
+        let result = try root.demand(["run", "--quiet"])
+        let run = try #require(try root.runs().first)
+        let transactions = try FileSystem.readText("\(run)/ingest/transactions.csv")
+        #expect(transactions.contains("SKU-1000,2024-01-01,1,19.99"), "\(result.stdout)")
+        #expect(try FileSystem.readText("\(run)/ingest/attributes.csv").contains("SKU-1000,Grocery"))
+        let summary = try FileSystem.readText("\(run)/ingest/summary.json")
+        #expect(summary.contains("\"producer\" : \"fabrikam\""))
+    }
+}
