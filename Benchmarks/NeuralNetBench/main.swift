@@ -1,0 +1,121 @@
+// Release-build throughput benchmarks for the NeuralNet module.
+//
+// Run: swift run -c release NeuralNetBench [--steps N]
+import NeuralNet
+
+/// Seconds elapsed since `start`.
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let d = ContinuousClock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+}
+
+/// Random data shaped for an architecture.
+func makeData(_ architecture: ModelArchitecture, samples: Int, lookback: Int, seed: UInt64) -> SequenceDataset {
+    var rng = SplitMix64(seed: seed)
+    let numeric = (0..<(samples * lookback * architecture.numericFeatures)).map { _ in rng.nextFloat(in: -1, 1) }
+    let targets = (0..<(samples * architecture.outputSteps)).map { _ in rng.nextFloat(in: -1, 1) }
+    let categorical = architecture.embeddings.map { spec in
+        CategoryIndices(singleLabel: (0..<samples).map { _ in rng.nextInt(below: spec.cardinality + 1) })
+    }
+    return SequenceDataset(numeric: Tensor(shape: [samples, lookback, architecture.numericFeatures], storage: numeric),
+                           categorical: categorical,
+                           targets: Matrix(rows: samples, columns: architecture.outputSteps, storage: targets))
+}
+
+/// Training samples per second for `steps` batches after one warm-up step.
+func trainingThroughput(_ architecture: ModelArchitecture, threads: Int, batch: Int, lookback: Int, steps: Int) -> Double {
+    let model = SequenceModel(architecture: architecture, seed: 1, optimizer: AdamOptimizer(learningRate: 1e-3), threads: threads)
+    let data = makeData(architecture, samples: batch, lookback: lookback, seed: 2)
+    let (inputs, targets) = data.batch(Array(0..<batch))
+    model.fit(inputs, targets: targets)
+    let start = ContinuousClock.now
+    for _ in 0..<steps { model.fit(inputs, targets: targets) }
+    return Double(steps * batch) / seconds(since: start)
+}
+
+/// Inference samples per second at a large batch, plus single-sample latency percentiles.
+func inference(_ architecture: ModelArchitecture, threads: Int, lookback: Int, repeats: Int, latencyRuns: Int)
+    -> (throughput: Double, medianMs: Double, p99Ms: Double) {
+    let model = SequenceModel(architecture: architecture, seed: 1, threads: threads)
+    let big = makeData(architecture, samples: 1024, lookback: lookback, seed: 3).batch(Array(0..<1024)).inputs
+    _ = model.predict(big)
+    let start = ContinuousClock.now
+    for _ in 0..<repeats { _ = model.predict(big) }
+    let throughput = Double(repeats * 1024) / seconds(since: start)
+    let one = makeData(architecture, samples: 1, lookback: lookback, seed: 4).batch([0]).inputs
+    _ = model.predict(one)
+    var times: [Double] = []
+    for _ in 0..<latencyRuns {
+        let t = ContinuousClock.now
+        _ = model.predict(one)
+        times.append(seconds(since: t) * 1000)
+    }
+    times.sort()
+    return (throughput, times[times.count / 2], times[min(times.count - 1, Int(Double(times.count) * 0.99))])
+}
+
+/// GFLOP/s of a square single-precision GEMM.
+func gemmGFLOPS(size n: Int, threads: Int, repeats: Int) -> Double {
+    var rng = SplitMix64(seed: 1)
+    let a = Matrix(rows: n, columns: n, storage: (0..<(n * n)).map { _ in rng.nextFloat(in: -1, 1) })
+    let b = Matrix(rows: n, columns: n, storage: (0..<(n * n)).map { _ in rng.nextFloat(in: -1, 1) })
+    var c = Matrix(rows: n, columns: n)
+    GEMM.multiply(a, b, into: &c, threads: threads)
+    let start = ContinuousClock.now
+    for _ in 0..<repeats { GEMM.multiply(a, b, into: &c, threads: threads) }
+    return 2 * Double(n * n * n) * Double(repeats) / seconds(since: start) / 1e9
+}
+
+func format(_ x: Double, _ digits: Int = 1) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    return "\((x * scale).rounded() / scale)"
+}
+
+var steps = 10
+if let i = CommandLine.arguments.firstIndex(of: "--steps"), i + 1 < CommandLine.arguments.count,
+   let n = Int(CommandLine.arguments[i + 1]) {
+    steps = n
+}
+
+/// Value following `flag` on the command line, if any.
+func argument(_ flag: String) -> String? {
+    guard let i = CommandLine.arguments.firstIndex(of: flag), i + 1 < CommandLine.arguments.count else { return nil }
+    return CommandLine.arguments[i + 1]
+}
+// --sections gemm,a,b,train,infer  (default: all)   --threads 1,2
+let sections = Set((argument("--sections") ?? "gemm,a,b,train,infer").split(separator: ",").map(String.init))
+let threadCounts = (argument("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
+
+let lookback = 52
+let deepStack = ModelArchitecture(
+    numericFeatures: 8,
+    recurrentLayers: [RecurrentLayerSpec(units: 128, dropout: 0.3), RecurrentLayerSpec(units: 96, dropout: 0.3),
+                      RecurrentLayerSpec(units: 64, dropout: 0.2)],
+    denseLayers: [DenseLayerSpec(units: 64), DenseLayerSpec(units: 32), DenseLayerSpec(units: 16)],
+    outputSteps: 13, loss: .meanSquared)
+let embedded = ModelArchitecture(
+    numericFeatures: 8,
+    embeddings: [EmbeddingSpec(cardinality: 50, dimension: 25), EmbeddingSpec(cardinality: 20, dimension: 10),
+                 EmbeddingSpec(cardinality: 10, dimension: 5)],
+    recurrentLayers: [RecurrentLayerSpec(units: 64), RecurrentLayerSpec(units: 64)],
+    outputSteps: 13, loss: .meanSquared)
+
+for threads in threadCounts where sections.contains("gemm") {
+    print("GEMM 512x512x512, \(threads) thread(s): \(format(gemmGFLOPS(size: 512, threads: threads, repeats: 20))) GFLOP/s")
+}
+for (name, architecture) in [("(a) LSTM128-96-64 + dense 64/32/16 -> 13", deepStack),
+                             ("(b) 2xLSTM64 + embeddings 50/20/10 -> 13", embedded)]
+    where sections.contains(String(name.dropFirst().prefix(1))) {
+    let model = SequenceModel(architecture: architecture, seed: 1)
+    print("\(name): \(model.parameterCount) parameters, lookback \(lookback), batch 64, Adam 1e-3, MSE")
+    for threads in threadCounts where sections.contains("train") {
+        let rate = trainingThroughput(architecture, threads: threads, batch: 64, lookback: lookback, steps: steps)
+        print("  train, \(threads) thread(s): \(format(rate)) samples/s")
+    }
+    for threads in threadCounts where sections.contains("infer") {
+        let r = inference(architecture, threads: threads, lookback: lookback, repeats: 3, latencyRuns: 200)
+        print("  inference batch 1024, \(threads) thread(s): \(format(r.throughput)) samples/s; "
+              + "single-sample latency median \(format(r.medianMs, 3)) ms, p99 \(format(r.p99Ms, 3)) ms")
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Side-by-side LSTM training throughput: our NeuralNet engine vs PyTorch on the same shapes.
+
+Runs `NeuralNetBench` (release build) and `torch_lstm.py` alternately `--runs` times, takes the
+median samples/s of each network and thread count, and prints the ratio (ours / torch).
+Needs torch: `python3 -m venv Benchmarks/.venv && Benchmarks/.venv/bin/pip install torch`
+(≈3 GB from PyPI; the venv is git-ignored). Run from the package root:
+    python3 Benchmarks/lstm_vs_torch.py --runs 3 --steps 15
+"""
+import argparse, os, re, statistics, subprocess, sys
+
+LINE = re.compile(r"^\s*(train|inference batch 1024), (\d) thread\(s\): ([0-9.]+) samples/s")
+
+
+def parse(text):
+    results, network = {}, None
+    for line in text.splitlines():
+        if line.startswith("("):
+            network = line[:3]
+        match = LINE.match(line)
+        if match and network:
+            results[(network, match.group(1), int(match.group(2)))] = float(match.group(3))
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--steps", type=int, default=15)
+    args = parser.parse_args()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run(["swift", "build", "-c", "release", "--product", "NeuralNetBench"], cwd=root, check=True)
+    ours_cmd = [os.path.join(root, ".build/release/NeuralNetBench"), "--steps", str(args.steps), "--sections", "a,b,train,infer"]
+    venv_python = os.path.join(root, "Benchmarks/.venv/bin/python")
+    torch_cmd = [venv_python if os.path.exists(venv_python) else sys.executable,
+                 os.path.join(root, "Benchmarks/torch_lstm.py"), "--steps", str(args.steps)]
+    ours, theirs = [], []
+    for run in range(args.runs):
+        ours.append(parse(subprocess.run(ours_cmd, capture_output=True, text=True, check=True).stdout))
+        theirs.append(parse(subprocess.run(torch_cmd, capture_output=True, text=True, check=True).stdout))
+        print(f"run {run + 1} of {args.runs} done", file=sys.stderr)
+    print(f"{'network':8} {'what':24} {'threads':>7} {'ours':>10} {'torch':>10} {'ratio':>7}")
+    for key in sorted(ours[0]):
+        a = statistics.median(r[key] for r in ours if key in r)
+        b_values = [r[key] for r in theirs if key in r]
+        b = statistics.median(b_values) if b_values else float("nan")
+        print(f"{key[0]:8} {key[1]:24} {key[2]:>7} {a:>10.1f} {b:>10.1f} {a / b:>7.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+/// Packing routines that copy blocks of `op(A)` and `op(B)` into the contiguous, zero-padded
+/// panel layouts the GEMM micro-kernel streams through.
+enum GEMMPacking {
+    /// Rows of `op(A)` handled by one micro-kernel call.
+    static let mr = 6
+    /// Columns of `op(B)` handled by one micro-kernel call.
+    static let nr = 16
+
+    /// Packs `op(A)[row0 ..< row0+mc, k0 ..< k0+kc]`, scaled by `alpha`, into slivers of `mr` rows.
+    ///
+    /// Layout: sliver `s`, depth `p`, row `r` lives at `dest[(s * kc + p) * mr + r]`. Rows past
+    /// `mc` are zero-filled so the kernel can always compute a full 6-row tile.
+    static func packA(
+        transposed: Bool, a: UnsafePointer<Float>, lda: Int,
+        row0: Int, mc: Int, k0: Int, kc: Int, alpha: Float,
+        into dest: UnsafeMutablePointer<Float>
+    ) {
+        let slivers = (mc + mr - 1) / mr
+        var s = 0
+        while s < slivers {
+            let base = dest + s * kc * mr
+            let rowStart = row0 + s * mr
+            let rowsHere = min(mr, mc - s * mr)
+            if transposed {
+                // op(A)[i, p] = a[p * lda + i]: a sliver row block is contiguous for each p.
+                var p = 0
+                while p < kc {
+                    let src = a + (k0 + p) * lda + rowStart
+                    let d = base + p * mr
+                    var r = 0
+                    while r < rowsHere { d[r] = alpha * src[r]; r &+= 1 }
+                    while r < mr { d[r] = 0; r &+= 1 }
+                    p &+= 1
+                }
+            } else {
+                // op(A)[i, p] = a[i * lda + p]: each row is contiguous along p.
+                var r = 0
+                while r < rowsHere {
+                    let src = a + (rowStart + r) * lda + k0
+                    var p = 0
+                    while p < kc { base[p * mr + r] = alpha * src[p]; p &+= 1 }
+                    r &+= 1
+                }
+                while r < mr {
+                    var p = 0
+                    while p < kc { base[p * mr + r] = 0; p &+= 1 }
+                    r &+= 1
+                }
+            }
+            s &+= 1
+        }
+    }
+
+    /// Packs `op(B)[k0 ..< k0+kc, col0 ..< col0+nc]` into slivers of `nr` columns.
+    ///
+    /// Layout: sliver `s`, depth `p`, column `j` lives at `dest[(s * kc + p) * nr + j]`. Columns
+    /// past `nc` are zero-filled.
+    static func packB(
+        transposed: Bool, b: UnsafePointer<Float>, ldb: Int,
+        k0: Int, kc: Int, col0: Int, nc: Int,
+        into dest: UnsafeMutablePointer<Float>
+    ) {
+        let slivers = (nc + nr - 1) / nr
+        var s = 0
+        while s < slivers {
+            let base = dest + s * kc * nr
+            let colStart = col0 + s * nr
+            let colsHere = min(nr, nc - s * nr)
+            if transposed {
+                // op(B)[p, j] = b[j * ldb + p]: each column of op(B) is contiguous along p.
+                var j = 0
+                while j < colsHere {
+                    let src = b + (colStart + j) * ldb + k0
+                    var p = 0
+                    while p < kc { base[p * nr + j] = src[p]; p &+= 1 }
+                    j &+= 1
+                }
+                while j < nr {
+                    var p = 0
+                    while p < kc { base[p * nr + j] = 0; p &+= 1 }
+                    j &+= 1
+                }
+            } else {
+                // op(B)[p, j] = b[p * ldb + j]: each row segment is contiguous along j.
+                var p = 0
+                while p < kc {
+                    let src = b + (k0 + p) * ldb + colStart
+                    let d = base + p * nr
+                    if colsHere == nr {
+                        let raw = UnsafeMutableRawPointer(d)
+                        raw.storeBytes(of: UnsafeRawPointer(src).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                        (raw + 32).storeBytes(of: UnsafeRawPointer(src + 8).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                    } else {
+                        var j = 0
+                        while j < colsHere { d[j] = src[j]; j &+= 1 }
+                        while j < nr { d[j] = 0; j &+= 1 }
+                    }
+                    p &+= 1
+                }
+            }
+            s &+= 1
+        }
+    }
+}

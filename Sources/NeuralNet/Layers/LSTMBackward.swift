@@ -1,0 +1,122 @@
+/// Backpropagation through time for `LSTMLayer`.
+extension LSTMLayer {
+    /// Accumulates parameter gradients for the last forward pass and returns the gradient with
+    /// respect to its input `(time * batch, inputSize)`.
+    ///
+    /// `outputGradient` has the shape of the forward output: `(time * batch, units)` when
+    /// `returnSequences`, else `(batch, units)`. Pass `needsInputGradient: false` for the first
+    /// layer when nothing upstream is trainable; an empty matrix is then returned.
+    public func backward(_ outputGradient: Matrix, needsInputGradient: Bool = true, threads: Int = 1) -> Matrix {
+        let h = units, g = 4 * units
+        let expectedRows = returnSequences ? time * batch : batch
+        precondition(outputGradient.rows == expectedRows && outputGradient.columns == h,
+                     "LSTMLayer.backward gradient shape does not match the forward output")
+        let dz = gateGradientBuffer
+        dz.reset(count: time * batch * g, zeroed: false)
+        let dhNext = FloatBuffer(count: batch * h)
+        let dcNext = FloatBuffer(count: batch * h)
+        // W_hᵀ is packed once for every step's dZ_t W_hᵀ product.
+        let packedRecurrentT = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: true) : nil
+        outputGradient.storage.withUnsafeBufferPointer { dyp in
+            do {
+                for t in stride(from: time - 1, through: 0, by: -1) {
+                    let external: UnsafePointer<Float>?
+                    if returnSequences {
+                        external = dyp.baseAddress! + t * batch * h
+                    } else {
+                        external = t == time - 1 ? dyp.baseAddress! : nil
+                    }
+                    ParallelFor.ranges(batch, work: batch * h, threads: threads) { samples in
+                        for b in samples {
+                            let row = t * batch + b
+                            gateGradients(
+                                row: row, hasPrevious: t > 0,
+                                external: external.map { $0 + b * h },
+                                dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
+                                dz: dz.pointer + row * g)
+                        }
+                    }
+                    if t > 0, let packedRecurrentT {
+                        // dh_{t-1} = dZ_t W_hᵀ
+                        GEMM.multiply(
+                            transposeA: false, m: batch, alpha: 1,
+                            a: dz.pointer + t * batch * g, lda: g, packedB: packedRecurrentT,
+                            beta: 0, c: dhNext.pointer, ldc: h, threads: threads)
+                    }
+                }
+            }
+        }
+        // dW_h += H_{0..T-2}ᵀ dZ_{1..T-1}
+        if time > 1 {
+            recurrentWeight.gradient.withUnsafeMutableBufferPointer { gp in
+                GEMM.multiply(
+                    transposeA: true, transposeB: false, m: h, n: g, k: (time - 1) * batch, alpha: 1,
+                    a: hidden.pointer, lda: h, b: dz.pointer + batch * g, ldb: g,
+                    beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
+            }
+        }
+        // dW_x += Xᵀ dZ ; db += column sums of dZ
+        cachedInput.storage.withUnsafeBufferPointer { xp in
+            inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
+                GEMM.multiply(
+                    transposeA: true, transposeB: false, m: inputSize, n: g, k: time * batch, alpha: 1,
+                    a: xp.baseAddress!, lda: inputSize, b: dz.pointer, ldb: g,
+                    beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
+            }
+        }
+        bias.gradient.withUnsafeMutableBufferPointer { bp in
+            for r in 0..<(time * batch) {
+                let src = dz.pointer + r * g
+                for j in 0..<g { bp[j] += src[j] }
+            }
+        }
+        guard needsInputGradient else { return Matrix(rows: 0, columns: 0) }
+        var inputGradient = Matrix(rows: time * batch, columns: inputSize)
+        inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
+            inputWeight.value.withUnsafeBufferPointer { wp in
+                GEMM.multiply(
+                    transposeA: false, transposeB: true, m: time * batch, n: inputSize, k: g, alpha: 1,
+                    a: dz.pointer, lda: g, b: wp.baseAddress!, ldb: g,
+                    beta: 0, c: dxp.baseAddress!, ldc: inputSize, threads: threads)
+            }
+        }
+        return inputGradient
+    }
+
+    /// Computes the gate pre-activation gradients of one sample at one timestep.
+    ///
+    /// On entry `dhNext`/`dcNext` hold the gradients flowing back from timestep `t + 1`; on exit
+    /// `dcNext` holds the cell gradient for timestep `t - 1` (`dhNext` is overwritten later by
+    /// the recurrent GEMM).
+    @inline(__always)
+    private func gateGradients(
+        row: Int, hasPrevious: Bool, external: UnsafePointer<Float>?,
+        dhNext: UnsafeMutablePointer<Float>, dcNext: UnsafeMutablePointer<Float>,
+        dz: UnsafeMutablePointer<Float>
+    ) {
+        let h = units, g = 4 * units
+        let z = gates.pointer + row * g
+        let tc = cellTanh.pointer + row * h
+        let cPrev = cells.pointer + (row - batch) * h
+        var j = 0
+        while j < h {
+            let n = min(8, h - j)
+            var dh = VectorMath.load(dhNext + j, count: n)
+            if let external { dh += VectorMath.load(external + j, count: n) }
+            let i = VectorMath.load(z + j, count: n)
+            let f = VectorMath.load(z + h + j, count: n)
+            let gg = VectorMath.load(z + 2 * h + j, count: n)
+            let o = VectorMath.load(z + 3 * h + j, count: n)
+            let t = VectorMath.load(tc + j, count: n)
+            let dOut = dh * t
+            let dc = dh * o * (1 - t * t) + VectorMath.load(dcNext + j, count: n)
+            let prev = hasPrevious ? VectorMath.load(cPrev + j, count: n) : SIMD8<Float>()
+            VectorMath.store(dc * gg * i * (1 - i), to: dz + j, count: n)
+            VectorMath.store(dc * prev * f * (1 - f), to: dz + h + j, count: n)
+            VectorMath.store(dc * i * (1 - gg * gg), to: dz + 2 * h + j, count: n)
+            VectorMath.store(dOut * o * (1 - o), to: dz + 3 * h + j, count: n)
+            VectorMath.store(dc * f, to: dcNext + j, count: n)
+            j &+= 8
+        }
+    }
+}

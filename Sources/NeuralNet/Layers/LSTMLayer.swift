@@ -1,0 +1,145 @@
+/// A long short-term memory layer over time-major sequences, with full backpropagation through time.
+///
+/// Sequences are passed as matrices of `time * batch` rows where row `t * batch + b` holds
+/// sample `b` at timestep `t`. The input projection `X W_x + b` for all timesteps is one GEMM;
+/// only the recurrent product `h_{t-1} W_h` runs per step. Gate order inside each `4 * units`
+/// row is input, forget, cell candidate, output. The forget-gate bias starts at 1.
+public final class LSTMLayer: ParameterOwner {
+    /// Number of input features per timestep.
+    public let inputSize: Int
+    /// Hidden state size.
+    public let units: Int
+    /// When `true` the layer returns all hidden states `(time * batch, units)`; otherwise only the
+    /// last one `(batch, units)`.
+    public let returnSequences: Bool
+    /// Input weights `(inputSize, 4 * units)`.
+    public let inputWeight: Parameter
+    /// Recurrent weights `(units, 4 * units)`.
+    public let recurrentWeight: Parameter
+    /// Gate biases `(4 * units)`.
+    public let bias: Parameter
+
+    var batch = 0
+    var time = 0
+    var cachedInput = Matrix(rows: 0, columns: 0)
+    /// Activated gates per timestep, `(time * batch, 4 * units)`.
+    let gates = FloatBuffer(count: 0)
+    /// Cell states `(time * batch, units)`.
+    let cells = FloatBuffer(count: 0)
+    /// `tanh` of the cell states.
+    let cellTanh = FloatBuffer(count: 0)
+    /// Hidden states `(time * batch, units)`.
+    let hidden = FloatBuffer(count: 0)
+    /// Scratch for gate pre-activation gradients during backward, reused across calls.
+    let gateGradientBuffer = FloatBuffer(count: 0)
+
+    /// Creates a layer with Glorot-uniform input and recurrent weights.
+    public init(inputSize: Int, units: Int, returnSequences: Bool, name: String, rng: inout SplitMix64) {
+        self.inputSize = inputSize
+        self.units = units
+        self.returnSequences = returnSequences
+        let g = 4 * units
+        inputWeight = Parameter(
+            name: "\(name).input_weight", shape: [inputSize, g],
+            value: Initializer.glorotUniform(count: inputSize * g, fanIn: inputSize, fanOut: g, rng: &rng))
+        recurrentWeight = Parameter(
+            name: "\(name).recurrent_weight", shape: [units, g],
+            value: Initializer.glorotUniform(count: units * g, fanIn: units, fanOut: g, rng: &rng))
+        var b = [Float](repeating: 0, count: g)
+        for j in units..<(2 * units) { b[j] = 1 }
+        bias = Parameter(name: "\(name).bias", shape: [g], value: b)
+    }
+
+    /// Input weights, recurrent weights and bias, in that order.
+    public var parameters: [Parameter] { [inputWeight, recurrentWeight, bias] }
+
+    /// Runs the layer over a time-major sequence `(time * batch, inputSize)`.
+    public func forward(_ input: Matrix, batch: Int, time: Int, threads: Int = 1) -> Matrix {
+        precondition(input.columns == inputSize, "LSTMLayer expects \(inputSize) features, got \(input.columns)")
+        precondition(input.rows == batch * time && time > 0, "LSTMLayer input rows must equal time * batch")
+        self.batch = batch
+        self.time = time
+        cachedInput = input
+        let h = units, g = 4 * units
+        // Every element of these caches is written below before it is read.
+        gates.reset(count: time * batch * g, zeroed: false)
+        cells.reset(count: time * batch * h, zeroed: false)
+        cellTanh.reset(count: time * batch * h, zeroed: false)
+        hidden.reset(count: time * batch * h, zeroed: false)
+
+        // Input projection for every timestep at once: Z = X W_x + b.
+        let z = gates.pointer
+        bias.value.withUnsafeBufferPointer { bp in
+            var r = 0
+            while r < time * batch { (z + r * g).update(from: bp.baseAddress!, count: g); r &+= 1 }
+        }
+        input.storage.withUnsafeBufferPointer { xp in
+            inputWeight.value.withUnsafeBufferPointer { wp in
+                GEMM.multiply(
+                    transposeA: false, transposeB: false, m: time * batch, n: g, k: inputSize, alpha: 1,
+                    a: xp.baseAddress!, lda: inputSize, b: wp.baseAddress!, ldb: g,
+                    beta: 1, c: z, ldc: g, threads: threads)
+            }
+        }
+        // W_h is packed once and reused by every step's h_{t-1} W_h product.
+        let packedRecurrent = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: false) : nil
+        do {
+            for t in 0..<time {
+                let zt = z + t * batch * g
+                if t > 0, let packedRecurrent {
+                    GEMM.multiply(
+                        transposeA: false, m: batch, alpha: 1,
+                        a: hidden.pointer + (t - 1) * batch * h, lda: h, packedB: packedRecurrent,
+                        beta: 1, c: zt, ldc: g, threads: threads)
+                }
+                // Samples are independent: split them (shape-determined) across threads.
+                ParallelFor.ranges(batch, work: batch * h, threads: threads) { samples in
+                    for b in samples {
+                        let row = t * batch + b
+                        cellStep(
+                            gates: z + row * g,
+                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
+                            cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
+                            hidden: hidden.pointer + row * h)
+                    }
+                }
+            }
+        }
+        if returnSequences {
+            return Matrix(rows: time * batch, columns: h, storage: hidden.array(count: time * batch * h))
+        }
+        return Matrix(rows: batch, columns: h, storage: hidden.array(count: batch * h, from: (time - 1) * batch * h))
+    }
+
+    /// Activates one sample's gate pre-activations in place and updates its cell and hidden state.
+    @inline(__always)
+    private func cellStep(
+        gates z: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>?,
+        cell: UnsafeMutablePointer<Float>, cellTanh tc: UnsafeMutablePointer<Float>,
+        hidden hOut: UnsafeMutablePointer<Float>
+    ) {
+        let h = units
+        var j = 0
+        while j < h {
+            let n = min(8, h - j)
+            // Activate the four gates of these lanes and keep the activations for backward.
+            let iv = VectorMath.sigmoid(VectorMath.load(z + j, count: n))
+            let fv = VectorMath.sigmoid(VectorMath.load(z + h + j, count: n))
+            let gv = VectorMath.tanh(VectorMath.load(z + 2 * h + j, count: n))
+            let ov = VectorMath.sigmoid(VectorMath.load(z + 3 * h + j, count: n))
+            VectorMath.store(iv, to: z + j, count: n)
+            VectorMath.store(fv, to: z + h + j, count: n)
+            VectorMath.store(gv, to: z + 2 * h + j, count: n)
+            VectorMath.store(ov, to: z + 3 * h + j, count: n)
+            var c = iv * gv
+            if let previousCell {
+                c = c.addingProduct(fv, VectorMath.load(previousCell + j, count: n))
+            }
+            let t = VectorMath.tanh(c)
+            VectorMath.store(c, to: cell + j, count: n)
+            VectorMath.store(t, to: tc + j, count: n)
+            VectorMath.store(ov * t, to: hOut + j, count: n)
+            j &+= 8
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// The Adam optimiser with optional decoupled weight decay (AdamW).
+///
+/// Moment estimates are kept per parameter in the order of the list passed to `step`; always
+/// pass the same list in the same order.
+public final class AdamOptimizer {
+    /// Step size.
+    public var learningRate: Float
+    /// Decay rate of the first-moment estimate.
+    public var beta1: Float
+    /// Decay rate of the second-moment estimate.
+    public var beta2: Float
+    /// Term added to the denominator for numerical stability.
+    public var epsilon: Float
+    /// Decoupled weight decay coefficient (0 disables it).
+    public var weightDecay: Float
+    /// Number of updates applied so far.
+    public private(set) var stepCount = 0
+
+    private var firstMoments: [[Float]] = []
+    private var secondMoments: [[Float]] = []
+
+    /// Creates an optimiser with the usual defaults (`1e-3, 0.9, 0.999, 1e-7`).
+    public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
+                epsilon: Float = 1e-7, weightDecay: Float = 0) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+    }
+
+    /// Applies one update to every parameter from its accumulated gradient.
+    public func step(_ parameters: [Parameter]) {
+        if firstMoments.count != parameters.count {
+            firstMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
+            secondMoments = firstMoments
+        }
+        stepCount += 1
+        let correction1 = Float(1 - pow(Double(beta1), stepCount))
+        let correction2 = Float(1 - pow(Double(beta2), stepCount))
+        let lr = learningRate, b1 = beta1, b2 = beta2, eps = epsilon, decay = weightDecay
+        for (index, parameter) in parameters.enumerated() {
+            precondition(firstMoments[index].count == parameter.count, "parameter list changed between Adam steps")
+            parameter.value.withUnsafeMutableBufferPointer { w in
+                parameter.gradient.withUnsafeBufferPointer { g in
+                    firstMoments[index].withUnsafeMutableBufferPointer { m in
+                        secondMoments[index].withUnsafeMutableBufferPointer { v in
+                            var i = 0
+                            while i < w.count {
+                                let gi = g[i]
+                                m[i] = b1 * m[i] + (1 - b1) * gi
+                                v[i] = b2 * v[i] + (1 - b2) * gi * gi
+                                let mHat = m[i] / correction1
+                                let vHat = v[i] / correction2
+                                w[i] -= lr * (mHat / (vHat.squareRoot() + eps) + decay * w[i])
+                                i &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Forgets all moment estimates and the step count.
+    public func reset() {
+        firstMoments = []
+        secondMoments = []
+        stepCount = 0
+    }
+}
+
+/// `base` raised to a non-negative integer power, in double precision.
+func pow(_ base: Double, _ exponent: Int) -> Double {
+    var result = 1.0, b = base, e = exponent
+    while e > 0 {
+        if e & 1 == 1 { result *= b }
+        b *= b
+        e >>= 1
+    }
+    return result
+}
