@@ -25,9 +25,10 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .target(name: "TestServers", path: "Tests/TestServers"),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestServers"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["demand", "Pipeline"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["demand", "Pipeline", "TestServers"]),
     ],
     swiftLanguageModes: [.v6]
 )

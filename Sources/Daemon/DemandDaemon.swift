@@ -184,6 +184,11 @@ public final class DemandDaemon: @unchecked Sendable {
             log.error(message)
             if let store = try? RunStore(root: root, config: config) {
                 try? store.database.recordAlert(runId: nil, kind: "config-refused", state: nil, message: message, at: Timestamp.now())
+                let notifier = AlertNotifier(settings: config.alerts, statePath: "\(root)/\(config.paths.artifacts)/alert-deliveries.json")
+                for line in notifier.deliver(runId: nil, kind: "config-refused", subject: configPath, severity: .error,
+                                             message: message, database: store.database) {
+                    log.info(line)
+                }
             }
         }
         notifier.ready(status: "watching \(landing)")

@@ -23,10 +23,11 @@ struct DemandCLI {
 
     /// Runs `demand` with arguments in `directory`, waiting for it to exit.
     @discardableResult
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> Output {
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -99,8 +100,8 @@ struct TestRoot {
 
     /// Runs `demand` with `--root` set to this root.
     @discardableResult
-    func demand(_ arguments: [String]) throws -> DemandCLI.Output {
-        try DemandCLI.run(arguments + ["--root", path])
+    func demand(_ arguments: [String], environment: [String: String] = [:]) throws -> DemandCLI.Output {
+        try DemandCLI.run(arguments + ["--root", path], environment: environment)
     }
 
     /// The run folders, oldest first.

@@ -4,7 +4,7 @@ extension PipelineConfig {
     /// Decodes a config, filling defaults for absent keys and rejecting unknown ones.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "paths", "seed", "producers", "ingest", "clean", "features", "model", "intervals", "retry", "daemon", "description",
+            "paths", "seed", "producers", "ingest", "clean", "features", "model", "intervals", "retry", "daemon", "alerts", "description",
         ])
         self.init()
         paths = try object.value("paths", default: paths)
@@ -17,6 +17,7 @@ extension PipelineConfig {
         intervals = try object.value("intervals", default: intervals)
         retry = try object.value("retry", default: retry)
         daemon = try object.value("daemon", default: daemon)
+        alerts = try object.value("alerts", default: alerts)
         var seen = Set<String>()
         for producer in producers where !seen.insert(producer.name).inserted {
             throw object.invalid("producers", "producer name '\(producer.name)' appears twice")
@@ -245,5 +246,72 @@ enum ISODay {
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
         return (year, month, day)
+    }
+}
+
+extension AlertSettings {
+    /// Decodes the alert settings.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["webhook", "email", "maxAttempts", "initialDelaySeconds", "backoffRate",
+                                                         "maxDelaySeconds", "dedupWindowSeconds", "drift"])
+        self.init()
+        webhook = try object.optional("webhook")
+        email = try object.optional("email")
+        maxAttempts = try object.value("maxAttempts", default: maxAttempts)
+        guard maxAttempts >= 1 else { throw object.invalid("maxAttempts", "expected at least 1 attempt") }
+        initialDelaySeconds = try object.value("initialDelaySeconds", default: initialDelaySeconds)
+        backoffRate = try object.value("backoffRate", default: backoffRate)
+        guard backoffRate >= 1 else { throw object.invalid("backoffRate", "expected 1 or more") }
+        maxDelaySeconds = try object.value("maxDelaySeconds", default: maxDelaySeconds)
+        dedupWindowSeconds = try object.value("dedupWindowSeconds", default: dedupWindowSeconds)
+        guard dedupWindowSeconds >= 0, initialDelaySeconds >= 0, maxDelaySeconds >= 0 else {
+            throw object.invalid("dedupWindowSeconds", "expected 0 or more seconds")
+        }
+        drift = try object.value("drift", default: drift)
+    }
+}
+
+extension AlertSettings.Webhook {
+    /// Decodes a webhook channel.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["url", "secretEnv"])
+        self.init()
+        url = try object.required("url")
+        guard url.hasPrefix("http://") else {
+            throw object.invalid("url", "expected an http:// URL (for https, run a local TLS relay such as stunnel and point this at it)")
+        }
+        secretEnv = try object.optional("secretEnv")
+    }
+}
+
+extension AlertSettings.Email {
+    /// Decodes an e-mail channel.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["host", "port", "from", "to", "usernameEnv", "passwordEnv"])
+        self.init()
+        host = try object.required("host")
+        port = try object.value("port", default: port)
+        guard (1...65_535).contains(port) else { throw object.invalid("port", "expected a TCP port 1–65535") }
+        from = try object.required("from")
+        to = try object.required("to")
+        guard !to.isEmpty else { throw object.invalid("to", "expected at least one recipient") }
+        usernameEnv = try object.optional("usernameEnv")
+        passwordEnv = try object.optional("passwordEnv")
+    }
+}
+
+extension AlertSettings.Drift {
+    /// Decodes the drift settings.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["enabled", "wapeThreshold", "consecutiveBuckets", "clearRatio", "retrainOnDrift"])
+        self.init()
+        enabled = try object.value("enabled", default: enabled)
+        wapeThreshold = try object.value("wapeThreshold", default: wapeThreshold)
+        guard wapeThreshold > 0 else { throw object.invalid("wapeThreshold", "expected a positive fraction, e.g. 0.6 for 60 %") }
+        consecutiveBuckets = try object.value("consecutiveBuckets", default: consecutiveBuckets)
+        guard consecutiveBuckets >= 1 else { throw object.invalid("consecutiveBuckets", "expected at least 1") }
+        clearRatio = try object.value("clearRatio", default: clearRatio)
+        guard clearRatio > 0, clearRatio <= 1 else { throw object.invalid("clearRatio", "expected a fraction in (0, 1]") }
+        retrainOnDrift = try object.value("retrainOnDrift", default: retrainOnDrift)
     }
 }

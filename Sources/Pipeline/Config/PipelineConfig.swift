@@ -23,6 +23,8 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
     public var retry = Retry()
     /// How the daemon watches, batches and schedules.
     public var daemon = DaemonSettings()
+    /// Where alerts go (webhook, e-mail), how delivery is retried and deduplicated, and drift checks.
+    public var alerts = AlertSettings()
 
     /// Creates the default configuration (no producers).
     public init() {}
@@ -218,3 +220,57 @@ public struct RetryPolicy: Sendable, Equatable, Codable {
 }
 
 import Foundation
+
+/// Alert delivery: channels, retries, dedup window, and forecast-drift detection.
+///
+/// Secrets are never written in the config (it is copied into every manifest): they are read from
+/// the environment variables named here.
+public struct AlertSettings: Sendable, Equatable, Codable {
+    /// A webhook that receives each alert as a JSON POST.
+    public struct Webhook: Sendable, Equatable, Codable {
+        /// `http://host:port/path` (put a local TLS relay in front for https).
+        public var url = ""
+        /// The environment variable holding the HMAC secret for `X-Signature-256`, if signing.
+        public var secretEnv: String?
+        public init() {}
+    }
+
+    /// An SMTP server that receives each alert as an e-mail.
+    public struct Email: Sendable, Equatable, Codable {
+        public var host = ""
+        public var port = 25
+        public var from = ""
+        public var to: [String] = []
+        /// Environment variables holding the SMTP login, when the server needs AUTH.
+        public var usernameEnv: String?
+        public var passwordEnv: String?
+        public init() {}
+    }
+
+    /// Forecast-accuracy drift: new actuals compared with the forecasts made for those buckets.
+    public struct Drift: Sendable, Equatable, Codable {
+        /// Whether drift is checked at all.
+        public var enabled = true
+        /// Overall WAPE (fraction) above which a bucket counts as drifting.
+        public var wapeThreshold = 0.6
+        /// Consecutive drifting buckets that raise the alert.
+        public var consecutiveBuckets = 2
+        /// The alert clears once WAPE falls below `wapeThreshold × clearRatio` (hysteresis).
+        public var clearRatio = 0.8
+        /// Whether a raised drift alert makes the daemon start a retrain run.
+        public var retrainOnDrift = false
+        public init() {}
+    }
+
+    public var webhook: Webhook?
+    public var email: Email?
+    /// Attempts per channel, including the first.
+    public var maxAttempts = 4
+    public var initialDelaySeconds = 2.0
+    public var backoffRate = 2.0
+    public var maxDelaySeconds = 60.0
+    /// The same alert (kind and subject) is not sent again to a channel within this many seconds.
+    public var dedupWindowSeconds = 3_600.0
+    public var drift = Drift()
+    public init() {}
+}

@@ -113,11 +113,12 @@ public struct Orchestrator: Sendable {
             let outputFolder = "\(store.runDirectory(manifest.runId))/\(name.rawValue)"
             try FileSystem.remove(outputFolder)
             try FileSystem.createDirectory(outputFolder)
-            let context = StateContext(
+            var context = StateContext(
                 state: name, attempt: number, runDirectory: store.runDirectory(manifest.runId), root: store.root,
                 config: config, inputs: manifest.inputs, seed: seed, log: log, database: store.database,
                 runId: manifest.runId, failure: failure,
                 deadline: ContinuousClock.now + .milliseconds(Int64(policy.timeoutSeconds * 1_000)), stop: stop)
+            context.trigger = manifest.trigger
             log.info("attempt \(number) of \(name.rawValue) started")
             if let pause = pauseInState, pause.state == name {
                 log.warning("crash drill: pausing \(pause.seconds) s inside \(name.rawValue)")

@@ -29,6 +29,8 @@ public struct StateContext: Sendable {
     public let runId: String
     /// For the `alert` state: the state that failed and its error, if any did.
     public let failure: FailureRecord?
+    /// What started the run (`cli`, `daemon`, `schedule`, `replay`, `backtest`); replays deliver no alerts.
+    public var trigger: String = "cli"
     let deadline: ContinuousClock.Instant
     let stop: StopSignal
 

@@ -1,10 +1,11 @@
 import Foundation
 
-/// `alert`: records what needs a person's attention — a failed state now, drift later.
+/// `alert`: records what needs a person's attention and delivers it by webhook and/or e-mail.
 ///
-/// Always runs last, also after a failure. Writes `alerts.json` (deterministic: no timestamps)
-/// and one row per alert in the database's `alerts` table, from which delivery (webhook, email)
-/// picks them up.
+/// Always runs last, also after a failure. Writes `alerts.json` (deterministic: no timestamps, no
+/// delivery results, so replays compare equal) and one row per alert in the database; then sends
+/// each alert to the configured channels (not during replays or backtests). Delivery results go
+/// to the state log and the `alert_deliveries` table; a delivery failure does not fail the run.
 public struct AlertState: PipelineState {
     public let name = StateName.alert
     public init() {}
@@ -34,5 +35,18 @@ public struct AlertState: PipelineState {
             context.log.error(alert.message)
         }
         if alerts.isEmpty { context.log.info("nothing to alert") }
+        guard !alerts.isEmpty, context.trigger != "replay", context.trigger != "backtest" else { return }
+        let notifier = AlertNotifier(settings: context.config.alerts,
+                                     statePath: "\(context.root)/\(context.config.paths.artifacts)/alert-deliveries.json")
+        guard notifier.hasChannels else {
+            context.log.info("no alert channel configured (alerts.webhook / alerts.email); alerts stay in the database")
+            return
+        }
+        for alert in alerts {
+            let lines = notifier.deliver(runId: context.runId, kind: alert.kind, subject: alert.state ?? alert.kind,
+                                         severity: alert.kind == "state-failed" ? .error : .warning, message: alert.message,
+                                         details: alert.state.map { ["state": $0] } ?? [:], database: context.database)
+            for line in lines { line.contains(": delivered") || line.contains("skipped") ? context.log.info(line) : context.log.warning(line) }
+        }
     }
 }

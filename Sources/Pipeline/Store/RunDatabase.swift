@@ -31,6 +31,9 @@ public final class RunDatabase: Sendable {
         CREATE TABLE IF NOT EXISTS alerts(
           id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT, kind TEXT NOT NULL, state TEXT,
           message TEXT NOT NULL, created_at TEXT NOT NULL, delivered_at TEXT);
+        CREATE TABLE IF NOT EXISTS alert_deliveries(
+          id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT, kind TEXT NOT NULL, channel TEXT NOT NULL,
+          outcome TEXT NOT NULL, attempts INTEGER NOT NULL, error TEXT, at TEXT NOT NULL);
         """
 
     /// Inserts or updates a run row.
@@ -72,6 +75,13 @@ public final class RunDatabase: Sendable {
             """)
         guard let row = rows.first, let id = row[0].text, let path = row[1].text, let status = row[2].text else { return nil }
         return (id, path, status)
+    }
+
+    /// Stores what happened when an alert was sent to one channel.
+    public func recordDelivery(runId: String?, kind: String, channel: String, outcome: String, attempts: Int, error: String?, at time: String) throws {
+        try sql.query("INSERT INTO alert_deliveries(run_id, kind, channel, outcome, attempts, error, at) VALUES(?,?,?,?,?,?,?)",
+                      [runId.map(SQLValue.text) ?? .null, .text(kind), .text(channel), .text(outcome), .integer(Int64(attempts)),
+                       error.map(SQLValue.text) ?? .null, .text(time)])
     }
 
     /// Stores an alert record.

@@ -1,6 +1,7 @@
 import Pipeline
 import Foundation
 import Testing
+import TestServers
 
 /// A webhook server answering each request with the next status of `statuses` (the last one repeats).
 private func scriptedWebhook(_ statuses: [Int], requests: Locked<[ReceivedRequest]>) throws -> TestServer {

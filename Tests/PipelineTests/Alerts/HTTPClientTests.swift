@@ -1,6 +1,7 @@
 import Pipeline
 import Foundation
 import Testing
+import TestServers
 
 @Suite struct HTTPClientTests {
     @Test func postsHeadersAndBodyAndReadsContentLengthResponse() throws {

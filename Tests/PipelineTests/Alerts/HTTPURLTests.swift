@@ -1,5 +1,6 @@
 import Pipeline
 import Testing
+import TestServers
 
 @Suite struct HTTPURLTests {
     @Test func hostPortAndTarget() throws {

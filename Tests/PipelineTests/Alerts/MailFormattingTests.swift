@@ -1,6 +1,7 @@
 @testable import Pipeline
 import Foundation
 import Testing
+import TestServers
 
 @Suite struct MailFormattingTests {
     @Test func rfc5322DateAtFixedOffsets() {

@@ -1,6 +1,7 @@
 import Pipeline
 import Foundation
 import Testing
+import TestServers
 
 @Suite struct SMTPSenderTests {
     private func config(port: Int, username: String? = nil, password: String? = nil,

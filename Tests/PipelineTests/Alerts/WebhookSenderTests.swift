@@ -2,6 +2,7 @@ import Pipeline
 import Foundation
 import Formats
 import Testing
+import TestServers
 
 @Suite struct WebhookSenderTests {
     @Test func signsTheExactBodyAndSendsTheHeaders() throws {

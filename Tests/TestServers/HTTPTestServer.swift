@@ -1,14 +1,14 @@
 import Foundation
 
 /// One HTTP request as the test server received it.
-struct ReceivedRequest: Sendable {
-    var requestLine: String
-    var headers: [String: String]  // lower-cased names
-    var body: [UInt8]
+public struct ReceivedRequest: Sendable {
+    public var requestLine: String
+    public var headers: [String: String]  // lower-cased names
+    public var body: [UInt8]
 }
 
 /// Reads one HTTP/1.1 request (Content-Length body) from a server connection.
-func readHTTPRequest(_ connection: ServerConnection) -> ReceivedRequest? {
+public func readHTTPRequest(_ connection: ServerConnection) -> ReceivedRequest? {
     guard let requestLine = connection.readLine() else { return nil }
     var headers: [String: String] = [:]
     while let line = connection.readLine(), !line.isEmpty {
@@ -20,6 +20,6 @@ func readHTTPRequest(_ connection: ServerConnection) -> ReceivedRequest? {
 }
 
 /// Writes a complete response with a Content-Length body.
-func writeHTTPResponse(_ connection: ServerConnection, status: Int, reason: String, body: String, extraHeaders: String = "") {
+public func writeHTTPResponse(_ connection: ServerConnection, status: Int, reason: String, body: String, extraHeaders: String = "") {
     connection.write("HTTP/1.1 \(status) \(reason)\r\nContent-Length: \(body.utf8.count)\r\n\(extraHeaders)Connection: close\r\n\r\n\(body)")
 }

@@ -2,15 +2,15 @@ import Foundation
 import Glibc
 
 /// A TCP server on 127.0.0.1 with an ephemeral port, serving each accepted connection on a background thread.
-final class TestServer: @unchecked Sendable {
+public final class TestServer: @unchecked Sendable {
     /// The port the server listens on.
-    let port: Int
+    public let port: Int
     private let listener: Int32
     private let handler: @Sendable (ServerConnection, Int) -> Void
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts listening on 127.0.0.1 (or ::1 when `ipv6`); `handler` gets each connection and its 0-based index.
-    init(ipv6: Bool = false, handler: @escaping @Sendable (ServerConnection, Int) -> Void) throws {
+    public init(ipv6: Bool = false, handler: @escaping @Sendable (ServerConnection, Int) -> Void) throws {
         self.handler = handler
         let family = ipv6 ? AF_INET6 : AF_INET
         let listener = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -53,7 +53,7 @@ final class TestServer: @unchecked Sendable {
     deinit { _ = close(listener) }
 
     /// Stops accepting and waits (at most 5 s) for the accept loop to end.
-    func stop() {
+    public func stop() {
         _ = shutdown(listener, Int32(SHUT_RDWR))
         _ = finished.wait(timeout: .now() + 5)
     }
@@ -76,25 +76,25 @@ final class TestServer: @unchecked Sendable {
 }
 
 /// A problem setting up the test server.
-struct TestServerError: Error { var message: String }
+public struct TestServerError: Error { var message: String }
 
 /// The server side of one accepted connection: line and byte reads, writes.
-final class ServerConnection {
+public final class ServerConnection {
     private var descriptor: Int32
     private var buffer: [UInt8] = []
 
-    init(descriptor: Int32) {
+    public init(descriptor: Int32) {
         self.descriptor = descriptor
         var value = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
     }
 
-    func close() {
+    public func close() {
         if descriptor >= 0 { _ = Glibc.close(descriptor); descriptor = -1 }
     }
 
     /// The next line including its line ending, or nil at end of stream.
-    func readRawLine() -> [UInt8]? {
+    public func readRawLine() -> [UInt8]? {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = Array(buffer[...newline])
@@ -106,7 +106,7 @@ final class ServerConnection {
     }
 
     /// The next line without CRLF, or nil at end of stream.
-    func readLine() -> String? {
+    public func readLine() -> String? {
         guard var raw = readRawLine() else { return nil }
         if raw.last == 0x0A { raw.removeLast() }
         if raw.last == 0x0D { raw.removeLast() }
@@ -114,14 +114,14 @@ final class ServerConnection {
     }
 
     /// Exactly `count` bytes, or fewer at end of stream.
-    func read(count: Int) -> [UInt8] {
+    public func read(count: Int) -> [UInt8] {
         while buffer.count < count { if !fill() { break } }
         let bytes = Array(buffer.prefix(count))
         buffer.removeFirst(bytes.count)
         return bytes
     }
 
-    func write(_ text: String) {
+    public func write(_ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -141,17 +141,17 @@ final class ServerConnection {
 }
 
 /// A value shared between the server thread and the test, behind a lock.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
 
-    init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { self.value = value }
 
-    func withValue<T>(_ body: (inout Value) -> T) -> T {
+    public func withValue<T>(_ body: (inout Value) -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
         return body(&value)
     }
 
-    var current: Value { withValue { $0 } }
+    public var current: Value { withValue { $0 } }
 }

@@ -1,38 +1,39 @@
 import Foundation
 
 /// Replies the fake SMTP server gives; each may be multi-line (lines joined with CRLF).
-struct SMTPScript: Sendable {
-    var greeting = "220 fake.test ESMTP ready"
-    var ehloReply = "250-fake.test greets you\r\n250-8BITMIME\r\n250-AUTH PLAIN LOGIN\r\n250 SIZE 10240000"
-    var heloReply = "250 fake.test"
-    var authReply = "235 2.7.0 Authentication successful"
-    var mailReply = "250 2.1.0 Ok"
-    var rcptReply: @Sendable (String) -> String = { _ in "250 2.1.5 Ok" }
-    var dataReply = "354 End data with <CR><LF>.<CR><LF>"
-    var endOfDataReply = "250 2.0.0 Ok: queued as Q1"
-    var quitReply = "221 2.0.0 Bye"
+public struct SMTPScript: Sendable {
+    public var greeting = "220 fake.test ESMTP ready"
+    public var ehloReply = "250-fake.test greets you\r\n250-8BITMIME\r\n250-AUTH PLAIN LOGIN\r\n250 SIZE 10240000"
+    public var heloReply = "250 fake.test"
+    public var authReply = "235 2.7.0 Authentication successful"
+    public var mailReply = "250 2.1.0 Ok"
+    public var rcptReply: @Sendable (String) -> String = { _ in "250 2.1.5 Ok" }
+    public var dataReply = "354 End data with <CR><LF>.<CR><LF>"
+    public var endOfDataReply = "250 2.0.0 Ok: queued as Q1"
+    public var quitReply = "221 2.0.0 Bye"
+    public init() {}
 }
 
 /// What the fake server saw: command lines in order and the raw bytes after DATA (still dot-stuffed).
-struct SMTPConversation: Sendable {
-    var commands: [String] = []
-    var rawData: [UInt8] = []
-    var messagesAccepted = 0
+public struct SMTPConversation: Sendable {
+    public var commands: [String] = []
+    public var rawData: [UInt8] = []
+    public var messagesAccepted = 0
 }
 
 /// An SMTP server on 127.0.0.1 that follows `SMTPScript` and records the conversation.
-final class FakeSMTPServer: @unchecked Sendable {
-    let conversation = Locked(SMTPConversation())
+public final class FakeSMTPServer: @unchecked Sendable {
+    public let conversation = Locked(SMTPConversation())
     private var server: TestServer?
 
-    var port: Int { server!.port }
+    public var port: Int { server!.port }
 
-    init(script: SMTPScript) throws {
+    public init(script: SMTPScript) throws {
         let conversation = self.conversation
         server = try TestServer { connection, _ in Self.serve(connection, script: script, conversation: conversation) }
     }
 
-    func stop() { server?.stop() }
+    public func stop() { server?.stop() }
 
     private static func serve(_ connection: ServerConnection, script: SMTPScript, conversation: Locked<SMTPConversation>) {
         func reply(_ text: String) { connection.write(text + "\r\n") }
@@ -82,7 +83,7 @@ final class FakeSMTPServer: @unchecked Sendable {
 }
 
 /// Decodes a Subject made of `=?UTF-8?B?...?=` words (folded or not) back to text.
-func decodeEncodedWords(_ value: String) -> String? {
+public func decodeEncodedWords(_ value: String) -> String? {
     var bytes: [UInt8] = []
     for word in value.replacingOccurrences(of: "\r\n", with: " ").split(separator: " ") {
         guard word.hasPrefix("=?UTF-8?B?"), word.hasSuffix("?="), word.count <= 75 else { return nil }
@@ -93,7 +94,7 @@ func decodeEncodedWords(_ value: String) -> String? {
 }
 
 /// Header fields of a rendered message (unfolded), keyed by lower-cased name; and the body text.
-func splitMessage(_ bytes: [UInt8]) -> (headers: [String: String], body: String) {
+public func splitMessage(_ bytes: [UInt8]) -> (headers: [String: String], body: String) {
     let text = String(decoding: bytes, as: UTF8.self)
     guard let separator = text.range(of: "\r\n\r\n") else { return ([:], text) }
     let unfolded = text[..<separator.lowerBound].replacingOccurrences(of: "\r\n ", with: " ")
