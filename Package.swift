@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "demand", targets: ["demand"]),
+        .executable(name: "NeuralNetBench", targets: ["NeuralNetBench"]),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
@@ -22,6 +23,8 @@ let package = Package(
         .target(name: "Pipeline", dependencies: ["Formats", "Forecasting", "CSQLite"]),
         .target(name: "Daemon", dependencies: ["Pipeline", "Formats"]),
         .executableTarget(name: "demand", dependencies: ["Daemon"]),
+        .executableTarget(name: "NeuralNetBench", dependencies: ["NeuralNet"], path: "Benchmarks/NeuralNetBench",
+                          swiftSettings: numericRelease),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),

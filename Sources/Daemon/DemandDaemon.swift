@@ -24,6 +24,7 @@ public final class DemandDaemon: @unchecked Sendable {
     private var lastRescan = 0.0
     private var lastWatchdog = 0.0
     private var lastScheduled: Double
+    private var retrainForDrift = false
 
     /// Creates a daemon for `root` with the config at `configPath`.
     public init(root: String, configPath: String, echo: (@Sendable (String) -> Void)?) throws {
@@ -136,6 +137,10 @@ public final class DemandDaemon: @unchecked Sendable {
         if !batch.isEmpty {
             log.info("batch of \(batch.count) file(s): \(batch.map(\.name).joined(separator: ", "))")
             start { launcher in try launcher.run(files: batch, trigger: "daemon", quarantineInvalid: true) }
+        } else if retrainForDrift {
+            retrainForDrift = false
+            log.info("drift alert raised: starting a retrain run (alerts.drift.retrainOnDrift)")
+            start { launcher in try launcher.run(files: [], trigger: "drift", allowNoNewFiles: true) }
         } else if config.daemon.retrainEveryHours > 0, now - lastScheduled >= config.daemon.retrainEveryHours * 3_600 {
             lastScheduled = now
             log.info("scheduled retrain (every \(config.daemon.retrainEveryHours) h)")
@@ -164,6 +169,10 @@ public final class DemandDaemon: @unchecked Sendable {
         case .finished(let result):
             let manifest = result.manifest
             log.info("run \(manifest.runId) \(manifest.status.rawValue)", ["run": manifest.runId, "status": manifest.status.rawValue])
+            if config.alerts.drift.retrainOnDrift, manifest.trigger != "drift",
+               let alerts = try? FileSystem.readText("\(result.runDirectory)/alert/alerts.json"), alerts.contains(#""kind" : "drift""#) {
+                retrainForDrift = true
+            }
             notifier.status("idle; last run \(manifest.runId) \(manifest.status.rawValue)")
         case .error(let message):
             log.error("run could not start: \(message)")

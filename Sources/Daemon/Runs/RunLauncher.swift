@@ -126,12 +126,14 @@ public struct RunLauncher: Sendable {
         claimed.inputs = valid
     }
 
-    /// Copies the previous master table into the run's inputs so the run sees all history and replays alone.
+    /// Copies the previous master table (and the last forecast and drift history, for drift checks)
+    /// into the run's inputs so the run sees all history and replays alone.
     private func archiveMasterTable(into runDirectory: String) throws -> [Manifest.InputFile] {
         let master = "\(processed)/master/\(MasterTable.fileName)"
         guard FileSystem.exists(master) else { return [] }
         var inputs: [Manifest.InputFile] = []
-        for (name, producer) in [(MasterTable.fileName, MasterTable.producer), (MasterTable.attributesFileName, MasterTable.attributesProducer)] {
+        for (name, producer) in [(MasterTable.fileName, MasterTable.producer), (MasterTable.attributesFileName, MasterTable.attributesProducer),
+                                 (Self.forecastFileName, ReservedInputs.previousForecast), (Self.driftFileName, ReservedInputs.driftHistory)] {
             let source = "\(processed)/master/\(name)"
             guard FileSystem.exists(source) else { continue }
             let archived = "inputs/master/\(name)"
@@ -160,10 +162,19 @@ public struct RunLauncher: Sendable {
         return inputs
     }
 
-    /// After success: the new master table goes to `processed/master/`, the vendor files to `processed/<date>/`.
+    static let forecastFileName = "forecast.csv"
+    static let driftFileName = "drift.json"
+
+    /// After success: the new master table, the forecast and the drift history go to `processed/master/`,
+    /// the vendor files to `processed/<date>/`.
     private func publish(_ manifest: Manifest, store: RunStore) throws {
         let runDirectory = store.runDirectory(manifest.runId)
-        try FileSystem.writeAtomically(FileSystem.read("\(runDirectory)/forecast/forecast.csv"), to: "\(runDirectory)/forecast.csv")
+        let forecast = try FileSystem.read("\(runDirectory)/forecast/forecast.csv")
+        try FileSystem.writeAtomically(forecast, to: "\(runDirectory)/forecast.csv")
+        try FileSystem.writeAtomically(forecast, to: "\(processed)/master/\(Self.forecastFileName)")
+        if FileSystem.exists("\(runDirectory)/alert/\(Self.driftFileName)") {
+            try FileSystem.writeAtomically(FileSystem.read("\(runDirectory)/alert/\(Self.driftFileName)"), to: "\(processed)/master/\(Self.driftFileName)")
+        }
         for name in [MasterTable.fileName, MasterTable.attributesFileName] {
             let bytes = try FileSystem.read("\(runDirectory)/ingest/\(name)")
             try FileSystem.writeAtomically(bytes, to: "\(processed)/master/\(name)")

@@ -5,9 +5,15 @@ public enum ReservedInputs {
     /// The promotion calendar.
     public static let promotions = "calendar-promotions"
 
+    /// The forecast of the previous successful run (compared with new actuals for drift).
+    public static let previousForecast = "previous-forecast"
+    /// The drift history carried from run to run.
+    public static let driftHistory = "drift-history"
+
     /// Inputs that accompany the sales data (read by name, not as sales).
     public static func isSupporting(_ producer: String) -> Bool {
         producer == MasterTable.attributesProducer || producer == holidays || producer == promotions
+            || producer == previousForecast || producer == driftHistory
     }
 
     /// Every non-vendor input, including the master table itself.

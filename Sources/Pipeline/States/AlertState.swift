@@ -25,6 +25,13 @@ public struct AlertState: PipelineState {
                                 message: "run \(context.runId): state \(failure.state.rawValue) failed after \(failure.attempts) attempt(s): \(failure.message)",
                                 attempts: failure.attempts))
         }
+        if let drift = try DriftCheck.run(context), drift.event != .none {
+            let last = drift.state.history.suffix(drift.consecutiveBuckets).map { "\($0.bucket) \(NumberText.format($0.wape * 100, decimals: 1))%" }
+            let percent = NumberText.format(drift.threshold * 100, decimals: 1)
+            alerts.append(drift.event == .raised
+                ? Alert(kind: "drift", state: nil, message: "run \(context.runId): forecast accuracy drifted: WAPE above \(percent)% for \(drift.state.consecutive) bucket(s) in a row (\(last.joined(separator: ", "))); see alert/drift-skus.csv", attempts: nil)
+                : Alert(kind: "drift-cleared", state: nil, message: "run \(context.runId): forecast accuracy recovered: WAPE \(last.last ?? "") is below \(NumberText.format(drift.threshold * drift.clearRatio * 100, decimals: 1))%", attempts: nil))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(["alerts": alerts]), as: UTF8.self) + "\n"
@@ -32,7 +39,7 @@ public struct AlertState: PipelineState {
         for alert in alerts {
             try context.database?.recordAlert(runId: context.runId, kind: alert.kind, state: alert.state,
                                                message: alert.message, at: Timestamp.now())
-            context.log.error(alert.message)
+            alert.kind == "drift-cleared" ? context.log.info(alert.message) : context.log.error(alert.message)
         }
         if alerts.isEmpty { context.log.info("nothing to alert") }
         guard !alerts.isEmpty, context.trigger != "replay", context.trigger != "backtest" else { return }
@@ -44,7 +51,7 @@ public struct AlertState: PipelineState {
         }
         for alert in alerts {
             let lines = notifier.deliver(runId: context.runId, kind: alert.kind, subject: alert.state ?? alert.kind,
-                                         severity: alert.kind == "state-failed" ? .error : .warning, message: alert.message,
+                                         severity: alert.kind == "state-failed" ? .error : alert.kind == "drift-cleared" ? .info : .warning, message: alert.message,
                                          details: alert.state.map { ["state": $0] } ?? [:], database: context.database)
             for line in lines { line.contains(": delivered") || line.contains("skipped") ? context.log.info(line) : context.log.warning(line) }
         }

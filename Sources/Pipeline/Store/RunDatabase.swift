@@ -31,6 +31,9 @@ public final class RunDatabase: Sendable {
         CREATE TABLE IF NOT EXISTS alerts(
           id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT, kind TEXT NOT NULL, state TEXT,
           message TEXT NOT NULL, created_at TEXT NOT NULL, delivered_at TEXT);
+        CREATE TABLE IF NOT EXISTS drift_history(
+          run_id TEXT NOT NULL, bucket_start TEXT NOT NULL, wape REAL NOT NULL, mape REAL, skus INTEGER NOT NULL,
+          drifting INTEGER NOT NULL, PRIMARY KEY(run_id, bucket_start));
         CREATE TABLE IF NOT EXISTS alert_deliveries(
           id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT, kind TEXT NOT NULL, channel TEXT NOT NULL,
           outcome TEXT NOT NULL, attempts INTEGER NOT NULL, error TEXT, at TEXT NOT NULL);

@@ -1,0 +1,41 @@
+import Testing
+@testable import Forecasting
+
+/// Drift is measured per bucket and raised/cleared with consecutive buckets and hysteresis.
+@Suite struct DriftTests {
+    @Test func measuresWAPEAndMAPEOverSKUs() {
+        let accuracy = BucketAccuracy.measure(bucket: "2024-01-01", pairs: [(10, 8), (0, 2), (5, 0)])
+        #expect(accuracy.wape == 9.0 / 10)
+        let expectedMAPE: Double = (2.0 / 8 + 1) / 2
+        #expect(accuracy.mape == expectedMAPE)
+        #expect(accuracy.skus == 3)
+        #expect(accuracy.actualTotal == 10)
+        #expect(accuracy.forecastTotal == 15)
+        #expect(BucketAccuracy.measure(bucket: "b", pairs: [(0, 0)]).mape == nil)
+        #expect(BucketAccuracy.measure(bucket: "b", pairs: [(3, 0)]).wape == 1)
+    }
+
+    func bucket(_ index: Int, _ wape: Double) -> BucketAccuracy {
+        BucketAccuracy(bucket: "2024-01-\(10 + index)", wape: wape, mape: nil, skus: 1, actualTotal: 1, forecastTotal: 1)
+    }
+
+    @Test func raisesAfterConsecutiveBucketsAndClearsWithHysteresis() {
+        let tracker = DriftTracker(threshold: 0.5, consecutiveBuckets: 2, clearRatio: 0.8)
+        var state = DriftTracker.State()
+        var event: DriftTracker.Event
+        (state, event) = tracker.update(state, with: [bucket(0, 0.7)])
+        #expect(event == .none && state.consecutive == 1 && !state.active)
+        (state, event) = tracker.update(state, with: [bucket(1, 0.3), bucket(2, 0.9)])
+        #expect(event == .none && state.consecutive == 1)
+        (state, event) = tracker.update(state, with: [bucket(3, 0.8)])
+        #expect(event == .raised && state.active)
+        // Below the threshold but above threshold × clearRatio (0.4): still active.
+        (state, event) = tracker.update(state, with: [bucket(4, 0.45)])
+        #expect(event == .none && state.active)
+        (state, event) = tracker.update(state, with: [bucket(5, 0.2)])
+        #expect(event == .cleared && !state.active)
+        // A bucket seen before is not counted twice.
+        (state, event) = tracker.update(state, with: [bucket(5, 0.9)])
+        #expect(state.history.count == 6 && event == .none)
+    }
+}
