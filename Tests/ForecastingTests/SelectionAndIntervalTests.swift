@@ -51,3 +51,22 @@ import Testing
         #expect(abs(metrics.smape - (200 * 2 / 18 + 200 + 0 + 200 * 5 / 15) / 4) < 1e-12)
     }
 }
+
+/// Global selection and the combination model.
+@Suite struct ChoiceTests {
+    @Test func globalSelectionPicksTheLowestTotalErrorForEverySeries() {
+        let scores: [[Double]] = [[1, 5], [9, 2], [.infinity, .infinity]]
+        #expect(ModelSelection.choose(scores: scores, candidates: [.naive, .tsb], global: false) == [.naive, .tsb, .naive])
+        #expect(ModelSelection.choose(scores: scores, candidates: [.naive, .tsb], global: true) == [.tsb, .tsb, .naive])
+    }
+
+    @Test func combinationAveragesItsMembers() {
+        let history = (0..<40).map { Double($0 % 5) + 3 }
+        let combined = BaselineModel.combination.fit(history: history, seasonLength: 52).forecast(horizon: 3)
+        let members = BaselineModel.combinationMembers.map { $0.fit(history: history, seasonLength: 52).forecast(horizon: 3) }
+        for step in 0..<3 {
+            let mean = members.map { $0[step] }.reduce(0, +) / Double(members.count)
+            #expect(abs(combined[step] - mean) < 1e-12)
+        }
+    }
+}

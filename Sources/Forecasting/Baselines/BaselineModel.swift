@@ -16,6 +16,12 @@ public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
     case croston
     /// Teunter–Syntetos–Babai: smoothed sizes times a smoothed probability of demand.
     case tsb
+    /// The mean of simple smoothing, damped Holt, TSB and the moving average: combinations are
+    /// hard to beat when no single model fits every series.
+    case combination
+
+    /// The members of `combination`.
+    public static let combinationMembers: [BaselineModel] = [.simpleExponentialSmoothing, .holt, .tsb, .movingAverage]
 
     public static func < (lhs: BaselineModel, rhs: BaselineModel) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -49,6 +55,9 @@ public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
         case .tsb:
             let fit = IntermittentDemand.tsb(history)
             return FittedModel(model: self, level: fit.level, parameters: fit.parameters)
+        case .combination:
+            let members = Self.combinationMembers.map { $0.fit(history: history, seasonLength: seasonLength) }
+            return FittedModel(model: self, level: 0, members: members)
         }
     }
 }

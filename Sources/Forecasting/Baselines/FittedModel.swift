@@ -12,21 +12,28 @@ public struct FittedModel: Sendable, Codable, Equatable {
     public var seasonal: [Double]
     /// Fitted parameters by name, for the record.
     public var parameters: [String: Double]
+    /// For a combination: the fitted members whose forecasts are averaged.
+    public var members: [FittedModel]
 
     /// Creates a fitted model.
     public init(model: BaselineModel, level: Double, trend: Double = 0, damping: Double = 1,
-                seasonal: [Double] = [], parameters: [String: Double] = [:]) {
+                seasonal: [Double] = [], parameters: [String: Double] = [:], members: [FittedModel] = []) {
         self.model = model
         self.level = level
         self.trend = trend
         self.damping = damping
         self.seasonal = seasonal
         self.parameters = parameters
+        self.members = members
     }
 
     /// Point forecasts for the next `horizon` buckets.
     public func forecast(horizon: Int) -> [Double] {
         guard horizon > 0 else { return [] }
+        if !members.isEmpty {
+            let forecasts = members.map { $0.forecast(horizon: horizon) }
+            return (0..<horizon).map { step in forecasts.reduce(0) { $0 + $1[step] } / Double(forecasts.count) }
+        }
         if !seasonal.isEmpty {
             return (0..<horizon).map { seasonal[$0 % seasonal.count] }
         }

@@ -24,4 +24,23 @@ public enum ModelSelection {
         guard points > 0 else { return errors.map { _ in .infinity } }
         return errors.map { $0 / Double(points) }
     }
+
+    /// The model for each series from its cross-validation scores: its own best (`global: false`),
+    /// or for every series the one candidate with the lowest total error over all series.
+    /// A series without a finite score gets `naive`.
+    public static func choose(scores: [[Double]], candidates: [BaselineModel], global: Bool) -> [BaselineModel] {
+        guard !candidates.isEmpty else { return scores.map { _ in .naive } }
+        if global {
+            var totals = [Double](repeating: 0, count: candidates.count)
+            for series in scores {
+                for (index, score) in series.enumerated() where score.isFinite { totals[index] += score }
+            }
+            let best = candidates[totals.indices.min { totals[$0] < totals[$1] } ?? 0]
+            return scores.map { $0.contains(where: \.isFinite) ? best : .naive }
+        }
+        return scores.map { series in
+            guard let best = series.indices.min(by: { series[$0] < series[$1] }), series[best].isFinite else { return .naive }
+            return candidates[best]
+        }
+    }
 }

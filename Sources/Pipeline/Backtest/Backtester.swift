@@ -66,14 +66,12 @@ public struct Backtester: Sendable {
             let forecasts = histories.map { model.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
             scores.append(ModelScore(model: model.rawValue, metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: forecasts, histories: histories, seasonLength: season)))
         }
-        echo?("scored \(candidates.count) baselines on \(usable.count) series; selecting per series by rolling-origin CV")
+        echo?("scored \(candidates.count) baselines on \(usable.count) series; selecting (\(config.model.selection)) by rolling-origin CV")
         let pool = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
-        var selected: [BaselineModel] = []
-        for history in histories {
-            let cv = ModelSelection.crossValidate(series: history, candidates: pool, horizon: holdout, origins: config.model.cvOrigins, seasonLength: season)
-            let best = cv.indices.min { cv[$0] < cv[$1] } ?? 0
-            selected.append(cv[best].isFinite ? pool[best] : .naive)
+        let cvScores = histories.map {
+            ModelSelection.crossValidate(series: $0, candidates: pool, horizon: holdout, origins: config.model.cvOrigins, seasonLength: season)
         }
+        let selected = ModelSelection.choose(scores: cvScores, candidates: pool, global: config.model.selection == "global")
         let selectedForecasts = zip(histories, selected).map { $1.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: histories, seasonLength: season)))
         let coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected, config: config, horizon: holdout)

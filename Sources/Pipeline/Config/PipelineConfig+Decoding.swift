@@ -234,7 +234,7 @@ enum Weekdays {
 /// The baseline model names the config may list (kept in step with `Forecasting.BaselineModel`).
 enum ModelCatalog {
     static let names = [
-        "naive", "seasonalNaive", "movingAverage", "historicAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb",
+        "naive", "seasonalNaive", "movingAverage", "historicAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination",
     ]
 }
 

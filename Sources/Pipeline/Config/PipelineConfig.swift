@@ -152,9 +152,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// Season length in buckets (seasonal naive, MASE scaling).
         public var seasonLength = 52
         /// Baseline models `tune` chooses among.
-        public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb"]
+        public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination"]
         /// `perSeries` or `global` selection.
-        public var selection = "perSeries"
+        public var selection = "global"
         /// Rolling origins used by cross-validation.
         public var cvOrigins = 3
         public init() {}
