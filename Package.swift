@@ -16,9 +16,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // The few libzstd entry points the Parquet reader needs; only libzstd.so.1 (no -dev package)
+        // is installed on the target machines, so it is linked by its versioned file name.
+        .target(name: "CZstd", path: "Sources/CZstd", linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libzstd.so.1"])]),
         .target(name: "NeuralNet", swiftSettings: numericRelease),
-        .target(name: "Formats", dependencies: ["CZlib"]),
+        .target(name: "Formats", dependencies: ["CZstd"]),
         .target(name: "Forecasting", dependencies: ["NeuralNet"], swiftSettings: numericRelease),
         .target(name: "Pipeline", dependencies: ["Formats", "Forecasting", "CSQLite"]),
         .target(name: "Daemon", dependencies: ["Pipeline", "Formats"]),

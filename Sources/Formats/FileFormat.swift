@@ -36,7 +36,7 @@ public enum TableFile {
         case .xlsx:
             return try XLSXReader.read(path: path, options: options)
         case .parquet:
-            throw FormatError(file: path, message: "Parquet files cannot be read yet; export the table as CSV")
+            return try ParquetReader.read(bytes: bytes, path: path, options: options)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipeline
+import Formats
 
 /// `demand dump`, `demand config check` and the ingest reject report, used as a vendor or an
 /// engineer would when asking "what did you read from my file?".
@@ -97,5 +98,39 @@ import Testing
         #expect(try FileSystem.readText("\(run)/ingest/attributes.csv").contains("SKU-1000,Grocery"))
         let summary = try FileSystem.readText("\(run)/ingest/summary.json")
         #expect(summary.contains("\"producer\" : \"fabrikam\""))
+    }
+}
+
+/// Parquet files written by pyarrow go through the same ingest; the forecast is also written as Parquet.
+@Suite(.serialized) struct ParquetIngestTests {
+    static let config = TestRoot.configJSON.replacingOccurrences(of: #""producers": ["#, with: """
+        "producers": [
+            {"name": "lakehouse", "patterns": ["*.parquet"], "columns": {"sku": "sku", "date": "date", "quantity": "quantity", "price": "price"}},
+        """).replacingOccurrences(of: #""maxBadRowShare": 0.0"#, with: #""maxBadRowShare": 0.2, "dateFrom": "2021-01-01", "dateTo": "2024-12-31""#)
+
+    @Test func aParquetFileIsIngestedAndTheForecastIsWrittenAsParquet() throws {
+        let root = try TestRoot(config: Self.config)
+        defer { root.remove() }
+        let file = "\(TestRoot.fixtures)/parquet/matrix/pyarrow/pyarrow_d32_q32_n_gzip_dict_v1_rg100.parquet"
+        let dump = try DemandCLI.run(["dump", file, "--limit", "2"])
+        #expect(dump.status == 0)
+        #expect(dump.stdout.hasPrefix("sku,date,quantity,price,category\n"))
+        try root.drop("parquet/matrix/pyarrow/pyarrow_d32_q32_n_gzip_dict_v1_rg100.parquet", as: "lakehouse/sales.parquet")
+        try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
+        let result = try root.demand(["run", "--quiet"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let run = try #require(try root.runs().first)
+        let summary = try FileSystem.readText("\(run)/ingest/summary.json")
+        #expect(summary.contains("\"producer\" : \"lakehouse\""))
+        let rejects = try FileSystem.readText("\(run)/ingest/rejects.csv")
+        #expect(rejects.contains("sales.parquet:"))
+        // Our own Parquet output reads back through the same reader.
+        let forecast = try Formats.TableFile.read(path: "\(run)/forecast/forecast.parquet")
+        let csv = try Formats.TableFile.read(path: "\(run)/forecast/forecast.csv")
+        #expect(forecast.rows.count == csv.rows.count)
+        #expect(forecast.rows.map { CSVWriter.text($0[0]) } == csv.rows.map { CSVWriter.text($0[0]) })
+        #expect(forecast.columnNames.prefix(5) == ["sku", "step", "bucket", "model", "forecast"])
+        let master = try Formats.TableFile.read(path: "\(root.path)/processed/master/transactions.parquet")
+        #expect(master.rows.count == (try Formats.TableFile.read(path: "\(root.path)/processed/master/transactions.csv")).rows.count)
     }
 }

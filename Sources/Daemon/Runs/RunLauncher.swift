@@ -175,7 +175,7 @@ public struct RunLauncher: Sendable {
         if FileSystem.exists("\(runDirectory)/alert/\(Self.driftFileName)") {
             try FileSystem.writeAtomically(FileSystem.read("\(runDirectory)/alert/\(Self.driftFileName)"), to: "\(processed)/master/\(Self.driftFileName)")
         }
-        for name in [MasterTable.fileName, MasterTable.attributesFileName] {
+        for name in [MasterTable.fileName, MasterTable.attributesFileName, MasterTable.parquetFileName] {
             let bytes = try FileSystem.read("\(runDirectory)/ingest/\(name)")
             try FileSystem.writeAtomically(bytes, to: "\(processed)/master/\(name)")
         }

@@ -2,7 +2,7 @@ import Formats
 
 /// `ingest`: reads every input file with its producer's mapping into one transactions table.
 ///
-/// Outputs: `transactions.csv` (all readable, wanted rows, sorted), `rejects.csv` (every row left
+/// Outputs: `transactions.csv` (all readable, wanted rows, sorted; also as `transactions.parquet`), `rejects.csv` (every row left
 /// out and why), `attributes.csv` (static attributes per SKU, inherited across producers) and
 /// `summary.json` (counts per file and reason). A file whose unreadable rows exceed
 /// `ingest.maxBadRowShare`, or that cannot be parsed at all, fails the state naming file, line and column.
@@ -55,6 +55,7 @@ public struct IngestState: PipelineState {
         let attributes = AttributeInheritance.resolve(attributeValues)
         try MasterTable.write(transactions, attributes: attributes, transactionsPath: context.output("transactions.csv"),
                               attributesPath: context.output("attributes.csv"))
+        try MasterTable.writeParquet(transactions, to: context.output(MasterTable.parquetFileName))
         try FileSystem.writeAtomically(RejectsFile.render(rejects), to: context.output("rejects.csv"))
         let summary = IngestSummary(files: fileSummaries, transactions: transactions.count,
                                     skus: Set(transactions.map(\.sku)).count, rejected: rejects.count)

@@ -24,6 +24,23 @@ public enum MasterTable {
         return a.source.utf8.lexicographicallyPrecedes(b.source.utf8)
     }
 
+    /// The Parquet copy of the table (for tools such as pandas, polars and duckdb), beside the CSV.
+    public static let parquetFileName = "transactions.parquet"
+
+    /// Writes the transactions as Parquet: typed columns, dictionary-encoded strings, statistics.
+    static func writeParquet(_ rows: [Transaction], to path: String) throws {
+        let columns = [
+            ParquetWriterColumn(name: "sku", data: .string(rows.map(\.sku))),
+            ParquetWriterColumn(name: "date", data: .date(rows.map(\.day))),
+            ParquetWriterColumn(name: "quantity", data: .double(rows.map(\.quantity))),
+            ParquetWriterColumn(name: "price", data: .double(rows.map(\.price))),
+            ParquetWriterColumn(name: "store", data: .string(rows.map(\.store))),
+            ParquetWriterColumn(name: "producer", data: .string(rows.map(\.producer))),
+            ParquetWriterColumn(name: "source", data: .string(rows.map(\.source))),
+        ]
+        try FileSystem.writeAtomically(ParquetWriter.encode(columns: columns, path: path), to: path)
+    }
+
     /// Writes transactions and per-SKU attributes as two CSV files.
     static func write(_ rows: [Transaction], attributes: [String: [String: String]], transactionsPath: String,
                       attributesPath: String) throws {

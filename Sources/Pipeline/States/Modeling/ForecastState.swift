@@ -1,6 +1,8 @@
+import Formats
 import Forecasting
 
-/// `forecast`: the next M buckets for every SKU, point and intervals, to `forecast.csv` and the database.
+/// `forecast`: the next M buckets for every SKU, point and intervals, to `forecast.csv`,
+/// `forecast.parquet` (typed columns) and the database.
 public struct ForecastState: PipelineState {
     public let name = StateName.forecast
     public init() {}
@@ -40,6 +42,8 @@ public struct ForecastState: PipelineState {
             }
         }
         try FileSystem.writeAtomically(CSVTable.render(header: header, rows: rows), to: context.output("forecast.csv"))
+        try FileSystem.writeAtomically(ForecastParquet.encode(header: header, rows: rows, path: context.output("forecast.parquet")),
+                                       to: context.output("forecast.parquet"))
         if let database = context.database {
             try database.sql.query("DELETE FROM forecasts WHERE run_id = ?", [.text(context.runId)])
             try database.sql.query("DELETE FROM forecast_intervals WHERE run_id = ?", [.text(context.runId)])
@@ -47,5 +51,22 @@ public struct ForecastState: PipelineState {
             try database.sql.executeMany("INSERT INTO forecast_intervals(run_id, sku, step, level, lower, upper) VALUES(?,?,?,?,?,?)", bounds)
         }
         context.log.info("forecast \(series.count) SKUs × \(horizon) buckets from \(grid.label(grid.lastBucket + 1))")
+    }
+}
+
+/// The forecast table as Parquet: text columns as strings, `step` as an integer, `bucket` as a date,
+/// every other column as a double.
+enum ForecastParquet {
+    static func encode(header: [String], rows: [[String]], path: String) throws -> [UInt8] {
+        let columns = header.enumerated().map { index, name -> ParquetWriterColumn in
+            let texts = rows.map { $0[index] }
+            switch name {
+            case "sku", "model": return ParquetWriterColumn(name: name, data: .string(texts))
+            case "step": return ParquetWriterColumn(name: name, data: .int64(texts.map { Int64($0) }))
+            case "bucket": return ParquetWriterColumn(name: name, data: .date(texts.map { DateParsing.parseDay($0) }))
+            default: return ParquetWriterColumn(name: name, data: .double(texts.map { Double($0) }))
+            }
+        }
+        return try ParquetWriter.encode(columns: columns, path: path)
     }
 }

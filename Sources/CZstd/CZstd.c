@@ -1,0 +1,2 @@
+/* Intentionally empty: the target only exports declarations from include/CZstd.h. */
+#include "CZstd.h"
