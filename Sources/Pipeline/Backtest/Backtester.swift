@@ -72,7 +72,20 @@ public struct Backtester: Sendable {
             ModelSelection.crossValidate(series: $0, candidates: pool, horizon: holdout, origins: config.model.cvOrigins, seasonLength: season)
         }
         let selected = ModelSelection.choose(scores: cvScores, candidates: pool, global: config.model.selection == "global")
-        let selectedForecasts = zip(histories, selected).map { $1.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
+        let baselineForecasts = zip(histories, selected).map { $1.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
+        var selectedForecasts = baselineForecasts
+        if config.model.candidates.contains("lstm") {
+            var settings = config.model.lstm
+            settings.lookback = config.model.lookback
+            echo?("training the global LSTM on \(histories.count) series (horizon \(holdout))")
+            let trained = NeuralForecaster.train(series: histories, firstBuckets: histories.map { _ in 0 }, horizon: holdout,
+                                                 settings: settings, seed: config.seed, progress: echo)
+            let lstm = trained.forecastAll()
+            let blend = zip(lstm, baselineForecasts).map { pair in zip(pair.0, pair.1).map { ($0 + $1) / 2 } }
+            scores.append(ModelScore(model: "lstm", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: lstm, histories: histories, seasonLength: season)))
+            scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: histories, seasonLength: season)))
+            selectedForecasts = blend
+        }
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: histories, seasonLength: season)))
         let coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected, config: config, horizon: holdout)
         var counts: [String: Int] = [:]

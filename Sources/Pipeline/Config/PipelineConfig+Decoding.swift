@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 
 extension PipelineConfig {
@@ -132,7 +133,7 @@ extension PipelineConfig.Features {
 extension PipelineConfig.Model {
     /// Decodes the model settings.
     public init(from decoder: any Decoder) throws {
-        let object = try ConfigObject(decoder, allowed: ["horizon", "lookback", "seasonLength", "candidates", "selection", "cvOrigins"])
+        let object = try ConfigObject(decoder, allowed: ["horizon", "lookback", "seasonLength", "candidates", "selection", "cvOrigins", "lstm"])
         self.init()
         horizon = try object.value("horizon", default: horizon)
         guard (1...520).contains(horizon) else { throw object.invalid("horizon", "expected 1 to 520 buckets") }
@@ -146,6 +147,7 @@ extension PipelineConfig.Model {
         }
         guard !candidates.isEmpty else { throw object.invalid("candidates", "name at least one model") }
         selection = try object.value("selection", default: selection)
+        lstm = try object.value("lstm", default: lstm)
         guard ["perSeries", "global"].contains(selection) else {
             throw object.invalid("selection", "expected \"perSeries\" or \"global\", got \"\(selection)\"")
         }
@@ -234,7 +236,7 @@ enum Weekdays {
 /// The baseline model names the config may list (kept in step with `Forecasting.BaselineModel`).
 enum ModelCatalog {
     static let names = [
-        "naive", "seasonalNaive", "movingAverage", "historicAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination",
+        "naive", "seasonalNaive", "movingAverage", "historicAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination", "lstm",
     ]
 }
 

@@ -1,3 +1,4 @@
+import Forecasting
 /// The whole configuration of a DemandPlanner root, with every default filled in.
 ///
 /// Loaded from `config/demand.json` by `ConfigLoader`; the resolved form (defaults included) is
@@ -155,6 +156,8 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination"]
         /// `perSeries` or `global` selection.
         public var selection = "global"
+        /// The global LSTM's hyperparameters (used when `candidates` lists `lstm`).
+        public var lstm = NeuralSettings()
         /// Rolling origins used by cross-validation.
         public var cvOrigins = 3
         public init() {}

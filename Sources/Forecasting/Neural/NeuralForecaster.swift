@@ -1,0 +1,199 @@
+import Foundation
+import NeuralNet
+
+/// Trains the global LSTM: one network for every SKU, fed scaled, padded windows and a SKU embedding.
+///
+/// Training windows are drawn per epoch from every position of every series (weighted toward
+/// high-volume SKUs by `volumeWeight`); the last horizon of each series is held out, and training
+/// stops when the WAPE on it stops improving. With `refit`, a fresh network is then trained for the
+/// best number of epochs on all windows, the held-out one included, so the newest weeks are learned too.
+public enum NeuralForecaster {
+    /// Trains `settings.ensembleSize` networks on `series` (oldest first; `firstBuckets` gives each
+    /// series' first bucket index) with seeds derived from `seed`.
+    public static func train(series: [[Double]], firstBuckets: [Int], horizon: Int, settings: NeuralSettings, seed: UInt64,
+                             refit: Bool = true, progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
+        let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon)
+        let validation = series.indices.compactMap { index -> (series: Int, end: Int)? in
+            let end = series[index].count - horizon
+            return end >= 1 ? (index, end) : nil
+        }
+        let held = trainingWindows(series: series, horizon: horizon, holdOut: true)
+        let all = trainingWindows(series: series, horizon: horizon, holdOut: false)
+        var members: [SequenceModel] = []
+        var validationForecasts: [[[Double]]] = []
+        var epochs: [Int] = []
+        for member in 0..<max(1, settings.ensembleSize) {
+            let memberSeed = seed &+ UInt64(member) &* 0x9E37_79B9_7F4A_7C15
+            let label = settings.ensembleSize > 1 ? "network \(member + 1)/\(settings.ensembleSize) " : ""
+            var run = fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs, stopEarly: true,
+                          seed: memberSeed, label: label + "fit", progress: progress)
+            validationForecasts.append(predict(model: run.model, windows: windows, at: validation))
+            epochs.append(run.bestEpoch)
+            if refit, run.bestEpoch > 0 {
+                run = fit(windows: windows, candidates: all, validation: validation, epochs: run.bestEpoch, stopEarly: false,
+                          seed: memberSeed, label: label + "refit", progress: progress)
+            }
+            members.append(run.model)
+        }
+        let ensembleValidation = average(validationForecasts)
+        var absolute = 0.0, total = 0.0
+        for (window, forecast) in zip(validation, ensembleValidation) {
+            for step in 0..<horizon {
+                let actual = series[window.series][window.end + step]
+                absolute += abs(forecast[step] - actual)
+                total += abs(actual)
+            }
+        }
+        return TrainedNeuralForecaster(models: members, windows: windows, validationWAPE: total > 0 ? absolute / total : .infinity,
+                                       validationForecasts: ensembleValidation, epochs: epochs)
+    }
+
+    /// The element-wise mean of several forecasts of the same windows.
+    static func average(_ forecasts: [[[Double]]]) -> [[Double]] {
+        guard let first = forecasts.first else { return [] }
+        return first.indices.map { window in
+            first[window].indices.map { step in forecasts.reduce(0) { $0 + $1[window][step] } / Double(forecasts.count) }
+        }
+    }
+
+    /// Every window whose targets lie inside the series (and before the held-out last horizon when `holdOut`).
+    static func trainingWindows(series: [[Double]], horizon: Int, holdOut: Bool) -> [(series: Int, end: Int)] {
+        var windows: [(series: Int, end: Int)] = []
+        for (index, values) in series.enumerated() {
+            let lastEnd = values.count - horizon - (holdOut ? horizon : 0)
+            guard lastEnd >= 1 else { continue }
+            for end in 1...lastEnd { windows.append((index, end)) }
+        }
+        return windows
+    }
+
+    struct FitResult {
+        var model: SequenceModel
+        var bestEpoch: Int
+        var bestWAPE: Double
+    }
+
+    static func architecture(_ settings: NeuralSettings, horizon: Int, seriesCount: Int) -> ModelArchitecture {
+        let width = max(2, Int((Double(min(50, (seriesCount + 1) / 2)) * settings.embeddingScale).rounded()))
+        let loss: LossFunction
+        switch settings.loss {
+        case "mse": loss = .meanSquared
+        case "huber": loss = .huber(delta: 1)
+        case "sum": loss = .meanSquaredWithTotal(weight: 1)
+        case "quantile": loss = .pinball(quantiles: NeuralSettings.quantiles)
+        default: loss = .meanAbsolute
+        }
+        return ModelArchitecture(
+            numericFeatures: NeuralWindows.featuresPerStep,
+            embeddings: [EmbeddingSpec(cardinality: seriesCount, dimension: width)],
+            recurrentLayers: (0..<max(1, settings.layers)).map { _ in RecurrentLayerSpec(units: settings.hiddenUnits, dropout: Float(settings.dropout)) },
+            denseLayers: [DenseLayerSpec(units: max(16, settings.hiddenUnits / 2), activation: .relu)],
+            outputSteps: horizon, loss: loss)
+    }
+
+    static func fit(windows: NeuralWindows, candidates: [(series: Int, end: Int)], validation: [(series: Int, end: Int)],
+                    epochs: Int, stopEarly: Bool, seed: UInt64, label: String, progress: (@Sendable (String) -> Void)?) -> FitResult {
+        let settings = windows.settings
+        let model = SequenceModel(architecture: architecture(settings, horizon: windows.horizon, seriesCount: windows.series.count),
+                                  seed: seed, optimizer: AdamOptimizer(learningRate: Float(settings.learningRate)),
+                                  threads: settings.threads, gradientClipNorm: 1)
+        var rng = SplitMix64(seed: seed ^ 0x5EED_F00D)
+        let sampler = WindowSampler(candidates: candidates, scales: windows.scales, exponent: settings.volumeWeight)
+        var best = FitResult(model: model, bestEpoch: 0, bestWAPE: .infinity)
+        var bestWeights = model.snapshot()
+        var stale = 0
+        let started = Date()
+        for epoch in 1...max(1, epochs) {
+            guard !candidates.isEmpty else { break }
+            var loss = 0.0, batches = 0
+            var drawn = 0
+            while drawn < settings.windowsPerEpoch {
+                let size = min(settings.batchSize, settings.windowsPerEpoch - drawn)
+                let picks = (0..<size).map { _ in sampler.draw(&rng) }
+                let (inputs, targets) = windows.batch(picks, withTargets: true)
+                loss += Double(model.fit(inputs, targets: targets!))
+                batches += 1
+                drawn += size
+            }
+            let wape = validationWAPE(model: model, windows: windows, validation: validation)
+            let elapsed = Date().timeIntervalSince(started)
+            let eta = elapsed / Double(epoch) * Double(max(0, epochs - epoch))
+            progress?("\(label) epoch \(epoch)/\(epochs): loss \(String(format: "%.4f", loss / Double(max(1, batches)))), validation WAPE \(String(format: "%.1f", wape * 100))% (\(Int(elapsed)) s, ETA \(Int(eta)) s)")
+            if !stopEarly || wape < best.bestWAPE {
+                best.bestWAPE = min(best.bestWAPE, wape)
+                best.bestEpoch = epoch
+                bestWeights = model.snapshot()
+                stale = 0
+            } else {
+                stale += 1
+                if stale >= settings.patience { break }
+            }
+        }
+        model.restore(bestWeights)
+        best.model = model
+        return best
+    }
+
+    /// WAPE of the model's forecasts for the held-out windows, on the original scale.
+    static func validationWAPE(model: SequenceModel, windows: NeuralWindows, validation: [(series: Int, end: Int)]) -> Double {
+        guard !validation.isEmpty else { return .infinity }
+        var absolute = 0.0, total = 0.0
+        let forecasts = predict(model: model, windows: windows, at: validation)
+        for (window, forecast) in zip(validation, forecasts) {
+            for step in 0..<windows.horizon {
+                let actual = windows.series[window.series][window.end + step]
+                absolute += abs(forecast[step] - actual)
+                total += abs(actual)
+            }
+        }
+        return total > 0 ? absolute / total : .infinity
+    }
+
+    /// Point forecasts (original scale, non-negative) for windows, in batches of 256.
+    static func predict(model: SequenceModel, windows: NeuralWindows, at positions: [(series: Int, end: Int)]) -> [[Double]] {
+        var result: [[Double]] = []
+        result.reserveCapacity(positions.count)
+        let perStep = model.architecture.loss.outputsPerStep
+        var start = 0
+        while start < positions.count {
+            let chunk = Array(positions[start..<min(positions.count, start + 256)])
+            let output = model.predict(windows.batch(chunk, withTargets: false).inputs)
+            for (row, window) in chunk.enumerated() {
+                let scale = windows.scale(series: window.series, end: window.end)
+                result.append((0..<windows.horizon).map { step in
+                    let column = step * perStep + perStep / 2  // the median when quantiles are trained
+                    return windows.inverse(output[row, column], scale: scale)
+                })
+            }
+            start += chunk.count
+        }
+        return result
+    }
+}
+
+/// Draws training windows so each series' share follows `scale^exponent`, uniformly within a series.
+struct WindowSampler {
+    private let candidates: [(series: Int, end: Int)]
+    private let cumulative: [Double]
+
+    init(candidates: [(series: Int, end: Int)], scales: [Double], exponent: Double) {
+        self.candidates = candidates
+        var perSeries: [Int: Int] = [:]
+        for window in candidates { perSeries[window.series, default: 0] += 1 }
+        var running = 0.0
+        cumulative = candidates.map { window in
+            running += pow(scales[window.series], exponent) / Double(perSeries[window.series] ?? 1)
+            return running
+        }
+    }
+
+    func draw(_ rng: inout SplitMix64) -> (series: Int, end: Int) {
+        let target = Double(rng.nextUnitFloat()) * (cumulative.last ?? 0)
+        var low = 0, high = cumulative.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if cumulative[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return candidates[low]
+    }
+}

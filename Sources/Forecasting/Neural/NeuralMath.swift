@@ -1,0 +1,6 @@
+import Foundation
+
+func log1pValue(_ x: Double) -> Double { log1p(x) }
+func expm1Value(_ x: Double) -> Double { expm1(x) }
+func sinValue(_ x: Double) -> Double { sin(x) }
+func cosValue(_ x: Double) -> Double { cos(x) }

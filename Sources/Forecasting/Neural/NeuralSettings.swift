@@ -1,0 +1,93 @@
+/// Hyperparameters of the global LSTM forecaster (one model for every SKU).
+public struct NeuralSettings: Sendable, Equatable, Encodable {
+    /// Buckets of history the network reads (shorter histories are padded and masked); set from `model.lookback`.
+    public var lookback = 52
+    /// LSTM layers (1–3) and units per layer.
+    public var layers = 1
+    public var hiddenUnits = 32
+    /// Dropout after each LSTM layer during training.
+    public var dropout = 0.1
+    public var learningRate = 0.003
+    public var batchSize = 64
+    /// Upper bound on epochs; early stopping on the validation split usually ends sooner.
+    public var epochs = 12
+    /// Training windows drawn per epoch (with replacement, more often from high-volume SKUs).
+    public var windowsPerEpoch = 8_000
+    /// Epochs without validation improvement before stopping.
+    public var patience = 3
+    /// Embedding width = `min(50, ceil(cardinality / 2)) × embeddingScale` (at least 2).
+    public var embeddingScale = 0.3
+    /// `mae`, `mse`, `huber` (per step), `sum` (horizon total plus per-step error) or `quantile` (pinball).
+    public var loss = "mae"
+    /// Window sampling weight ∝ scale^volumeWeight: 0 treats SKUs alike, 1 follows volume (as WAPE does).
+    public var volumeWeight = 0.5
+    /// Model log1p of the scaled quantity instead of the quantity.
+    public var log1p = false
+    /// `window`: each window is divided by the mean of its own inputs (adapts to level shifts);
+    /// `series`: by the series' overall mean.
+    public var scaling = "window"
+    /// Networks trained with different seeds whose forecasts are averaged (variance reduction).
+    public var ensembleSize = 3
+    /// Threads for the GEMM kernels (results are identical for 1 or 2).
+    public var threads = 1
+
+    /// Creates the defaults.
+    public init() {}
+
+    /// The quantiles trained with `loss = quantile` (the median is the point forecast).
+    public static let quantiles: [Float] = [0.1, 0.5, 0.9]
+}
+
+extension NeuralSettings: Decodable {
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "threads"]
+
+    /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        for key in container.allKeys where !Self.keys.contains(key.stringValue) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [key],
+                                                    debugDescription: "unknown key '\(key.stringValue)'; expected one of: \(Self.keys.sorted().joined(separator: ", "))"))
+        }
+        self.init()
+        func value<T: Decodable>(_ name: String, _ current: T) throws -> T { try container.decodeIfPresent(T.self, forKey: Key(name)) ?? current }
+        func check(_ ok: Bool, _ name: String, _ message: String) throws {
+            if !ok { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [Key(name)], debugDescription: message)) }
+        }
+        layers = try value("layers", layers)
+        try check((1...3).contains(layers), "layers", "expected 1, 2 or 3 LSTM layers")
+        hiddenUnits = try value("hiddenUnits", hiddenUnits)
+        try check((4...512).contains(hiddenUnits), "hiddenUnits", "expected 4–512 units")
+        dropout = try value("dropout", dropout)
+        try check(dropout >= 0 && dropout < 1, "dropout", "expected a rate in [0, 1)")
+        learningRate = try value("learningRate", learningRate)
+        try check(learningRate > 0 && learningRate < 1, "learningRate", "expected a positive rate below 1, e.g. 0.003")
+        batchSize = try value("batchSize", batchSize)
+        try check(batchSize >= 1, "batchSize", "expected at least 1")
+        epochs = try value("epochs", epochs)
+        try check(epochs >= 1, "epochs", "expected at least 1")
+        windowsPerEpoch = try value("windowsPerEpoch", windowsPerEpoch)
+        try check(windowsPerEpoch >= 1, "windowsPerEpoch", "expected at least 1")
+        patience = try value("patience", patience)
+        embeddingScale = try value("embeddingScale", embeddingScale)
+        try check(embeddingScale > 0, "embeddingScale", "expected a positive factor")
+        loss = try value("loss", loss)
+        try check(["mae", "mse", "huber", "sum", "quantile"].contains(loss), "loss", "expected mae, mse, huber, sum or quantile")
+        volumeWeight = try value("volumeWeight", volumeWeight)
+        log1p = try value("log1p", log1p)
+        scaling = try value("scaling", scaling)
+        try check(["window", "series"].contains(scaling), "scaling", "expected window or series")
+        ensembleSize = try value("ensembleSize", ensembleSize)
+        try check((1...10).contains(ensembleSize), "ensembleSize", "expected 1–10 networks")
+        threads = try value("threads", threads)
+        try check((1...2).contains(threads), "threads", "expected 1 or 2")
+    }
+}
