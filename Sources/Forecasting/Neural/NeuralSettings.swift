@@ -34,6 +34,12 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// Creates the defaults.
     public init() {}
 
+    /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
+    enum CodingKeys: String, CodingKey {
+        case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
+             volumeWeight, log1p, scaling, ensembleSize, threads
+    }
+
     /// The quantiles trained with `loss = quantile` (the median is the point forecast).
     public static let quantiles: [Float] = [0.1, 0.5, 0.9]
 }

@@ -13,6 +13,8 @@ public struct ForecastState: PipelineState {
         let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
         let trained = try JSONFile.decode(TrainedModels.self, path: context.file(.train, "models.json"))
         let intervals = try JSONFile.decode(IntervalArtifact.self, path: context.file(.residuals, "intervals.json"))
+        let study = try JSONFile.decode(Study.self, path: context.file(.tune, "study.json"))
+        let network = try NetworkForecast.read(folder: context.folder(.train))
         let levels = settings.intervals.levels
         var header = ["sku", "step", "bucket", "model", "forecast"]
         for level in levels {
@@ -25,13 +27,19 @@ public struct ForecastState: PipelineState {
         for record in series {
             try context.checkpoint()
             guard let model = trained.models[record.sku] else { continue }
-            let forecast = model.forecast(horizon: horizon)
+            let source = study.source(of: record.sku)
+            var forecast = model.forecast(horizon: horizon)
+            var modelName = model.model.rawValue
+            if source != .baseline, let network = network[record.sku], network.count == horizon {
+                forecast = source.combine(network: network, baseline: forecast)
+                modelName = source == .lstm ? "lstm" : "blend(lstm+\(modelName))"
+            }
             let scale = intervals.scales[record.sku] ?? SeriesScale.of(record.values)
             for step in 0..<horizon {
                 let bucket = grid.label(grid.lastBucket + 1 + step)
                 let point = max(0, forecast[step])
-                var row = [record.sku, String(step + 1), bucket, model.model.rawValue, NumberText.format(point, decimals: 3)]
-                points.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .text(bucket), .text(model.model.rawValue), .real(point)])
+                var row = [record.sku, String(step + 1), bucket, modelName, NumberText.format(point, decimals: 3)]
+                points.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .text(bucket), .text(modelName), .real(point)])
                 for levelIndex in levels.indices {
                     let interval = intervals.interval.bounds(point: point, step: step, scale: scale, level: levelIndex)
                     row += [NumberText.format(interval.lower, decimals: 3), NumberText.format(interval.upper, decimals: 3)]

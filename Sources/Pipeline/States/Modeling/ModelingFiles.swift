@@ -12,6 +12,16 @@ struct Study: Codable, Equatable {
     var chosenCount: [String: Int]
     /// The model chosen per SKU.
     var choices: [String: String]
+    /// Each SKU's demand segment (smooth, erratic, intermittent, lumpy).
+    var segments: [String: String]? = nil
+    /// The LSTM's validation against the baselines and the rule per segment, when `lstm` is a candidate.
+    var neural: NeuralStudy? = nil
+
+    /// Where the forecast of a SKU comes from: its baseline, the network, or their blend.
+    func source(of sku: String) -> ForecastSource {
+        guard let neural, let segment = segments?[sku], let rule = neural.rules[segment] else { return .baseline }
+        return ForecastSource(rawValue: rule) ?? .baseline
+    }
 }
 
 /// `train/models.json`: every SKU's fitted model.
@@ -25,4 +35,21 @@ struct IntervalArtifact: Codable {
     var scales: [String: Double]
     /// Coverage of each method at each level on the newest backtest window, calibrated on the older ones.
     var coverage: [String: [String: Double]]
+}
+
+/// `train/lstm-forecast.csv`: the global LSTM's forecast for every SKU (sku, step, forecast).
+enum NetworkForecast {
+    static let fileName = "lstm-forecast.csv"
+
+    /// The forecasts by SKU, or an empty map when the network was not trained.
+    static func read(folder: String) throws -> [String: [Double]] {
+        let path = "\(folder)/\(fileName)"
+        guard FileSystem.exists(path) else { return [:] }
+        let (columns, table) = try CSVTable.read(path: path, requiring: ["sku", "step", "forecast"])
+        var result: [String: [Double]] = [:]
+        for row in table.rows {
+            result[CSVTable.text(row[columns[0]]), default: []].append(Double(CSVTable.text(row[columns[2]])) ?? 0)
+        }
+        return result
+    }
 }

@@ -16,5 +16,28 @@ public struct TrainState: PipelineState {
         }
         try FileSystem.writeAtomically(JSONFile.encode(TrainedModels(models: models)), to: context.output("models.json"))
         context.log.info("fitted \(models.count) models")
+        if study.neural != nil, series.contains(where: { study.source(of: $0.sku) != .baseline }) {
+            try trainNetwork(series: series, context: context)
+        }
+    }
+
+    /// Final fit of the global LSTM on all data: checkpoints and its forecast for every SKU.
+    private func trainNetwork(series: [SeriesRecord], context: StateContext) throws {
+        var settings = context.config.model.lstm
+        settings.lookback = context.config.model.lookback
+        let horizon = context.config.model.horizon
+        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))")
+        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), horizon: horizon,
+                                             settings: settings, seed: context.seed, refit: true, progress: { context.log.info($0) })
+        for (index, checkpoint) in trained.checkpoints().enumerated() {
+            try FileSystem.writeAtomically(checkpoint, to: context.output("lstm-\(index + 1).ckpt"))
+        }
+        let forecasts = trained.forecastAll()
+        var rows: [[String]] = []
+        for (record, forecast) in zip(series, forecasts) {
+            for (step, value) in forecast.enumerated() { rows.append([record.sku, String(step + 1), NumberText.format(value, decimals: 4)]) }
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "step", "forecast"], rows: rows), to: context.output(NetworkForecast.fileName))
+        context.log.info("LSTM validation WAPE \(NumberText.format(trained.validationWAPE * 100, decimals: 1))%; epochs \(trained.epochs.map(String.init).joined(separator: ", "))")
     }
 }

@@ -8,7 +8,8 @@ public struct TuneState: PipelineState {
     public func run(_ context: StateContext) throws {
         let settings = context.config.model
         let (series, _) = try SeriesFile.read(folder: context.folder(.clean))
-        let candidates = settings.candidates.compactMap(BaselineModel.init(rawValue:))
+        var candidates = settings.candidates.compactMap(BaselineModel.init(rawValue:))
+        if candidates.isEmpty { candidates = [.naive] }  // the LSTM alone still needs a baseline to compare with
         var totals = [Double](repeating: 0, count: candidates.count)
         var counted = [Int](repeating: 0, count: candidates.count)
         var perSeries: [(String, [Double])] = []
@@ -35,9 +36,18 @@ public struct TuneState: PipelineState {
             choices[sku] = candidates[pick].rawValue
             chosen[candidates[pick].rawValue, default: 0] += 1
         }
-        let study = Study(selection: settings.selection, horizon: settings.horizon, origins: settings.cvOrigins,
+        var study = Study(selection: settings.selection, horizon: settings.horizon, origins: settings.cvOrigins,
                           meanAbsoluteError: Dictionary(uniqueKeysWithValues: zip(candidates.map(\.rawValue), means.map { $0.isFinite ? ($0 * 1e6).rounded() / 1e6 : -1 })),
                           chosenCount: chosen, choices: choices)
+        if settings.candidates.contains("lstm") {
+            context.log.info("validating the global LSTM against the baselines on each SKU's last \(settings.horizon) buckets")
+            let (neural, segments) = try NeuralStudy.run(series: series, choices: choices, context: context)
+            study.neural = neural
+            study.segments = segments
+            let rules = neural.rules.sorted { $0.key < $1.key }.map { "\($0.key)→\($0.value)" }.joined(separator: " ")
+            let wape = neural.wape.sorted { $0.key < $1.key }.map { "\($0.key) \(NumberText.format($0.value * 100, decimals: 1))%" }.joined(separator: ", ")
+            context.log.info("validation WAPE: \(wape); rule per segment: \(rules)")
+        }
         try FileSystem.writeAtomically(JSONFile.encode(study), to: context.output("study.json"))
         let summary = chosen.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         context.log.info("best overall: \(candidates[globalBest].rawValue); chosen per SKU: \(summary)")

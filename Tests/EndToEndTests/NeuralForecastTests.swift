@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The global LSTM through the whole pipeline: validated against the baselines per segment, trained,
+/// checkpointed, used in the forecast, and replayed byte for byte.
+@Suite(.serialized) struct NeuralForecastTests {
+    static let config = TestRoot.configJSON.replacingOccurrences(
+        of: #""model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2}"#,
+        with: #"""
+            "model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2, "lookback": 8,
+                      "candidates": ["naive", "simpleExponentialSmoothing", "tsb", "lstm"],
+                      "lstm": {"hiddenUnits": 8, "epochs": 2, "windowsPerEpoch": 128, "batchSize": 32, "ensembleSize": 1, "patience": 1}}
+            """#)
+
+    @Test func theNetworkIsValidatedTrainedUsedAndReplayedIdentically() throws {
+        #expect(Self.config.contains("\"lstm\": {"))
+        let root = try TestRoot(config: Self.config)
+        defer { root.remove() }
+        try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
+        try root.drop("vendor/globex_sales.jsonl", as: "globex/globex_sales.jsonl")
+        let result = try root.demand(["run"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let run = try #require(try root.runs().first)
+        let study = try FileSystem.readText("\(run)/tune/study.json")
+        #expect(study.contains("\"neural\""))
+        #expect(study.contains("\"rules\""))
+        #expect(study.contains("\"segments\""))
+        let log = try FileSystem.readText("\(run)/logs/tune-attempt1.jsonl")
+        #expect(log.contains("fit epoch 1/2"))
+        #expect(log.contains("rule per segment"))
+        let manifest = try root.manifest(run)
+        let trainOutputs = manifest.record(.train).outputs.map(\.path)
+        let forecast = try FileSystem.readText("\(run)/forecast/forecast.csv")
+        if trainOutputs.contains(where: { $0.hasSuffix("lstm-1.ckpt") }) {
+            #expect(trainOutputs.contains { $0.hasSuffix("lstm-forecast.csv") })
+            #expect(forecast.contains(",lstm,") || forecast.contains(",blend(lstm+"))
+        } else {
+            // Every segment's rule chose the baselines on validation data.
+            #expect(!study.contains("\"lstm\" : \"lstm\"") && !forecast.contains(",lstm,"))
+        }
+        let replay = try DemandCLI.run(["replay", "\(run)/manifest.json"])
+        #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
+    }
+}
