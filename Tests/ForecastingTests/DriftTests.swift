@@ -39,3 +39,26 @@ import Testing
         #expect(state.history.count == 6 && event == .none)
     }
 }
+
+/// Segments and the validation rule that chooses network, baseline or blend.
+@Suite struct SegmentRuleTests {
+    @Test func classifiesBySyntetosBoylan() {
+        #expect(DemandSegment.classify([5, 6, 5, 6, 5, 6]) == .smooth)
+        #expect(DemandSegment.classify([1, 30, 2, 40, 1, 35]) == .erratic)
+        #expect(DemandSegment.classify([5, 0, 0, 6, 0, 0, 5, 0]) == .intermittent)
+        #expect(DemandSegment.classify([1, 0, 0, 40, 0, 0, 2, 0]) == .lumpy)
+        #expect(DemandSegment.classify([0, 0, 0]) == .lumpy)
+    }
+
+    @Test func theSourceWithTheLowestValidationErrorWinsPerSegment() {
+        // Two smooth series whose last 2 values jump to 20: a "network" that saw it coming wins there.
+        let series: [[Double]] = [[5, 5, 5, 5, 5, 5, 20, 20], [6, 6, 6, 6, 6, 6, 20, 20]]
+        let network: [[Double]] = [[20, 20], [20, 20]]
+        let rules = SegmentRules.decide(series: series, networkValidation: network, baselines: [.naive, .naive], horizon: 2, seasonLength: 52)
+        #expect(rules.rules[.smooth] == .lstm)
+        #expect(rules.wape[.lstm] == 0)
+        #expect(rules.wape[.baseline]! > rules.wape[.blend]!)
+        let applied = rules.apply(network: [[1, 2], [3, 4]], baseline: [[9, 9], [9, 9]])
+        #expect(applied == [[1, 2], [3, 4]])
+    }
+}

@@ -84,7 +84,11 @@ public struct Backtester: Sendable {
             let blend = zip(lstm, baselineForecasts).map { pair in zip(pair.0, pair.1).map { ($0 + $1) / 2 } }
             scores.append(ModelScore(model: "lstm", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: lstm, histories: histories, seasonLength: season)))
             scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: histories, seasonLength: season)))
-            selectedForecasts = blend
+            let rules = SegmentRules.decide(series: histories, networkValidation: trained.validationForecasts, baselines: selected,
+                                            horizon: holdout, seasonLength: season)
+            echo?("rule per segment (decided on the last \(holdout) training buckets): " + rules.rules.sorted { $0.key.rawValue < $1.key.rawValue }
+                .map { "\($0.key.rawValue)→\($0.value.rawValue)" }.joined(separator: " "))
+            selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)
         }
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: histories, seasonLength: season)))
         let coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected, config: config, horizon: holdout)

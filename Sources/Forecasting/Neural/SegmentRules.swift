@@ -1,0 +1,65 @@
+/// Decides, per demand segment, whether the network, the baseline or their blend forecasts best,
+/// from validation windows only (each series' last horizon, which neither model saw).
+public struct SegmentRules: Sendable, Equatable {
+    /// WAPE of each source (network, baseline, blend) over all validation windows.
+    public var wape: [ForecastSource: Double]
+    /// WAPE of each source per segment.
+    public var segmentWAPE: [DemandSegment: [ForecastSource: Double]]
+    /// Series per segment.
+    public var segmentCounts: [DemandSegment: Int]
+    /// The chosen source per segment (blend where a segment had no validation volume).
+    public var rules: [DemandSegment: ForecastSource]
+    /// Each series' segment, in input order.
+    public var segments: [DemandSegment]
+
+    /// Compares forecasts of every series' last `horizon` values. `networkValidation` holds the
+    /// network's forecasts for the series long enough to have a validation window, in order;
+    /// `baselines` the model chosen per series.
+    public static func decide(series: [[Double]], networkValidation: [[Double]], baselines: [BaselineModel], horizon: Int,
+                              seasonLength: Int) -> SegmentRules {
+        var absolute: [DemandSegment?: [ForecastSource: Double]] = [:]
+        var totals: [DemandSegment?: Double] = [:]
+        var counts: [DemandSegment: Int] = [:]
+        var segments: [DemandSegment] = []
+        var validationIndex = 0
+        for (index, values) in series.enumerated() {
+            let segment = DemandSegment.classify(values)
+            segments.append(segment)
+            counts[segment, default: 0] += 1
+            let end = values.count - horizon
+            guard end >= 1, validationIndex < networkValidation.count else { continue }
+            let network = networkValidation[validationIndex]
+            validationIndex += 1
+            let baseline = baselines[index].fit(history: Array(values[..<end]), seasonLength: seasonLength).forecast(horizon: horizon)
+            let actual = values[end...]
+            for source in ForecastSource.allCases {
+                let error = zip(source.combine(network: network, baseline: baseline), actual).reduce(0) { $0 + abs($1.0 - $1.1) }
+                absolute[segment, default: [:]][source, default: 0] += error
+                absolute[nil, default: [:]][source, default: 0] += error
+            }
+            let sum = actual.reduce(0) { $0 + abs($1) }
+            totals[segment, default: 0] += sum
+            totals[nil, default: 0] += sum
+        }
+        func wape(_ segment: DemandSegment?) -> [ForecastSource: Double] {
+            let total = totals[segment] ?? 0
+            return Dictionary(uniqueKeysWithValues: ForecastSource.allCases.map { source in
+                (source, total > 0 ? ((absolute[segment]?[source] ?? 0) / total * 1e6).rounded() / 1e6 : .infinity)
+            })
+        }
+        var rules: [DemandSegment: ForecastSource] = [:]
+        var segmentWAPE: [DemandSegment: [ForecastSource: Double]] = [:]
+        for segment in DemandSegment.allCases where counts[segment] != nil {
+            let scores = wape(segment)
+            segmentWAPE[segment] = scores
+            let best = ForecastSource.allCases.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? .blend
+            rules[segment] = (scores[best] ?? .infinity).isFinite ? best : .blend
+        }
+        return SegmentRules(wape: wape(nil), segmentWAPE: segmentWAPE, segmentCounts: counts, rules: rules, segments: segments)
+    }
+
+    /// The forecasts of every series under the rules.
+    public func apply(network: [[Double]], baseline: [[Double]]) -> [[Double]] {
+        segments.indices.map { index in (rules[segments[index]] ?? .blend).combine(network: network[index], baseline: baseline[index]) }
+    }
+}
