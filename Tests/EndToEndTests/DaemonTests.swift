@@ -129,4 +129,30 @@ import Testing
         #expect(waitUntil(timeout: 60) { processedFiles(root).contains("acme_ok.csv") })
         #expect(daemon.signalAndWait(SIGTERM) == 0)
     }
+
+    @Test func aProducerFolderCreatedWhileRunningIsWatchedAndTheScheduleStartsRuns() throws {
+        let config = TestRoot.configJSON.replacingOccurrences(of: "\"seed\": 7,", with: """
+            "seed": 7, "daemon": {"settleSeconds": 0.3, "rescanSeconds": 600, "retrainEveryHours": 0.002},
+            """)
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        let daemon = try DaemonProcess(root: root)
+        #expect(daemon.waitForNotification("READY=1"))
+        // Re-create a producer folder: inotify must pick it up (the rescan is 10 minutes away).
+        try FileSystem.remove("\(root.path)/landing/globex")
+        usleep(300_000)
+        try FileSystem.createDirectory("\(root.path)/landing/globex")
+        usleep(500_000)
+        try root.drop("vendor/globex_sales.jsonl", as: "globex/globex_sales.jsonl")
+        try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
+        #expect(waitUntil(timeout: 60) { processedFiles(root).contains("globex_sales.jsonl") })
+        // retrainEveryHours 0.002 = 7.2 s: a run over the master table without new files.
+        #expect(waitUntil(timeout: 60) {
+            ((try? root.runs()) ?? []).contains { (try? root.manifest($0).trigger) == "schedule" }
+        })
+        let log = try FileSystem.readText("\(root.path)/artifacts/daemon.jsonl")
+        #expect(log.contains("watching new producer folder landing/globex/"))
+        #expect(log.contains("scheduled retrain"))
+        #expect(daemon.signalAndWait(SIGTERM) == 0)
+    }
 }

@@ -37,6 +37,8 @@ import Testing
         #expect(alerts.contains("\"kind\" : \"drift\""))
         #expect(alerts.contains("forecast accuracy drifted"))
         #expect(try FileSystem.readText("\(secondRun)/alert/drift-skus.csv").contains("A100,2023-05-01,"))
+        let bySku = try FileSystem.readText("\(secondRun)/alert/drift-by-sku.csv")
+        #expect(bySku.hasPrefix("sku,buckets,wape,mape\nA100,4,"))
         let replay = try DemandCLI.run(["replay", "\(secondRun)/manifest.json"])
         #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
         // Actuals in line with the forecast clear the alert (hysteresis: below threshold × clearRatio).

@@ -16,7 +16,8 @@ enum DriftCheck {
         var clearRatio: Double
     }
 
-    /// Runs the check, writing `drift.json` and `drift-skus.csv`; nil when there is nothing to compare.
+    /// Runs the check, writing `drift.json` (per bucket, overall), `drift-skus.csv` (per SKU and bucket) and
+    /// `drift-by-sku.csv` (WAPE and MAPE per SKU); nil when there is nothing to compare.
     static func run(_ context: StateContext) throws -> Outcome? {
         let settings = context.config.alerts.drift
         guard settings.enabled, context.failure == nil,
@@ -43,6 +44,14 @@ enum DriftCheck {
             skuRows.append([sku, label, NumberText.format(forecast, decimals: 3), NumberText.format(actual), NumberText.format(abs(forecast - actual), decimals: 3)])
         }
         let evaluated = pairs.keys.sorted().map { BucketAccuracy.measure(bucket: $0, pairs: pairs[$0] ?? []) }
+        var perSku: [String: [(forecast: Double, actual: Double)]] = [:]
+        for row in skuRows { perSku[row[0], default: []].append((Double(row[2]) ?? 0, Double(row[3]) ?? 0)) }
+        let skuSummary = perSku.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { sku -> [String] in
+            let accuracy = BucketAccuracy.measure(bucket: sku, pairs: perSku[sku] ?? [])
+            return [sku, String(accuracy.skus), NumberText.format(accuracy.wape, decimals: 4), accuracy.mape.map { NumberText.format($0, decimals: 4) } ?? ""]
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "buckets", "wape", "mape"], rows: skuSummary),
+                                       to: context.output("drift-by-sku.csv"))
         let tracker = DriftTracker(threshold: settings.wapeThreshold, consecutiveBuckets: settings.consecutiveBuckets, clearRatio: settings.clearRatio)
         let (next, event) = tracker.update(state, with: evaluated)
         let outcome = Outcome(state: next, event: event, evaluated: evaluated, threshold: settings.wapeThreshold,
