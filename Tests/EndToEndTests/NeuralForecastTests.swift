@@ -10,7 +10,8 @@ import Testing
         with: #"""
             "model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2, "lookback": 8,
                       "candidates": ["naive", "simpleExponentialSmoothing", "tsb", "lstm"],
-                      "lstm": {"hiddenUnits": 8, "epochs": 2, "windowsPerEpoch": 128, "batchSize": 32, "ensembleSize": 1, "patience": 1}}
+                      "lstm": {"hiddenUnits": 8, "epochs": 2, "windowsPerEpoch": 128, "batchSize": 32, "ensembleSize": 1, "patience": 1,
+                               "trials": 3, "searchHiddenUnits": [4, 8], "searchLayers": [1, 1], "searchLookbacks": [8]}}
             """#)
 
     @Test func theNetworkIsValidatedTrainedUsedAndReplayedIdentically() throws {
@@ -26,8 +27,10 @@ import Testing
         #expect(study.contains("\"neural\""))
         #expect(study.contains("\"rules\""))
         #expect(study.contains("\"segments\""))
+        #expect(study.contains("\"trials\"") && study.contains("\"curve\"") && study.contains("\"tuned\""))
         let log = try FileSystem.readText("\(run)/logs/tune-attempt1.jsonl")
         #expect(log.contains("fit epoch 1/2"))
+        #expect(log.contains("trial 3 of 3:"))
         #expect(log.contains("rule per segment"))
         let manifest = try root.manifest(run)
         let trainOutputs = manifest.record(.train).outputs.map(\.path)

@@ -56,3 +56,26 @@ import Testing
         #expect(forecasts.last?.count == 4)
     }
 }
+
+/// The TPE search records every trial, is deterministic, and returns the best unpruned settings.
+@Suite struct NeuralTunerTests {
+    @Test func searchesRecordsEveryTrialAndIsDeterministic() {
+        var base = NeuralForecasterTests.settings
+        base.epochs = 3
+        base.windowsPerEpoch = 96
+        base.searchHiddenUnits = [8, 16]
+        base.searchLayers = [1, 2]
+        base.searchLookbacks = [6, 8]
+        let series = NeuralForecasterTests.series
+        let first = NeuralTuner.tune(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, base: base, trials: 7,
+                                     timeBudget: 0, seed: 3)
+        #expect(first.trials.count == 7)
+        #expect(first.trials.allSatisfy { !$0.params.isEmpty && !$0.curve.isEmpty })
+        let bestTrial = first.trials.filter { !$0.pruned }.min { $0.validationWAPE < $1.validationWAPE }
+        #expect(bestTrial.map { NeuralTuner.apply($0.params, to: base) } == first.best)
+        let second = NeuralTuner.tune(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, base: base, trials: 7,
+                                      timeBudget: 0, seed: 3)
+        #expect(second.trials == first.trials)
+        #expect(first.trials.map { $0.params["layers"] ?? "" }.allSatisfy { ["1", "2", "3"].contains($0) })
+    }
+}

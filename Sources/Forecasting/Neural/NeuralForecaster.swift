@@ -71,6 +71,9 @@ public enum NeuralForecaster {
         var model: SequenceModel
         var bestEpoch: Int
         var bestWAPE: Double
+        /// Best validation WAPE so far after each epoch.
+        var curve: [Double] = []
+        var pruned = false
     }
 
     static func architecture(_ settings: NeuralSettings, horizon: Int, seriesCount: Int) -> ModelArchitecture {
@@ -92,7 +95,8 @@ public enum NeuralForecaster {
     }
 
     static func fit(windows: NeuralWindows, candidates: [(series: Int, end: Int)], validation: [(series: Int, end: Int)],
-                    epochs: Int, stopEarly: Bool, seed: UInt64, label: String, progress: (@Sendable (String) -> Void)?) -> FitResult {
+                    epochs: Int, stopEarly: Bool, seed: UInt64, label: String, progress: (@Sendable (String) -> Void)?,
+                    prune: ((_ epoch: Int, _ bestSoFar: Double) -> Bool)? = nil) -> FitResult {
         let settings = windows.settings
         let model = SequenceModel(architecture: architecture(settings, horizon: windows.horizon, seriesCount: windows.series.count),
                                   seed: seed, optimizer: AdamOptimizer(learningRate: Float(settings.learningRate)),
@@ -126,8 +130,14 @@ public enum NeuralForecaster {
                 stale = 0
             } else {
                 stale += 1
-                if stale >= settings.patience { break }
             }
+            best.curve.append(best.bestWAPE)
+            if let prune, prune(epoch, best.bestWAPE) {
+                best.pruned = true
+                progress?("\(label) pruned after epoch \(epoch): worse than the median trial")
+                break
+            }
+            if stopEarly && stale >= settings.patience { break }
         }
         model.restore(bestWeights)
         best.model = model

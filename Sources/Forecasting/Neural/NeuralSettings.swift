@@ -28,6 +28,15 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     public var scaling = "window"
     /// Networks trained with different seeds whose forecasts are averaged (variance reduction).
     public var ensembleSize = 3
+    /// Tuning trials before training (1 = no search: use these settings as given).
+    public var trials = 1
+    /// Wall-time cap of the search in seconds (0 = none); with a cap the number of trials, and so the
+    /// study, can depend on the machine's speed.
+    public var tuneSeconds = 0.0
+    /// The search's ranges: hidden units (low, high; log scale), LSTM layers (low, high) and lookbacks to try.
+    public var searchHiddenUnits = [32, 256]
+    public var searchLayers = [1, 3]
+    public var searchLookbacks = [13, 26, 52]
     /// Threads for the GEMM kernels (results are identical for 1 or 2).
     public var threads = 1
 
@@ -37,7 +46,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, threads
+             volumeWeight, log1p, scaling, ensembleSize, trials, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads
     }
 
     /// The quantiles trained with `loss = quantile` (the median is the point forecast).
@@ -54,7 +63,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "threads"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -93,6 +102,18 @@ extension NeuralSettings: Decodable {
         try check(["window", "series"].contains(scaling), "scaling", "expected window or series")
         ensembleSize = try value("ensembleSize", ensembleSize)
         try check((1...10).contains(ensembleSize), "ensembleSize", "expected 1–10 networks")
+        trials = try value("trials", trials)
+        try check(trials >= 1, "trials", "expected at least 1 trial")
+        tuneSeconds = try value("tuneSeconds", tuneSeconds)
+        try check(tuneSeconds >= 0, "tuneSeconds", "expected 0 (no cap) or more seconds")
+        searchHiddenUnits = try value("searchHiddenUnits", searchHiddenUnits)
+        try check(searchHiddenUnits.count == 2 && searchHiddenUnits[0] >= 4 && searchHiddenUnits[0] <= searchHiddenUnits[1] && searchHiddenUnits[1] <= 512,
+                  "searchHiddenUnits", "expected [low, high] within 4–512, e.g. [32, 256]")
+        searchLayers = try value("searchLayers", searchLayers)
+        try check(searchLayers.count == 2 && searchLayers[0] >= 1 && searchLayers[0] <= searchLayers[1] && searchLayers[1] <= 3,
+                  "searchLayers", "expected [low, high] within 1–3")
+        searchLookbacks = try value("searchLookbacks", searchLookbacks)
+        try check(!searchLookbacks.isEmpty && searchLookbacks.allSatisfy { $0 >= 2 }, "searchLookbacks", "expected lookbacks of at least 2 buckets")
         threads = try value("threads", threads)
         try check((1...2).contains(threads), "threads", "expected 1 or 2")
     }

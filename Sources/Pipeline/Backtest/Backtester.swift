@@ -77,6 +77,11 @@ public struct Backtester: Sendable {
         if config.model.candidates.contains("lstm") {
             var settings = config.model.lstm
             settings.lookback = config.model.lookback
+            if settings.trials > 1 {
+                echo?("tuning the LSTM: up to \(settings.trials) trials (TPE sampler, median pruning)")
+                settings = NeuralTuner.tune(series: histories, firstBuckets: histories.map { _ in 0 }, horizon: holdout, base: settings,
+                                            trials: settings.trials, timeBudget: settings.tuneSeconds, seed: config.seed, progress: echo).best
+            }
             echo?("training the global LSTM on \(histories.count) series (horizon \(holdout))")
             let trained = NeuralForecaster.train(series: histories, firstBuckets: histories.map { _ in 0 }, horizon: holdout,
                                                  settings: settings, seed: config.seed, progress: echo)

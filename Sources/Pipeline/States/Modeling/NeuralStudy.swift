@@ -16,8 +16,25 @@ struct NeuralStudy: Codable, Equatable {
     var rules: [String: String]
     /// Epochs each network trained for (early stopping).
     var epochs: [Int]
-    /// The hyperparameters used.
+    /// The hyperparameters used (after tuning, when `trials` > 1).
     var settings: [String: String]
+    /// Every tuning trial, when there was a search.
+    var trials: [TuningTrial]? = nil
+    /// The settings the search chose (the network of `train` uses them).
+    var tuned: NeuralSettings? = nil
+    var tunedLookback: Int? = nil
+
+    /// The settings `train` must use: the tuned ones, or the config's.
+    static func settings(of study: Study, config: PipelineConfig) -> NeuralSettings {
+        if let tuned = study.neural?.tuned {
+            var settings = tuned
+            settings.lookback = study.neural?.tunedLookback ?? config.model.lookback
+            return settings
+        }
+        var settings = config.model.lstm
+        settings.lookback = config.model.lookback
+        return settings
+    }
 
     /// Validates the network against the baselines and decides the rule per segment.
     static func run(series: [SeriesRecord], choices: [String: String], context: StateContext) throws -> (NeuralStudy, [String: String]) {
@@ -25,6 +42,16 @@ struct NeuralStudy: Codable, Equatable {
         let horizon = config.model.horizon
         var settings = config.model.lstm
         settings.lookback = config.model.lookback
+        var trials: [TuningTrial]?
+        if settings.trials > 1 {
+            context.log.info("tuning the LSTM: up to \(settings.trials) trials\(settings.tuneSeconds > 0 ? " or \(Int(settings.tuneSeconds)) s" : "") (TPE sampler, median pruning)")
+            let search = NeuralTuner.tune(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), horizon: horizon, base: settings,
+                                          trials: settings.trials, timeBudget: settings.tuneSeconds, seed: context.seed,
+                                          progress: { context.log.info($0) })
+            settings = search.best
+            trials = search.trials
+            try context.checkpoint()
+        }
         let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), horizon: horizon,
                                              settings: settings, seed: context.seed, refit: false,
                                              progress: { context.log.info($0) })
@@ -40,7 +67,8 @@ struct NeuralStudy: Codable, Equatable {
                                 segmentWAPE: Dictionary(uniqueKeysWithValues: decided.segmentWAPE.map { ($0.key.rawValue, named($0.value)) }),
                                 segmentSKUs: Dictionary(uniqueKeysWithValues: decided.segmentCounts.map { ($0.key.rawValue, $0.value) }),
                                 rules: Dictionary(uniqueKeysWithValues: decided.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
-                                epochs: trained.epochs, settings: describe(settings))
+                                epochs: trained.epochs, settings: describe(settings), trials: trials,
+                                tuned: trials == nil ? nil : settings, tunedLookback: trials == nil ? nil : settings.lookback)
         return (study, segments)
     }
     static func describe(_ settings: NeuralSettings) -> [String: String] {

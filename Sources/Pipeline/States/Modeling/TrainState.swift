@@ -17,14 +17,12 @@ public struct TrainState: PipelineState {
         try FileSystem.writeAtomically(JSONFile.encode(TrainedModels(models: models)), to: context.output("models.json"))
         context.log.info("fitted \(models.count) models")
         if study.neural != nil, series.contains(where: { study.source(of: $0.sku) != .baseline }) {
-            try trainNetwork(series: series, context: context)
+            try trainNetwork(series: series, settings: NeuralStudy.settings(of: study, config: context.config), context: context)
         }
     }
 
     /// Final fit of the global LSTM on all data: checkpoints and its forecast for every SKU.
-    private func trainNetwork(series: [SeriesRecord], context: StateContext) throws {
-        var settings = context.config.model.lstm
-        settings.lookback = context.config.model.lookback
+    private func trainNetwork(series: [SeriesRecord], settings: NeuralSettings, context: StateContext) throws {
         let horizon = context.config.model.horizon
         context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))")
         let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), horizon: horizon,

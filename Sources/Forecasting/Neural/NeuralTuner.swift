@@ -1,0 +1,205 @@
+import Foundation
+import NeuralNet
+
+/// One tuning trial: the hyperparameters tried and how the network did on the validation split.
+public struct TuningTrial: Sendable, Codable, Equatable {
+    public var number: Int
+    public var params: [String: String]
+    /// Best validation WAPE reached (the objective).
+    public var validationWAPE: Double
+    /// Best validation WAPE after each epoch.
+    public var curve: [Double]
+    /// Stopped early by the median rule.
+    public var pruned: Bool
+}
+
+/// Hyperparameter search for the global LSTM: a tree-structured Parzen estimator (as Optuna's
+/// default sampler) with median pruning, over layers, hidden size, dropout, learning rate, batch
+/// size, lookback, embedding scale and loss.
+///
+/// The first `startupTrials` draw uniformly; after that each parameter is drawn from a kernel density
+/// around the best quarter of trials, choosing among 24 candidates the one that maximises
+/// good-density / bad-density. A trial is pruned when, after an epoch, its best WAPE is worse than
+/// the median of earlier trials at the same epoch. Everything is seeded: the same inputs give the same
+/// study (a wall-time budget, if set, can end it earlier on a slower machine).
+public enum NeuralTuner {
+    /// The search space: numeric ranges (log scale where marked) and categorical choices.
+    enum Parameter: String, CaseIterable {
+        case layers, hiddenUnits, dropout, learningRate, batchSize, lookback, embeddingScale, loss
+    }
+
+    /// The search space, with the configurable bounds of `NeuralSettings`.
+    struct Space {
+        var settings: NeuralSettings
+
+        func choices(_ parameter: Parameter) -> [String]? {
+            switch parameter {
+            case .layers: return (settings.searchLayers[0]...settings.searchLayers[1]).map(String.init)
+            case .batchSize: return ["32", "64", "128"]
+            case .lookback: return settings.searchLookbacks.map(String.init)
+            case .loss: return ["mae", "huber"]
+            default: return nil
+            }
+        }
+
+        /// Range in the search's own units (log10 for log-scaled parameters).
+        func range(_ parameter: Parameter) -> (low: Double, high: Double, log: Bool) {
+            switch parameter {
+            case .hiddenUnits: return (log10(Double(settings.searchHiddenUnits[0])), log10(Double(settings.searchHiddenUnits[1])), true)
+            case .dropout: return (0, 0.5, false)
+            case .learningRate: return (-4, -2, true)
+            case .embeddingScale: return (0.1, 1.0, false)
+            default: return (0, 1, false)
+            }
+        }
+    }
+
+    static let startupTrials = 5
+    static let candidatesPerDraw = 24
+
+    /// Runs up to `trials` trials (and at most `timeBudget` seconds when positive); returns the best
+    /// settings (based on `base`) and every trial.
+    public static func tune(series: [[Double]], firstBuckets: [Int], horizon: Int, base: NeuralSettings, trials: Int,
+                            timeBudget: Double, seed: UInt64, progress: (@Sendable (String) -> Void)? = nil) -> (best: NeuralSettings, trials: [TuningTrial]) {
+        var rng = SplitMix64(seed: seed ^ 0x7E57_7E57)
+        var done: [TuningTrial] = []
+        var best = base
+        var bestScore = Double.infinity
+        let started = Date()
+        for number in 1...max(1, trials) {
+            if timeBudget > 0, Date().timeIntervalSince(started) > timeBudget {
+                progress?("tuning stopped by its time budget after \(number - 1) trial(s)")
+                break
+            }
+            let space = Space(settings: base)
+            let params = number <= startupTrials ? uniform(space, &rng) : parzen(space, done, &rng)
+            var settings = apply(params, to: base)
+            settings.ensembleSize = 1
+            let completed = done.filter { !$0.pruned }
+            let prune: (Int, Double) -> Bool = { epoch, value in
+                let atEpoch = completed.compactMap { $0.curve.count >= epoch ? $0.curve[epoch - 1] : $0.curve.last }
+                guard number > startupTrials, epoch >= 2, atEpoch.count >= 2 else { return false }
+                return value > median(atEpoch)
+            }
+            let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon)
+            let validation = series.indices.compactMap { index -> (series: Int, end: Int)? in
+                let end = series[index].count - horizon
+                return end >= 1 ? (index, end) : nil
+            }
+            let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, holdOut: true)
+            let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,
+                                              stopEarly: true, seed: seed &+ UInt64(number), label: "trial \(number)/\(trials)",
+                                              progress: nil, prune: prune)
+            let trial = TuningTrial(number: number, params: params, validationWAPE: round6(result.bestWAPE),
+                                    curve: result.curve.map(round6), pruned: result.pruned)
+            done.append(trial)
+            progress?("trial \(number) of \(trials): \(params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) → validation WAPE \(String(format: "%.1f", result.bestWAPE * 100))%\(result.pruned ? " (pruned)" : "")")
+            if !result.pruned, result.bestWAPE < bestScore {
+                bestScore = result.bestWAPE
+                best = apply(params, to: base)
+            }
+        }
+        return (best, done)
+    }
+
+    /// Settings with the trial's parameters applied.
+    static func apply(_ params: [String: String], to base: NeuralSettings) -> NeuralSettings {
+        var settings = base
+        if let value = params["layers"].flatMap(Int.init) { settings.layers = value }
+        if let value = params["hiddenUnits"].flatMap(Int.init) { settings.hiddenUnits = value }
+        if let value = params["dropout"].flatMap(Double.init) { settings.dropout = value }
+        if let value = params["learningRate"].flatMap(Double.init) { settings.learningRate = value }
+        if let value = params["batchSize"].flatMap(Int.init) { settings.batchSize = value }
+        if let value = params["lookback"].flatMap(Int.init) { settings.lookback = value }
+        if let value = params["embeddingScale"].flatMap(Double.init) { settings.embeddingScale = value }
+        if let value = params["loss"] { settings.loss = value }
+        return settings
+    }
+
+    static func uniform(_ space: Space, _ rng: inout SplitMix64) -> [String: String] {
+        var params: [String: String] = [:]
+        for parameter in Parameter.allCases {
+            if let choices = space.choices(parameter) {
+                params[parameter.rawValue] = choices[rng.nextInt(below: choices.count)]
+            } else {
+                let range = space.range(parameter)
+                params[parameter.rawValue] = render(parameter, range.low + Double(rng.nextUnitFloat()) * (range.high - range.low))
+            }
+        }
+        return params
+    }
+
+    /// One TPE draw: per parameter, the candidate from the good-trial density with the best ratio.
+    static func parzen(_ space: Space, _ trials: [TuningTrial], _ rng: inout SplitMix64) -> [String: String] {
+        let sorted = trials.sorted { $0.validationWAPE < $1.validationWAPE }
+        let goodCount = max(1, Int((Double(sorted.count) * 0.25).rounded(.up)))
+        let good = Array(sorted.prefix(goodCount)), bad = Array(sorted.dropFirst(goodCount))
+        var params: [String: String] = [:]
+        for parameter in Parameter.allCases {
+            if let choices = space.choices(parameter) {
+                func density(_ group: [TuningTrial], _ choice: String) -> Double {
+                    (Double(group.filter { $0.params[parameter.rawValue] == choice }.count) + 1) / (Double(group.count) + Double(choices.count))
+                }
+                var bestChoice = choices[0], bestRatio = -Double.infinity
+                for _ in 0..<candidatesPerDraw {
+                    // Draw from the good density, then keep the candidate with the best ratio.
+                    let target = Double(rng.nextUnitFloat())
+                    var cumulative = 0.0
+                    var drawn = choices[choices.count - 1]
+                    for choice in choices {
+                        cumulative += density(good, choice)
+                        if target <= cumulative { drawn = choice; break }
+                    }
+                    let ratio = density(good, drawn) / density(bad, drawn)
+                    if ratio > bestRatio { bestRatio = ratio; bestChoice = drawn }
+                }
+                params[parameter.rawValue] = bestChoice
+            } else {
+                let range = space.range(parameter)
+                let width = max(1e-9, range.high - range.low)
+                let goodValues = good.compactMap { value(space, parameter, $0.params[parameter.rawValue]) }
+                let badValues = bad.compactMap { value(space, parameter, $0.params[parameter.rawValue]) }
+                let bandwidth = width * max(0.1, 1 / Double(max(1, goodValues.count)).squareRoot() / 2)
+                func density(_ values: [Double], _ x: Double) -> Double {
+                    // Kernels around observed values plus a uniform prior so nothing has zero density.
+                    let prior = 1 / width
+                    let kernels = values.reduce(0) { $0 + exp(-0.5 * pow(($1 - x) / bandwidth, 2)) / (bandwidth * (2 * Double.pi).squareRoot()) }
+                    return (kernels + prior) / Double(values.count + 1)
+                }
+                var bestX = range.low, bestRatio = -Double.infinity
+                for _ in 0..<candidatesPerDraw {
+                    let center = goodValues.isEmpty ? range.low + Double(rng.nextUnitFloat()) * width
+                        : goodValues[rng.nextInt(below: goodValues.count)] + Double(rng.nextGaussian()) * bandwidth
+                    let x = min(range.high, max(range.low, center))
+                    let ratio = density(goodValues, x) / density(badValues, x)
+                    if ratio > bestRatio { bestRatio = ratio; bestX = x }
+                }
+                params[parameter.rawValue] = render(parameter, bestX)
+            }
+        }
+        return params
+    }
+
+    /// The parameter's text from a value in search units.
+    static func render(_ parameter: Parameter, _ x: Double) -> String {
+        switch parameter {
+        case .hiddenUnits: return String(max(4, Int((pow(10, x) / 4).rounded()) * 4))
+        case .learningRate: return String(format: "%.5f", pow(10, x))
+        case .dropout, .embeddingScale: return String(format: "%.3f", x)
+        default: return String(x)
+        }
+    }
+
+    /// A parameter's text back in search units.
+    static func value(_ space: Space, _ parameter: Parameter, _ text: String?) -> Double? {
+        guard let text, let number = Double(text) else { return nil }
+        return space.range(parameter).log ? log10(number) : number
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    static func round6(_ value: Double) -> Double { value.isFinite ? (value * 1e6).rounded() / 1e6 : -1 }
+}
