@@ -30,7 +30,7 @@ enum TableIngest {
         return totals
     }
 
-    private static func quantity(_ cell: Cell) -> Int64? {
+    static func quantity(_ cell: Cell) -> Int64? {
         switch cell {
         case .integer(let value): return value
         case .double(let value) where value == value.rounded() && abs(value) < 1e15: return Int64(value)
@@ -39,7 +39,7 @@ enum TableIngest {
         }
     }
 
-    private static func day(_ cell: Cell) -> Int32? {
+    static func day(_ cell: Cell) -> Int32? {
         switch cell {
         case .date(let days): return days
         case .timestamp(let value, let unit, _):
