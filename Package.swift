@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "demand", targets: ["demand"]),
         .executable(name: "NeuralNetBench", targets: ["NeuralNetBench"]),
+        .executable(name: "IngestBench", targets: ["IngestBench"]),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
@@ -27,6 +28,7 @@ let package = Package(
         .executableTarget(name: "demand", dependencies: ["Daemon"]),
         .executableTarget(name: "NeuralNetBench", dependencies: ["NeuralNet"], path: "Benchmarks/NeuralNetBench",
                           swiftSettings: numericRelease),
+        .executableTarget(name: "IngestBench", dependencies: ["Formats"], path: "Benchmarks/IngestBench"),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),

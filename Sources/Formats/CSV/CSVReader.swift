@@ -67,7 +67,7 @@ public enum CSVReader {
         }
     }
 
-    private static func parse(_ text: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int,
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int,
                               delimiter: UInt8, file: String) throws -> [Record] {
         let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         var records: [Record] = []
