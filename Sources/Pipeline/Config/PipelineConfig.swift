@@ -156,6 +156,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination"]
         /// `perSeries` or `global` selection.
         public var selection = "global"
+        /// SKUs announced without sales history, with attributes to find similar SKUs by
+        /// (e.g. `{"NEW-1": {"category": "Toys"}}`); they get cold-start forecasts.
+        public var newSkus: [String: [String: String]] = [:]
         /// The global LSTM's hyperparameters (used when `candidates` lists `lstm`).
         public var lstm = NeuralSettings()
         /// Rolling origins used by cross-validation.

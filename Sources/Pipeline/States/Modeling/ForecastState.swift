@@ -24,6 +24,7 @@ public struct ForecastState: PipelineState {
         var rows: [[String]] = []
         var points: [[SQLValue]] = []
         var bounds: [[SQLValue]] = []
+        var numeric: [String: [[Double]]] = [:]  // sku → per step [point, lower, upper, …] for cold starts
         for record in series {
             try context.checkpoint()
             guard let model = trained.models[record.sku] else { continue }
@@ -39,15 +40,32 @@ public struct ForecastState: PipelineState {
                 let bucket = grid.label(grid.lastBucket + 1 + step)
                 let point = max(0, forecast[step])
                 var row = [record.sku, String(step + 1), bucket, modelName, NumberText.format(point, decimals: 3)]
+                var values = [point]
                 points.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .text(bucket), .text(modelName), .real(point)])
                 for levelIndex in levels.indices {
                     let interval = intervals.interval.bounds(point: point, step: step, scale: scale, level: levelIndex)
                     row += [NumberText.format(interval.lower, decimals: 3), NumberText.format(interval.upper, decimals: 3)]
+                    values += [interval.lower, interval.upper]
                     bounds.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .real(levels[levelIndex]),
                                    .real(interval.lower), .real(interval.upper)])
                 }
                 rows.append(row)
+                numeric[record.sku, default: []].append(values)
             }
+        }
+        let cold = try ColdStart.forecasts(known: numeric, config: settings, attributesPath: context.file(.ingest, MasterTable.attributesFileName))
+        for entry in cold {
+            for step in 0..<horizon {
+                let bucket = grid.label(grid.lastBucket + 1 + step)
+                let values = entry.values[step]
+                rows.append([entry.sku, String(step + 1), bucket, entry.model] + values.map { NumberText.format($0, decimals: 3) })
+                points.append([.text(context.runId), .text(entry.sku), .integer(Int64(step + 1)), .text(bucket), .text(entry.model), .real(values[0])])
+                for levelIndex in levels.indices {
+                    bounds.append([.text(context.runId), .text(entry.sku), .integer(Int64(step + 1)), .real(levels[levelIndex]),
+                                   .real(values[1 + 2 * levelIndex]), .real(values[2 + 2 * levelIndex])])
+                }
+            }
+            context.log.info("\(entry.sku) has no sales history: cold-start forecast from \(entry.basis)")
         }
         try FileSystem.writeAtomically(CSVTable.render(header: header, rows: rows), to: context.output("forecast.csv"))
         try FileSystem.writeAtomically(ForecastParquet.encode(header: header, rows: rows, path: context.output("forecast.parquet")),
