@@ -38,6 +38,9 @@ import Testing
         if trainOutputs.contains(where: { $0.hasSuffix("lstm-1.ckpt") }) {
             #expect(trainOutputs.contains { $0.hasSuffix("lstm-forecast.csv") })
             #expect(forecast.contains(",lstm,") || forecast.contains(",blend(lstm+"))
+            // Each network-forecast SKU names its drivers (occlusion of history, season, SKU embedding).
+            #expect(forecast.contains("history ") && forecast.contains("season ") && forecast.contains("sku "))
+            #expect(study.contains("\"importance\""))
         } else {
             // Every segment's rule chose the baselines on validation data.
             #expect(!study.contains("\"lstm\" : \"lstm\"") && !forecast.contains(",lstm,"))

@@ -33,7 +33,7 @@ import Testing
         }
         #expect(manifest.configSHA256 == SHA256.hexDigest(of: Array(try ConfigLoader.canonicalJSON(manifest.config).utf8)))
         let forecast = try FileSystem.readText("\(run)/forecast.csv").split(separator: "\n")
-        #expect(forecast.first == "sku,step,bucket,model,forecast,lower_80,upper_80,lower_95,upper_95")
+        #expect(forecast.first == "sku,step,bucket,model,forecast,lower_80,upper_80,lower_95,upper_95,drivers")
         let skus = Set(forecast.dropFirst().map { $0.split(separator: ",")[0] })
         #expect(skus.isSuperset(of: ["A100", "A200", "C500", "B400"]))
         #expect(!skus.contains("POST"))

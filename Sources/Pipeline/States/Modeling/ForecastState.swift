@@ -15,12 +15,14 @@ public struct ForecastState: PipelineState {
         let intervals = try JSONFile.decode(IntervalArtifact.self, path: context.file(.residuals, "intervals.json"))
         let study = try JSONFile.decode(Study.self, path: context.file(.tune, "study.json"))
         let network = try NetworkForecast.read(folder: context.folder(.train))
+        let drivers = try NetworkForecast.drivers(folder: context.folder(.train))
         let levels = settings.intervals.levels
         var header = ["sku", "step", "bucket", "model", "forecast"]
         for level in levels {
             let percent = NumberText.format(level * 100)
             header += ["lower_\(percent)", "upper_\(percent)"]
         }
+        header.append("drivers")
         var rows: [[String]] = []
         var points: [[SQLValue]] = []
         var bounds: [[SQLValue]] = []
@@ -49,7 +51,7 @@ public struct ForecastState: PipelineState {
                     bounds.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .real(levels[levelIndex]),
                                    .real(interval.lower), .real(interval.upper)])
                 }
-                rows.append(row)
+                rows.append(row + [source != .baseline ? drivers[record.sku] ?? "" : ""])
                 numeric[record.sku, default: []].append(values)
             }
         }
@@ -58,7 +60,7 @@ public struct ForecastState: PipelineState {
             for step in 0..<horizon {
                 let bucket = grid.label(grid.lastBucket + 1 + step)
                 let values = entry.values[step]
-                rows.append([entry.sku, String(step + 1), bucket, entry.model] + values.map { NumberText.format($0, decimals: 3) })
+                rows.append([entry.sku, String(step + 1), bucket, entry.model] + values.map { NumberText.format($0, decimals: 3) } + [""])
                 points.append([.text(context.runId), .text(entry.sku), .integer(Int64(step + 1)), .text(bucket), .text(entry.model), .real(values[0])])
                 for levelIndex in levels.indices {
                     bounds.append([.text(context.runId), .text(entry.sku), .integer(Int64(step + 1)), .real(levels[levelIndex]),
@@ -87,7 +89,7 @@ enum ForecastParquet {
         let columns = header.enumerated().map { index, name -> ParquetWriterColumn in
             let texts = rows.map { $0[index] }
             switch name {
-            case "sku", "model": return ParquetWriterColumn(name: name, data: .string(texts))
+            case "sku", "model", "drivers": return ParquetWriterColumn(name: name, data: .string(texts))
             case "step": return ParquetWriterColumn(name: name, data: .int64(texts.map { Int64($0) }))
             case "bucket": return ParquetWriterColumn(name: name, data: .date(texts.map { DateParsing.parseDay($0) }))
             default: return ParquetWriterColumn(name: name, data: .double(texts.map { Double($0) }))

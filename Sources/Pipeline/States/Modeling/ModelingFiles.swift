@@ -40,6 +40,16 @@ struct IntervalArtifact: Codable {
 /// `train/lstm-forecast.csv`: the global LSTM's forecast for every SKU (sku, step, forecast).
 enum NetworkForecast {
     static let fileName = "lstm-forecast.csv"
+    /// `train/lstm-drivers.csv`: per SKU, the input groups whose occlusion changes its forecast most.
+    static let driversFileName = "lstm-drivers.csv"
+
+    /// Drivers text by SKU (empty when the network was not trained).
+    static func drivers(folder: String) throws -> [String: String] {
+        let path = "\(folder)/\(driversFileName)"
+        guard FileSystem.exists(path) else { return [:] }
+        let (columns, table) = try CSVTable.read(path: path, requiring: ["sku", "drivers"])
+        return Dictionary(table.rows.map { (CSVTable.text($0[columns[0]]), CSVTable.text($0[columns[1]])) }, uniquingKeysWith: { $1 })
+    }
 
     /// The forecasts by SKU, or an empty map when the network was not trained.
     static func read(folder: String) throws -> [String: [Double]] {

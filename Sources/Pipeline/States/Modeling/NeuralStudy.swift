@@ -18,6 +18,8 @@ struct NeuralStudy: Codable, Equatable {
     var epochs: [Int]
     /// The hyperparameters used (after tuning, when `trials` > 1).
     var settings: [String: String]
+    /// Permutation importance of each input group on the validation windows (relative WAPE increase).
+    var importance: [String: Double]? = nil
     /// Every tuning trial, when there was a search.
     var trials: [TuningTrial]? = nil
     /// The settings the search chose (the network of `train` uses them).
@@ -59,6 +61,9 @@ struct NeuralStudy: Codable, Equatable {
                                           baselines: series.map { BaselineModel(rawValue: choices[$0.sku] ?? "") ?? .naive },
                                           horizon: horizon, seasonLength: config.model.seasonLength)
         try context.checkpoint()
+        let importance = trained.permutationImportance(seed: context.seed)
+        context.log.info("permutation importance on validation (WAPE increase when shuffled): " + importance.sorted { $0.key.rawValue < $1.key.rawValue }
+            .map { "\($0.key.rawValue) \(NumberText.format($0.value * 100, decimals: 1))%" }.joined(separator: ", "))
         func named(_ scores: [ForecastSource: Double]) -> [String: Double] {
             Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value.isFinite ? $0.value : -1) })
         }
@@ -67,7 +72,8 @@ struct NeuralStudy: Codable, Equatable {
                                 segmentWAPE: Dictionary(uniqueKeysWithValues: decided.segmentWAPE.map { ($0.key.rawValue, named($0.value)) }),
                                 segmentSKUs: Dictionary(uniqueKeysWithValues: decided.segmentCounts.map { ($0.key.rawValue, $0.value) }),
                                 rules: Dictionary(uniqueKeysWithValues: decided.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
-                                epochs: trained.epochs, settings: describe(settings), trials: trials,
+                                epochs: trained.epochs, settings: describe(settings),
+                                importance: Dictionary(uniqueKeysWithValues: importance.map { ($0.key.rawValue, $0.value) }), trials: trials,
                                 tuned: trials == nil ? nil : settings, tunedLookback: trials == nil ? nil : settings.lookback)
         return (study, segments)
     }

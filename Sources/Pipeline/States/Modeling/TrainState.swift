@@ -36,6 +36,11 @@ public struct TrainState: PipelineState {
             for (step, value) in forecast.enumerated() { rows.append([record.sku, String(step + 1), NumberText.format(value, decimals: 4)]) }
         }
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "step", "forecast"], rows: rows), to: context.output(NetworkForecast.fileName))
+        let drivers = trained.drivers().map { effects in
+            effects.map { "\($0.group.rawValue) \($0.effect >= 0 ? "+" : "")\(NumberText.format($0.effect * 100, decimals: 1))%" }.joined(separator: "; ")
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "drivers"], rows: zip(series, drivers).map { [$0.sku, $1] }),
+                                       to: context.output(NetworkForecast.driversFileName))
         context.log.info("LSTM validation WAPE \(NumberText.format(trained.validationWAPE * 100, decimals: 1))%; epochs \(trained.epochs.map(String.init).joined(separator: ", "))")
     }
 }

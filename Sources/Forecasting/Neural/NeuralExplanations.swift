@@ -1,0 +1,129 @@
+import NeuralNet
+
+/// What the global LSTM's forecasts depend on, by input group: the SKU's own history (quantities and
+/// observed-mask), the seasonal position (sin/cos), and the SKU embedding.
+public enum InputGroup: String, Sendable, Codable, CaseIterable {
+    case history, season, sku
+}
+
+extension TrainedNeuralForecaster {
+    /// Permutation importance on the validation windows: how much the ensemble's WAPE rises when one
+    /// group's inputs are shuffled across windows (seeded), relative to the unshuffled WAPE.
+    public func permutationImportance(seed: UInt64) -> [InputGroup: Double] {
+        let validation = windows.series.indices.compactMap { index -> (series: Int, end: Int)? in
+            let end = windows.series[index].count - windows.horizon
+            return end >= 1 ? (index, end) : nil
+        }
+        guard !validation.isEmpty else { return [:] }
+        let baseline = wape(forecasts: predictAll(at: validation, alter: nil), at: validation)
+        var result: [InputGroup: Double] = [:]
+        for group in InputGroup.allCases {
+            var rng = SplitMix64(seed: seed &+ UInt64(InputGroup.allCases.firstIndex(of: group) ?? 0) &* 0x9E37_79B9)
+            var order = Array(validation.indices)
+            rng.shuffle(&order)
+            let shuffled = predictAll(at: validation) { batch, rows in
+                Self.permute(group, in: &batch, rows: rows, order: order)
+            }
+            let score = wape(forecasts: shuffled, at: validation)
+            result[group] = baseline > 0 ? ((score - baseline) / baseline * 1e4).rounded() / 1e4 : 0
+        }
+        return result
+    }
+
+    /// Occlusion drivers per series: the relative change of the forecast horizon's total when one
+    /// group is blanked (history and season zeroed, embedding set to unknown), largest first.
+    public func drivers() -> [[(group: InputGroup, effect: Double)]] {
+        let positions = windows.series.indices.map { ($0, windows.series[$0].count) }
+        let base = predictAll(at: positions, alter: nil).map { $0.reduce(0, +) }
+        var effects = [[(group: InputGroup, effect: Double)]](repeating: [], count: positions.count)
+        for group in InputGroup.allCases {
+            let occluded = predictAll(at: positions) { batch, _ in Self.blank(group, in: &batch) }
+            for (index, forecast) in occluded.enumerated() {
+                let total = forecast.reduce(0, +)
+                let effect = base[index] > 1e-9 ? (base[index] - total) / base[index] : 0
+                effects[index].append((group, (effect * 1e4).rounded() / 1e4))
+            }
+        }
+        return effects.map { $0.sorted { abs($0.effect) > abs($1.effect) || (abs($0.effect) == abs($1.effect) && $0.group.rawValue < $1.group.rawValue) } }
+    }
+
+    /// Ensemble forecasts with an optional change to each batch's inputs.
+    func predictAll(at positions: [(series: Int, end: Int)], alter: ((inout SequenceBatch, Range<Int>) -> Void)?) -> [[Double]] {
+        var results: [[Double]] = []
+        var start = 0
+        while start < positions.count {
+            let chunk = Array(positions[start..<min(positions.count, start + 256)])
+            var batch = windows.batch(chunk, withTargets: false).inputs
+            alter?(&batch, start..<(start + chunk.count))
+            let perModel = models.map { model -> [[Double]] in
+                let output = model.predict(batch)
+                let perStep = model.architecture.loss.outputsPerStep
+                return chunk.enumerated().map { row, window in
+                    let scale = windows.scale(series: window.series, end: window.end)
+                    return (0..<windows.horizon).map { windows.inverse(output[row, $0 * perStep + perStep / 2], scale: scale) }
+                }
+            }
+            results += NeuralForecaster.average(perModel)
+            start += chunk.count
+        }
+        return results
+    }
+
+    private func wape(forecasts: [[Double]], at positions: [(series: Int, end: Int)]) -> Double {
+        var absolute = 0.0, total = 0.0
+        for (window, forecast) in zip(positions, forecasts) {
+            for step in 0..<windows.horizon {
+                let actual = windows.series[window.series][window.end + step]
+                absolute += abs(forecast[step] - actual)
+                total += abs(actual)
+            }
+        }
+        return total > 0 ? absolute / total : 0
+    }
+
+    /// Columns of each timestep that belong to a group (the embedding is handled separately).
+    static func columns(of group: InputGroup) -> [Int] {
+        switch group {
+        case .history: return [0, 1]
+        case .season: return [2, 3]
+        case .sku: return []
+        }
+    }
+
+    static func blank(_ group: InputGroup, in batch: inout SequenceBatch) {
+        let features = NeuralWindows.featuresPerStep
+        if group == .sku {
+            batch.categorical = [CategoryIndices(singleLabel: [Int](repeating: 0, count: batch.batchSize))]
+            return
+        }
+        var storage = batch.numeric.storage
+        for offset in stride(from: 0, to: storage.count, by: features) {
+            for column in columns(of: group) { storage[offset + column] = 0 }
+        }
+        batch.numeric = Tensor(shape: [batch.batchSize, batch.timeSteps, features], storage: storage)
+    }
+
+    /// Replaces a group's inputs of each window in the batch with those of another validation window.
+    static func permute(_ group: InputGroup, in batch: inout SequenceBatch, rows: Range<Int>, order: [Int]) {
+        // Rows are permuted within the batch: the window at batch row r takes row order[r] mod batch size.
+        let size = batch.batchSize
+        let source = (0..<size).map { order[(rows.lowerBound + $0) % order.count] % size }
+        if group == .sku {
+            let indices = (0..<size).map { batch.categorical[0].indices(ofSample: source[$0]).first ?? 0 }
+            batch.categorical = [CategoryIndices(singleLabel: indices)]
+            return
+        }
+        let features = NeuralWindows.featuresPerStep
+        let stride = batch.timeSteps * features
+        let original = batch.numeric.storage
+        var storage = original
+        for row in 0..<size {
+            for t in 0..<batch.timeSteps {
+                for column in columns(of: group) {
+                    storage[row * stride + t * features + column] = original[source[row] * stride + t * features + column]
+                }
+            }
+        }
+        batch.numeric = Tensor(shape: [size, batch.timeSteps, features], storage: storage)
+    }
+}
