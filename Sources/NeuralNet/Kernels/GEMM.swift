@@ -169,22 +169,15 @@ public enum GEMM {
         let kcMax = min(k, kcBlock)
         let ncMax = min((n + nr - 1) / nr * nr, ncBlock)
         let mcMax = min((m + mr - 1) / mr * mr, mcBlock)
-        let bPackCount = packedB == nil ? kcMax * ncMax : 1
-        let bPack = UnsafeMutableRawPointer.allocate(byteCount: bPackCount * 4, alignment: 64)
-            .bindMemory(to: Float.self, capacity: bPackCount)
-        let aPack = UnsafeMutableRawPointer.allocate(byteCount: kcMax * mcMax * 4, alignment: 64)
-            .bindMemory(to: Float.self, capacity: kcMax * mcMax)
-        defer {
-            bPack.deallocate()
-            aPack.deallocate()
-        }
+        let bPack = packedB == nil ? ThreadScratch.buffer(ThreadScratch.packedB, count: kcMax * ncMax) : nil
+        let aPack = ThreadScratch.buffer(ThreadScratch.packedA, count: kcMax * mcMax)
         var jc = 0
         while jc < n {
             let nc = min(ncBlock, n - jc)
             var pc = 0
             while pc < k {
                 let kc = min(kcBlock, k - pc)
-                if packedB == nil, let b {
+                if let bPack, let b {
                     GEMMPacking.packB(transposed: transposeB, b: b, ldb: ldb, k0: pc, kc: kc, col0: jc, nc: nc, into: bPack)
                 }
                 var ic = 0
@@ -198,7 +191,7 @@ public enum GEMM {
                         let cols = min(nr, nc - jr)
                         let bSliver = packedB.map {
                             $0.0.sliver(blockIndex: pc / kcBlock, column: $0.column + jc + jr, kc: kc)
-                        } ?? UnsafePointer(bPack + (jr / nr) * kc * nr)
+                        } ?? UnsafePointer(bPack! + (jr / nr) * kc * nr)
                         var ir = 0
                         while ir < mc {
                             let rows = min(mr, mc - ir)

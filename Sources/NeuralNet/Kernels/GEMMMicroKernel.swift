@@ -51,12 +51,12 @@ enum GEMMMicroKernel {
             accumulate(c50, c51, into: c + 5 * ldc, cols: 16)
             return
         }
-        let tile = [(c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51)]
-        var r = 0
-        while r < rows {
-            accumulate(tile[r].0, tile[r].1, into: c + r * ldc, cols: cols)
-            r &+= 1
-        }
+        accumulate(c00, c01, into: c, cols: cols)
+        if rows > 1 { accumulate(c10, c11, into: c + ldc, cols: cols) }
+        if rows > 2 { accumulate(c20, c21, into: c + 2 * ldc, cols: cols) }
+        if rows > 3 { accumulate(c30, c31, into: c + 3 * ldc, cols: cols) }
+        if rows > 4 { accumulate(c40, c41, into: c + 4 * ldc, cols: cols) }
+        if rows > 5 { accumulate(c50, c51, into: c + 5 * ldc, cols: cols) }
     }
 
     /// Adds a 16-wide accumulator row (two vectors) into `cols` consecutive floats at `dest`.

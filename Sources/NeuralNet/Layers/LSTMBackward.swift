@@ -13,35 +13,40 @@ extension LSTMLayer {
                      "LSTMLayer.backward gradient shape does not match the forward output")
         let dz = gateGradientBuffer
         dz.reset(count: time * batch * g, zeroed: false)
-        let dhNext = FloatBuffer(count: batch * h)
-        let dcNext = FloatBuffer(count: batch * h)
+        let dhNext = dhNextBuffer, dcNext = dcNextBuffer
+        dhNext.reset(count: batch * h)
+        dcNext.reset(count: batch * h)
         // W_hᵀ is packed once for every step's dZ_t W_hᵀ product.
         let packedRecurrentT = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: true) : nil
+        // As in forward, every block of samples runs back through time on its own thread.
+        let blocks = SampleBlocks(batch: batch, threads: threads)
         outputGradient.storage.withUnsafeBufferPointer { dyp in
-            do {
+            let dy = UncheckedSendable(dyp.baseAddress!)
+            ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+                let samples = blocks.range(block)
                 for t in stride(from: time - 1, through: 0, by: -1) {
                     let external: UnsafePointer<Float>?
                     if returnSequences {
-                        external = dyp.baseAddress! + t * batch * h
+                        external = dy.value + t * batch * h
                     } else {
-                        external = t == time - 1 ? dyp.baseAddress! : nil
+                        external = t == time - 1 ? dy.value : nil
                     }
-                    ParallelFor.ranges(batch, work: batch * h, threads: threads) { samples in
-                        for b in samples {
-                            let row = t * batch + b
-                            gateGradients(
-                                row: row, hasPrevious: t > 0,
-                                external: external.map { $0 + b * h },
-                                dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
-                                dz: dz.pointer + row * g)
-                        }
+                    for b in samples {
+                        let row = t * batch + b
+                        gateGradients(
+                            row: row, hasPrevious: t > 0,
+                            external: external.map { $0 + b * h },
+                            dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
+                            dz: dz.pointer + row * g)
                     }
                     if t > 0, let packedRecurrentT {
-                        // dh_{t-1} = dZ_t W_hᵀ
-                        GEMM.multiply(
-                            transposeA: false, m: batch, alpha: 1,
-                            a: dz.pointer + t * batch * g, lda: g, packedB: packedRecurrentT,
-                            beta: 0, c: dhNext.pointer, ldc: h, threads: threads)
+                        // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
+                        let first = t * batch + samples.lowerBound
+                        GEMM.serial(
+                            transposeA: false, transposeB: false, m: samples.count, n: h, k: g, alpha: 1,
+                            a: dz.pointer + first * g, lda: g, b: nil, ldb: 0,
+                            packedB: (packedRecurrentT, 0), beta: 0,
+                            c: dhNext.pointer + samples.lowerBound * h, ldc: h)
                     }
                 }
             }

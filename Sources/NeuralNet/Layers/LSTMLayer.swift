@@ -32,6 +32,10 @@ public final class LSTMLayer: ParameterOwner {
     let hidden = FloatBuffer(count: 0)
     /// Scratch for gate pre-activation gradients during backward, reused across calls.
     let gateGradientBuffer = FloatBuffer(count: 0)
+    /// Scratch for the hidden-state gradient flowing back from the next timestep.
+    let dhNextBuffer = FloatBuffer(count: 0)
+    /// Scratch for the cell-state gradient flowing back from the next timestep.
+    let dcNextBuffer = FloatBuffer(count: 0)
 
     /// Creates a layer with Glorot-uniform input and recurrent weights.
     public init(inputSize: Int, units: Int, returnSequences: Bool, name: String, rng: inout SplitMix64) {
@@ -83,25 +87,25 @@ public final class LSTMLayer: ParameterOwner {
         }
         // W_h is packed once and reused by every step's h_{t-1} W_h product.
         let packedRecurrent = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: false) : nil
-        do {
+        // Samples are independent through time, so each block of samples runs the whole
+        // recurrence on its own thread with no synchronisation between timesteps.
+        let blocks = SampleBlocks(batch: batch, threads: threads)
+        ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+            let samples = blocks.range(block)
             for t in 0..<time {
-                let zt = z + t * batch * g
+                let first = t * batch + samples.lowerBound
                 if t > 0, let packedRecurrent {
-                    GEMM.multiply(
-                        transposeA: false, m: batch, alpha: 1,
-                        a: hidden.pointer + (t - 1) * batch * h, lda: h, packedB: packedRecurrent,
-                        beta: 1, c: zt, ldc: g, threads: threads)
+                    GEMM.serial(
+                        transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
+                        a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
+                        packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
                 }
-                // Samples are independent: split them (shape-determined) across threads.
-                ParallelFor.ranges(batch, work: batch * h, threads: threads) { samples in
-                    for b in samples {
-                        let row = t * batch + b
-                        cellStep(
-                            gates: z + row * g,
-                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
-                            cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
-                            hidden: hidden.pointer + row * h)
-                    }
+                for row in first..<(first + samples.count) {
+                    cellStep(
+                        gates: z + row * g,
+                        previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
+                        cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
+                        hidden: hidden.pointer + row * h)
                 }
             }
         }
