@@ -1,3 +1,5 @@
+import NeuralNetAVX512
+
 /// Single-precision general matrix multiply: `C = alpha * op(A) * op(B) + beta * C`.
 ///
 /// `op(A)` is `m x k` and `op(B)` is `k x n`; either operand may be stored transposed. All
@@ -154,6 +156,9 @@ public enum GEMM {
     }
 
     /// Single-threaded blocked GEMM over one chunk of the output.
+    ///
+    /// `wide` selects the AVX-512 inner loops (bit-identical to the portable ones); it must only be
+    /// `true` on CPUs that have AVX-512F.
     static func serial(
         transposeA: Bool, transposeB: Bool,
         m: Int, n: Int, k: Int, alpha: Float,
@@ -161,7 +166,8 @@ public enum GEMM {
         b: UnsafePointer<Float>?, ldb: Int,
         packedB: (GEMMPackedB, column: Int)? = nil,
         beta: Float,
-        c: UnsafeMutablePointer<Float>, ldc: Int
+        c: UnsafeMutablePointer<Float>, ldc: Int,
+        wide: Bool = CPUFeatures.avx512
     ) {
         scale(c: c, ldc: ldc, m: m, n: n, beta: beta)
         if k == 0 || alpha == 0 { return }
@@ -186,21 +192,26 @@ public enum GEMM {
                     GEMMPacking.packA(
                         transposed: transposeA, a: a, lda: lda, row0: ic, mc: mc, k0: pc, kc: kc,
                         alpha: alpha, into: aPack)
-                    var jr = 0
-                    while jr < nc {
-                        let cols = min(nr, nc - jr)
-                        let bSliver = packedB.map {
-                            $0.0.sliver(blockIndex: pc / kcBlock, column: $0.column + jc + jr, kc: kc)
-                        } ?? UnsafePointer(bPack! + (jr / nr) * kc * nr)
-                        var ir = 0
-                        while ir < mc {
-                            let rows = min(mr, mc - ir)
-                            GEMMMicroKernel.run(
-                                kc: kc, a: aPack + (ir / mr) * kc * mr, b: bSliver,
-                                c: c + (ic + ir) * ldc + jc + jr, ldc: ldc, rows: rows, cols: cols)
-                            ir &+= mr
+                    let bBlock = packedB.map {
+                        $0.0.sliver(blockIndex: pc / kcBlock, column: $0.column + jc, kc: kc)
+                    } ?? UnsafePointer(bPack!)
+                    if wide {
+                        WideMacroKernel.block(mc: mc, nc: nc, kc: kc, a: aPack, b: bBlock, c: c + ic * ldc + jc, ldc: ldc)
+                    } else {
+                        var jr = 0
+                        while jr < nc {
+                            let cols = min(nr, nc - jr)
+                            let bSliver = bBlock + (jr / nr) * kc * nr
+                            var ir = 0
+                            while ir < mc {
+                                let rows = min(mr, mc - ir)
+                                GEMMMicroKernel.run(
+                                    kc: kc, a: aPack + (ir / mr) * kc * mr, b: bSliver,
+                                    c: c + (ic + ir) * ldc + jc + jr, ldc: ldc, rows: rows, cols: cols)
+                                ir &+= mr
+                            }
+                            jr &+= nr
                         }
-                        jr &+= nr
                     }
                     ic &+= mc
                 }

@@ -1,0 +1,33 @@
+import Testing
+@testable import NeuralNet
+
+struct WideKernelTests {
+    /// The AVX-512 inner loops must give exactly the portable kernel's results (edge tiles included).
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"))
+    func wideKernelIsBitIdenticalToPortableKernel() {
+        var rng = SplitMix64(seed: 29)
+        let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (6, 16, 9), (13, 35, 17), (64, 512, 128), (37, 48, 300), (7, 100, 20)]
+        for (m, n, k) in shapes {
+            for transposeB in [false, true] {
+                let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }
+                let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1, 1) }
+                let c0 = (0..<(m * n)).map { _ in rng.nextFloat(in: -1, 1) }
+                var wide = c0, portable = c0
+                for useWide in [true, false] {
+                    var out = c0
+                    a.withUnsafeBufferPointer { ap in
+                        b.withUnsafeBufferPointer { bp in
+                            out.withUnsafeMutableBufferPointer { cp in
+                                GEMM.serial(transposeA: false, transposeB: transposeB, m: m, n: n, k: k, alpha: 0.5,
+                                            a: ap.baseAddress!, lda: k, b: bp.baseAddress!, ldb: transposeB ? k : n,
+                                            beta: 0.25, c: cp.baseAddress!, ldc: n, wide: useWide)
+                            }
+                        }
+                    }
+                    if useWide { wide = out } else { portable = out }
+                }
+                #expect(wide == portable, "m=\(m) n=\(n) k=\(k) transposeB=\(transposeB)")
+            }
+        }
+    }
+}
