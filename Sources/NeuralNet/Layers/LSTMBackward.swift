@@ -1,3 +1,5 @@
+import NeuralNetAVX512
+
 /// Backpropagation through time for `LSTMLayer`.
 extension LSTMLayer {
     /// Accumulates parameter gradients for the last forward pass and returns the gradient with
@@ -20,6 +22,7 @@ extension LSTMLayer {
         let packedRecurrentT = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: true) : nil
         // As in forward, every block of samples runs back through time on its own thread.
         let blocks = SampleBlocks(batch: batch, threads: threads)
+        let wide = useWideKernels
         outputGradient.storage.withUnsafeBufferPointer { dyp in
             let dy = UncheckedSendable(dyp.baseAddress!)
             ParallelFor.run(chunks: blocks.count, threads: threads) { block in
@@ -31,17 +34,27 @@ extension LSTMLayer {
                     } else {
                         external = t == time - 1 ? dy.value : nil
                     }
-                    for b in samples {
-                        let row = t * batch + b
-                        gateGradients(
-                            row: row, hasPrevious: t > 0,
-                            external: external.map { $0 + b * h },
-                            dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
-                            dz: dz.pointer + row * g)
+                    let first = t * batch + samples.lowerBound
+                    if wide {
+                        WideRecurrentCell.backward(
+                            rows: samples.count, units: h, gates: gates.pointer + first * g,
+                            cellTanh: cellTanh.pointer + first * h,
+                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                            external: external.map { $0 + samples.lowerBound * h },
+                            dhNext: dhNext.pointer + samples.lowerBound * h, dcNext: dcNext.pointer + samples.lowerBound * h,
+                            gateGradients: dz.pointer + first * g)
+                    } else {
+                        for b in samples {
+                            let row = t * batch + b
+                            gateGradients(
+                                row: row, hasPrevious: t > 0,
+                                external: external.map { $0 + b * h },
+                                dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
+                                dz: dz.pointer + row * g)
+                        }
                     }
                     if t > 0, let packedRecurrentT {
                         // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
-                        let first = t * batch + samples.lowerBound
                         GEMM.serial(
                             transposeA: false, transposeB: false, m: samples.count, n: h, k: g, alpha: 1,
                             a: dz.pointer + first * g, lda: g, b: nil, ldb: 0,

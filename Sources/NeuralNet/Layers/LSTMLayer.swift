@@ -1,3 +1,5 @@
+import NeuralNetAVX512
+
 /// A long short-term memory layer over time-major sequences, with full backpropagation through time.
 ///
 /// Sequences are passed as matrices of `time * batch` rows where row `t * batch + b` holds
@@ -19,6 +21,8 @@ public final class LSTMLayer: ParameterOwner {
     /// Gate biases `(4 * units)`.
     public let bias: Parameter
 
+    /// Whether the element-wise gate math runs on the AVX-512 path (bit-identical to the portable one).
+    var useWideKernels = CPUFeatures.avx512
     var batch = 0
     var time = 0
     var cachedInput = Matrix(rows: 0, columns: 0)
@@ -90,6 +94,7 @@ public final class LSTMLayer: ParameterOwner {
         // Samples are independent through time, so each block of samples runs the whole
         // recurrence on its own thread with no synchronisation between timesteps.
         let blocks = SampleBlocks(batch: batch, threads: threads)
+        let wide = useWideKernels
         ParallelFor.run(chunks: blocks.count, threads: threads) { block in
             let samples = blocks.range(block)
             for t in 0..<time {
@@ -99,6 +104,14 @@ public final class LSTMLayer: ParameterOwner {
                         transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
                         a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
                         packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
+                }
+                if wide {
+                    WideRecurrentCell.forward(
+                        rows: samples.count, units: h, gates: z + first * g,
+                        previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                        cell: cells.pointer + first * h, cellTanh: cellTanh.pointer + first * h,
+                        hidden: hidden.pointer + first * h)
+                    continue
                 }
                 for row in first..<(first + samples.count) {
                     cellStep(

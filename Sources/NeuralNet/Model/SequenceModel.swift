@@ -86,7 +86,7 @@ public final class SequenceModel: ParameterOwner {
         }
         for (lstm, dropout) in zip(recurrent, dropouts) {
             x = lstm.forward(x, batch: batch, time: time, threads: threads)
-            x = dropout.forward(x, active: dropoutActive, rng: &dropoutRNG)
+            x = dropout.forward(x, active: dropoutActive, rng: &dropoutRNG, threads: threads)
         }
         for layer in head { x = layer.forward(x, threads: threads) }
         x = output.forward(x, threads: threads)
