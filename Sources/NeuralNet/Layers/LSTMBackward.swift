@@ -83,9 +83,14 @@ extension LSTMLayer {
             }
         }
         bias.gradient.withUnsafeMutableBufferPointer { bp in
-            for r in 0..<(time * batch) {
-                let src = dz.pointer + r * g
-                for j in 0..<g { bp[j] += src[j] }
+            // Column halves are independent; each column is summed in row order either way.
+            let sums = UncheckedSendable(bp.baseAddress!)
+            let rows = time * batch
+            ParallelFor.ranges(g, work: rows * g, threshold: 1 << 16, threads: threads) { columns in
+                for r in 0..<rows {
+                    let src = dz.pointer + r * g
+                    for j in columns { sums.value[j] += src[j] }
+                }
             }
         }
         guard needsInputGradient else { return Matrix(rows: 0, columns: 0) }

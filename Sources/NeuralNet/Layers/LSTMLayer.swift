@@ -78,8 +78,10 @@ public final class LSTMLayer: ParameterOwner {
         // Input projection for every timestep at once: Z = X W_x + b.
         let z = gates.pointer
         bias.value.withUnsafeBufferPointer { bp in
-            var r = 0
-            while r < time * batch { (z + r * g).update(from: bp.baseAddress!, count: g); r &+= 1 }
+            let source = UncheckedSendable(bp.baseAddress!)
+            ParallelFor.ranges(time * batch, work: time * batch * g, threshold: 1 << 16, threads: threads) { rows in
+                for r in rows { (z + r * g).update(from: source.value, count: g) }
+            }
         }
         input.storage.withUnsafeBufferPointer { xp in
             inputWeight.value.withUnsafeBufferPointer { wp in
@@ -95,37 +97,46 @@ public final class LSTMLayer: ParameterOwner {
         // recurrence on its own thread with no synchronisation between timesteps.
         let blocks = SampleBlocks(batch: batch, threads: threads)
         let wide = useWideKernels
-        ParallelFor.run(chunks: blocks.count, threads: threads) { block in
-            let samples = blocks.range(block)
-            for t in 0..<time {
-                let first = t * batch + samples.lowerBound
-                if t > 0, let packedRecurrent {
-                    GEMM.serial(
-                        transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
-                        a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
-                        packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
-                }
-                if wide {
-                    WideRecurrentCell.forward(
-                        rows: samples.count, units: h, gates: z + first * g,
-                        previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
-                        cell: cells.pointer + first * h, cellTanh: cellTanh.pointer + first * h,
-                        hidden: hidden.pointer + first * h)
-                    continue
-                }
-                for row in first..<(first + samples.count) {
-                    cellStep(
-                        gates: z + row * g,
-                        previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
-                        cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
-                        hidden: hidden.pointer + row * h)
+        // The output is copied block by block while it is still in cache (every element is written).
+        let outputRows = returnSequences ? time * batch : batch
+        var output = [Float](unsafeUninitializedCapacity: outputRows * h) { _, initialized in
+            initialized = outputRows * h
+        }
+        output.withUnsafeMutableBufferPointer { outputBuffer in
+            let out = UncheckedSendable(outputBuffer.baseAddress!)
+            ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+                let samples = blocks.range(block)
+                for t in 0..<time {
+                    let first = t * batch + samples.lowerBound
+                    if t > 0, let packedRecurrent {
+                        GEMM.serial(
+                            transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
+                            a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
+                            packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
+                    }
+                    if wide {
+                        WideRecurrentCell.forward(
+                            rows: samples.count, units: h, gates: z + first * g,
+                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                            cell: cells.pointer + first * h, cellTanh: cellTanh.pointer + first * h,
+                            hidden: hidden.pointer + first * h)
+                    } else {
+                        for row in first..<(first + samples.count) {
+                            cellStep(
+                                gates: z + row * g,
+                                previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
+                                cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
+                                hidden: hidden.pointer + row * h)
+                        }
+                    }
+                    if returnSequences || t == time - 1 {
+                        let destination = out.value + (returnSequences ? first : samples.lowerBound) * h
+                        destination.update(from: hidden.pointer + first * h, count: samples.count * h)
+                    }
                 }
             }
         }
-        if returnSequences {
-            return Matrix(rows: time * batch, columns: h, storage: hidden.array(count: time * batch * h))
-        }
-        return Matrix(rows: batch, columns: h, storage: hidden.array(count: batch * h, from: (time - 1) * batch * h))
+        return Matrix(rows: outputRows, columns: h, storage: output)
     }
 
     /// Activates one sample's gate pre-activations in place and updates its cell and hidden state.

@@ -8,15 +8,18 @@ struct SampleBlocks {
     let batch: Int
     /// Number of blocks.
     let count: Int
-    /// Samples in every block but the last (a multiple of the GEMM micro-kernel height).
+    /// Samples in every block but the last.
     let step: Int
 
-    /// Uses one block per thread (at most two), each at least two micro-kernel tiles high.
+    /// Uses one block per thread (at most two) of equal size, each at least two micro-kernel tiles high.
+    ///
+    /// Equal halves balance the element-wise work; the GEMM tile count per half is the same as
+    /// with tile-aligned halves for the usual batch sizes (e.g. 64 = 32 + 32, six tiles each).
     init(batch: Int, threads: Int) {
         let mr = GEMMPacking.mr
         self.batch = batch
         if threads >= 2 && batch >= 4 * mr {
-            step = ((batch + 1) / 2 + mr - 1) / mr * mr
+            step = (batch + 1) / 2
         } else {
             step = max(batch, 1)
         }
