@@ -11,14 +11,32 @@ public enum WideMacroKernel {
     /// Columns of a packed `B` sliver.
     static let nr = 16
 
-    /// Computes `C[0..<mc, 0..<nc] += Apacked * Bpacked` for one packed block of depth `kc`.
+    /// Computes `C[0..<mc, 0..<nc] += A * Bpacked` for one block of depth `kc`.
+    ///
+    /// With `lda == nil`, `a` is packed in 6-row slivers; otherwise `a` is the row-major block itself
+    /// (element `(r, p)` at `a[r * lda + p]`), read in place without packing.
     @inline(never)
     public static func block(
         mc: Int, nc: Int, kc: Int,
-        a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        a: UnsafePointer<Float>, lda: Int?, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        let sliverB = kc * nr, sliverA = kc * mr
+        if let lda {
+            loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: lda, depthStride: 1, panelStride: mr * lda, b: b, c: c, ldc: ldc)
+        } else {
+            loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: 1, depthStride: mr, panelStride: kc * mr, b: b, c: c, ldc: ldc)
+        }
+    }
+
+    /// The tile loops over one block; `A(r, p)` of the panel starting at row `ir` is at
+    /// `a[(ir / 6) * panelStride + r * rowStride + p * depthStride]`.
+    @inline(__always)
+    static func loops(
+        mc: Int, nc: Int, kc: Int,
+        a: UnsafePointer<Float>, rowStride: Int, depthStride: Int, panelStride: Int,
+        b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        let sliverB = kc * nr
         var jr = 0
         while jr < nc {
             let cols = min(2 * nr, nc - jr)
@@ -26,7 +44,7 @@ public enum WideMacroKernel {
             var ir = 0
             while ir < mc {
                 let rows = min(mr, mc - ir)
-                let aPanel = a + (ir / mr) * sliverA
+                let aPanel = APanel(base: a + (ir / mr) * panelStride, rowStride: rowStride, depthStride: depthStride, rows: rows)
                 let cTile = c + ir * ldc + jr
                 if cols > nr {
                     tile6x32(kc: kc, a: aPanel, b0: bPanel, b1: bPanel + sliverB, c: cTile, ldc: ldc, rows: rows, cols: cols)
@@ -42,7 +60,7 @@ public enum WideMacroKernel {
     /// One 6 x 32 tile from two adjacent 16-column slivers (twelve 16-lane accumulators).
     @inline(__always)
     static func tile6x32(
-        kc: Int, a: UnsafePointer<Float>, b0: UnsafePointer<Float>, b1: UnsafePointer<Float>,
+        kc: Int, a: APanel, b0: UnsafePointer<Float>, b1: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, cols: Int
     ) {
         var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
@@ -51,25 +69,26 @@ public enum WideMacroKernel {
         var c30 = SIMD16<Float>(), c31 = SIMD16<Float>()
         var c40 = SIMD16<Float>(), c41 = SIMD16<Float>()
         var c50 = SIMD16<Float>(), c51 = SIMD16<Float>()
-        var pa = a
+        let (a0, a1, a2, a3, a4, a5) = a.rowPointers
+        let ds = a.depthStride
         var pb0 = UnsafeRawPointer(b0), pb1 = UnsafeRawPointer(b1)
-        var p = 0
+        var p = 0, offset = 0
         while p < kc {
             let x0 = pb0.loadUnaligned(as: SIMD16<Float>.self)
             let x1 = pb1.loadUnaligned(as: SIMD16<Float>.self)
-            var av = SIMD16<Float>(repeating: pa[0])
+            var av = SIMD16<Float>(repeating: a0[offset])
             c00 = c00.addingProduct(av, x0); c01 = c01.addingProduct(av, x1)
-            av = SIMD16<Float>(repeating: pa[1])
+            av = SIMD16<Float>(repeating: a1[offset])
             c10 = c10.addingProduct(av, x0); c11 = c11.addingProduct(av, x1)
-            av = SIMD16<Float>(repeating: pa[2])
+            av = SIMD16<Float>(repeating: a2[offset])
             c20 = c20.addingProduct(av, x0); c21 = c21.addingProduct(av, x1)
-            av = SIMD16<Float>(repeating: pa[3])
+            av = SIMD16<Float>(repeating: a3[offset])
             c30 = c30.addingProduct(av, x0); c31 = c31.addingProduct(av, x1)
-            av = SIMD16<Float>(repeating: pa[4])
+            av = SIMD16<Float>(repeating: a4[offset])
             c40 = c40.addingProduct(av, x0); c41 = c41.addingProduct(av, x1)
-            av = SIMD16<Float>(repeating: pa[5])
+            av = SIMD16<Float>(repeating: a5[offset])
             c50 = c50.addingProduct(av, x0); c51 = c51.addingProduct(av, x1)
-            pa += 6
+            offset &+= ds
             pb0 += 64
             pb1 += 64
             p &+= 1
@@ -86,23 +105,24 @@ public enum WideMacroKernel {
     /// One 6 x 16 tile from a single sliver (the last one when the column count is an odd multiple of 16).
     @inline(__always)
     static func tile6x16(
-        kc: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        kc: Int, a: APanel, b: UnsafePointer<Float>,
         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, cols: Int
     ) {
         var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>()
         var c3 = SIMD16<Float>(), c4 = SIMD16<Float>(), c5 = SIMD16<Float>()
-        var pa = a
+        let (a0, a1, a2, a3, a4, a5) = a.rowPointers
+        let ds = a.depthStride
         var pb = UnsafeRawPointer(b)
-        var p = 0
+        var p = 0, offset = 0
         while p < kc {
             let x = pb.loadUnaligned(as: SIMD16<Float>.self)
-            c0 = c0.addingProduct(SIMD16<Float>(repeating: pa[0]), x)
-            c1 = c1.addingProduct(SIMD16<Float>(repeating: pa[1]), x)
-            c2 = c2.addingProduct(SIMD16<Float>(repeating: pa[2]), x)
-            c3 = c3.addingProduct(SIMD16<Float>(repeating: pa[3]), x)
-            c4 = c4.addingProduct(SIMD16<Float>(repeating: pa[4]), x)
-            c5 = c5.addingProduct(SIMD16<Float>(repeating: pa[5]), x)
-            pa += 6
+            c0 = c0.addingProduct(SIMD16<Float>(repeating: a0[offset]), x)
+            c1 = c1.addingProduct(SIMD16<Float>(repeating: a1[offset]), x)
+            c2 = c2.addingProduct(SIMD16<Float>(repeating: a2[offset]), x)
+            c3 = c3.addingProduct(SIMD16<Float>(repeating: a3[offset]), x)
+            c4 = c4.addingProduct(SIMD16<Float>(repeating: a4[offset]), x)
+            c5 = c5.addingProduct(SIMD16<Float>(repeating: a5[offset]), x)
+            offset &+= ds
             pb += 64
             p &+= 1
         }
@@ -134,5 +154,26 @@ public enum WideMacroKernel {
             dest[j] += v[j]
             j &+= 1
         }
+    }
+}
+
+/// Where the six rows of one `A` panel live (rows past the edge alias the last real row).
+struct APanel {
+    /// Address of `A(0, 0)`.
+    var base: UnsafePointer<Float>
+    /// Distance between rows.
+    var rowStride: Int
+    /// Distance between depth steps.
+    var depthStride: Int
+    /// Rows that exist (1...6).
+    var rows: Int
+
+    /// Addresses of the six rows; missing rows repeat the last real one (their results are discarded).
+    @inline(__always)
+    var rowPointers: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+                      UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>) {
+        let last = rows - 1
+        return (base, base + min(1, last) * rowStride, base + min(2, last) * rowStride,
+                base + min(3, last) * rowStride, base + min(4, last) * rowStride, base + min(5, last) * rowStride)
     }
 }

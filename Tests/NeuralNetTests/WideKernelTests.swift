@@ -8,7 +8,7 @@ struct WideKernelTests {
         var rng = SplitMix64(seed: 29)
         let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (6, 16, 9), (13, 35, 17), (64, 512, 128), (37, 48, 300), (7, 100, 20)]
         for (m, n, k) in shapes {
-            for transposeB in [false, true] {
+            for (transposeB, alpha) in [(false, Float(0.5)), (true, Float(0.5)), (false, Float(1)), (true, Float(1))] {
                 let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }
                 let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1, 1) }
                 let c0 = (0..<(m * n)).map { _ in rng.nextFloat(in: -1, 1) }
@@ -18,7 +18,7 @@ struct WideKernelTests {
                     a.withUnsafeBufferPointer { ap in
                         b.withUnsafeBufferPointer { bp in
                             out.withUnsafeMutableBufferPointer { cp in
-                                GEMM.serial(transposeA: false, transposeB: transposeB, m: m, n: n, k: k, alpha: 0.5,
+                                GEMM.serial(transposeA: false, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
                                             a: ap.baseAddress!, lda: k, b: bp.baseAddress!, ldb: transposeB ? k : n,
                                             beta: 0.25, c: cp.baseAddress!, ldc: n, wide: useWide)
                             }

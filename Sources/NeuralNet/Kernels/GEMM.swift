@@ -176,7 +176,8 @@ public enum GEMM {
         let ncMax = min((n + nr - 1) / nr * nr, ncBlock)
         let mcMax = min((m + mr - 1) / mr * mr, mcBlock)
         let bPack = packedB == nil ? ThreadScratch.buffer(ThreadScratch.packedB, count: kcMax * ncMax) : nil
-        let aPack = ThreadScratch.buffer(ThreadScratch.packedA, count: kcMax * mcMax)
+        let directA = !transposeA && alpha == 1
+        let aPack = ThreadScratch.buffer(ThreadScratch.packedA, count: directA ? 1 : kcMax * mcMax)
         var jc = 0
         while jc < n {
             let nc = min(ncBlock, n - jc)
@@ -189,14 +190,23 @@ public enum GEMM {
                 var ic = 0
                 while ic < m {
                     let mc = min(mcBlock, m - ic)
-                    GEMMPacking.packA(
-                        transposed: transposeA, a: a, lda: lda, row0: ic, mc: mc, k0: pc, kc: kc,
-                        alpha: alpha, into: aPack)
+                    // A row-major, unscaled A is read in place; otherwise it is packed in 6-row slivers.
+                    let aBlock: UnsafePointer<Float>
+                    if directA {
+                        aBlock = a + ic * lda + pc
+                    } else {
+                        GEMMPacking.packA(
+                            transposed: transposeA, a: a, lda: lda, row0: ic, mc: mc, k0: pc, kc: kc,
+                            alpha: alpha, into: aPack)
+                        aBlock = UnsafePointer(aPack)
+                    }
+                    let (rowStride, depthStride, panelStride) = directA ? (lda, 1, mr * lda) : (1, mr, kc * mr)
                     let bBlock = packedB.map {
                         $0.0.sliver(blockIndex: pc / kcBlock, column: $0.column + jc, kc: kc)
                     } ?? UnsafePointer(bPack!)
                     if wide {
-                        WideMacroKernel.block(mc: mc, nc: nc, kc: kc, a: aPack, b: bBlock, c: c + ic * ldc + jc, ldc: ldc)
+                        WideMacroKernel.block(mc: mc, nc: nc, kc: kc, a: aBlock, lda: directA ? lda : nil, b: bBlock,
+                                              c: c + ic * ldc + jc, ldc: ldc)
                     } else {
                         var jr = 0
                         while jr < nc {
@@ -206,7 +216,8 @@ public enum GEMM {
                             while ir < mc {
                                 let rows = min(mr, mc - ir)
                                 GEMMMicroKernel.run(
-                                    kc: kc, a: aPack + (ir / mr) * kc * mr, b: bSliver,
+                                    kc: kc, a: aBlock + (ir / mr) * panelStride, rowStride: rowStride,
+                                    depthStride: depthStride, b: bSliver,
                                     c: c + (ic + ir) * ldc + jc + jr, ldc: ldc, rows: rows, cols: cols)
                                 ir &+= mr
                             }
