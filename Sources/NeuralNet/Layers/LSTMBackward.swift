@@ -3,7 +3,9 @@ import NeuralNetAVX512
 /// Backpropagation through time for `LSTMLayer`.
 extension LSTMLayer {
     /// Accumulates parameter gradients for the last forward pass and returns the gradient with
-    /// respect to its input `(time * batch, inputSize)`.
+    /// respect to its sequence input `(time * batch, f)` (`f = inputSize` without a static input).
+    ///
+    /// After a forward pass with a static input, its gradient is left in `staticInputGradient`.
     ///
     /// `outputGradient` has the shape of the forward output: `(time * batch, units)` when
     /// `returnSequences`, else `(batch, units)`. Pass `needsInputGradient: false` for the first
@@ -73,13 +75,16 @@ extension LSTMLayer {
                     beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
             }
         }
-        // dW_x += Xᵀ dZ ; db += column sums of dZ
-        cachedInput.storage.withUnsafeBufferPointer { xp in
-            inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
-                GEMM.multiply(
-                    transposeA: true, transposeB: false, m: inputSize, n: g, k: time * batch, alpha: 1,
-                    a: xp.baseAddress!, lda: inputSize, b: dz.pointer, ldb: g,
-                    beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
+        // dW_x (sequence rows) += Xᵀ dZ ; db += column sums of dZ
+        let f = cachedInput.columns
+        if f > 0 {
+            cachedInput.storage.withUnsafeBufferPointer { xp in
+                inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
+                    GEMM.multiply(
+                        transposeA: true, transposeB: false, m: f, n: g, k: time * batch, alpha: 1,
+                        a: xp.baseAddress!, lda: f, b: dz.pointer, ldb: g,
+                        beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
+                }
             }
         }
         bias.gradient.withUnsafeMutableBufferPointer { bp in
@@ -93,17 +98,69 @@ extension LSTMLayer {
                 }
             }
         }
+        if let staticInput = cachedStaticInput {
+            staticInputGradient = staticBackward(staticInput, sequenceFeatures: f, threads: threads)
+        } else {
+            staticInputGradient = Matrix(rows: 0, columns: 0)
+        }
         guard needsInputGradient else { return Matrix(rows: 0, columns: 0) }
-        var inputGradient = Matrix(rows: time * batch, columns: inputSize)
-        inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
-            inputWeight.value.withUnsafeBufferPointer { wp in
-                GEMM.multiply(
-                    transposeA: false, transposeB: true, m: time * batch, n: inputSize, k: g, alpha: 1,
-                    a: dz.pointer, lda: g, b: wp.baseAddress!, ldb: g,
-                    beta: 0, c: dxp.baseAddress!, ldc: inputSize, threads: threads)
+        var inputGradient = Matrix(rows: time * batch, columns: f)
+        if f > 0 {
+            inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
+                inputWeight.value.withUnsafeBufferPointer { wp in
+                    GEMM.multiply(
+                        transposeA: false, transposeB: true, m: time * batch, n: f, k: g, alpha: 1,
+                        a: dz.pointer, lda: g, b: wp.baseAddress!, ldb: g,
+                        beta: 0, c: dxp.baseAddress!, ldc: f, threads: threads)
+                }
             }
         }
         return inputGradient
+    }
+
+    /// Accumulates the static rows of the input-weight gradient and returns the gradient with
+    /// respect to the static input, from the per-sample sums of the gate gradients over time.
+    private func staticBackward(_ staticInput: Matrix, sequenceFeatures f: Int, threads: Int) -> Matrix {
+        let g = 4 * units, s = staticInput.columns
+        guard s > 0 else { return Matrix(rows: batch, columns: 0) }
+        // dZsum[b] = Σ_t dZ[t, b], summed in time order (samples split across threads).
+        var sums = Matrix(rows: batch, columns: g)
+        sums.storage.withUnsafeMutableBufferPointer { sp in
+            let out = UncheckedSendable(sp.baseAddress!)
+            let dz = gateGradientBuffer.pointer, batch = self.batch, time = self.time
+            ParallelFor.ranges(batch, work: batch * g * time, threshold: 1 << 16, threads: threads) { samples in
+                for b in samples {
+                    let row = out.value + b * g
+                    for t in 0..<time {
+                        let src = dz + (t * batch + b) * g
+                        for j in 0..<g { row[j] += src[j] }
+                    }
+                }
+            }
+        }
+        // dW_s += Sᵀ dZsum ; dS = dZsum W_sᵀ
+        staticInput.storage.withUnsafeBufferPointer { xp in
+            sums.storage.withUnsafeBufferPointer { dp in
+                inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
+                    GEMM.multiply(
+                        transposeA: true, transposeB: false, m: s, n: g, k: batch, alpha: 1,
+                        a: xp.baseAddress!, lda: s, b: dp.baseAddress!, ldb: g,
+                        beta: 1, c: gp.baseAddress! + f * g, ldc: g, threads: threads)
+                }
+            }
+        }
+        var staticGradient = Matrix(rows: batch, columns: s)
+        sums.storage.withUnsafeBufferPointer { dp in
+            inputWeight.value.withUnsafeBufferPointer { wp in
+                staticGradient.storage.withUnsafeMutableBufferPointer { op in
+                    GEMM.multiply(
+                        transposeA: false, transposeB: true, m: batch, n: s, k: g, alpha: 1,
+                        a: dp.baseAddress!, lda: g, b: wp.baseAddress! + f * g, ldb: g,
+                        beta: 0, c: op.baseAddress!, ldc: s, threads: threads)
+                }
+            }
+        }
+        return staticGradient
     }
 
     /// Computes the gate pre-activation gradients of one sample at one timestep.

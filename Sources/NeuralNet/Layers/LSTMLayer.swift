@@ -26,6 +26,13 @@ public final class LSTMLayer: ParameterOwner {
     var batch = 0
     var time = 0
     var cachedInput = Matrix(rows: 0, columns: 0)
+    /// The static input of the last forward pass, if any.
+    var cachedStaticInput: Matrix?
+    /// Per-sample row initialisers of the input projection (bias, plus the static part).
+    let staticRowBuffer = FloatBuffer(count: 0)
+    /// Gradient with respect to the static input of the last forward pass `(batch, static features)`,
+    /// set by `backward` (empty when there was no static input).
+    public internal(set) var staticInputGradient = Matrix(rows: 0, columns: 0)
     /// Activated gates per timestep, `(time * batch, 4 * units)`.
     let gates = FloatBuffer(count: 0)
     /// Cell states `(time * batch, units)`.
@@ -63,11 +70,25 @@ public final class LSTMLayer: ParameterOwner {
 
     /// Runs the layer over a time-major sequence `(time * batch, inputSize)`.
     public func forward(_ input: Matrix, batch: Int, time: Int, threads: Int = 1) -> Matrix {
-        precondition(input.columns == inputSize, "LSTMLayer expects \(inputSize) features, got \(input.columns)")
+        forward(input, staticInput: nil, batch: batch, time: time, threads: threads)
+    }
+
+    /// Runs the layer over a time-major sequence whose last input features are the same at every
+    /// timestep.
+    ///
+    /// `input` is `(time * batch, f)` and `staticInput` `(batch, inputSize − f)`: the result equals
+    /// running `forward` on each row of `input` followed by its sample's static row, but the static
+    /// part of the input projection is computed once per sample instead of once per timestep.
+    public func forward(_ input: Matrix, staticInput: Matrix?, batch: Int, time: Int, threads: Int = 1) -> Matrix {
+        let f = input.columns
+        precondition(f + (staticInput?.columns ?? 0) == inputSize,
+                     "LSTMLayer expects \(inputSize) features, got \(f) + \(staticInput?.columns ?? 0)")
+        precondition(staticInput.map { $0.rows == batch } ?? true, "LSTMLayer static input must have one row per sample")
         precondition(input.rows == batch * time && time > 0, "LSTMLayer input rows must equal time * batch")
         self.batch = batch
         self.time = time
         cachedInput = input
+        cachedStaticInput = staticInput
         let h = units, g = 4 * units
         // Every element of these caches is written below before it is read.
         gates.reset(count: time * batch * g, zeroed: false)
@@ -75,20 +96,36 @@ public final class LSTMLayer: ParameterOwner {
         cellTanh.reset(count: time * batch * h, zeroed: false)
         hidden.reset(count: time * batch * h, zeroed: false)
 
-        // Input projection for every timestep at once: Z = X W_x + b.
-        let z = gates.pointer
+        // Row initialisers: the bias, plus S W_s per sample when part of the input is static.
+        let rowStart = staticRowBuffer
+        rowStart.reset(count: (staticInput == nil ? 1 : batch) * g, zeroed: false)
         bias.value.withUnsafeBufferPointer { bp in
-            let source = UncheckedSendable(bp.baseAddress!)
-            ParallelFor.ranges(time * batch, work: time * batch * g, threshold: 1 << 16, threads: threads) { rows in
-                for r in rows { (z + r * g).update(from: source.value, count: g) }
+            for r in 0..<(staticInput == nil ? 1 : batch) { (rowStart.pointer + r * g).update(from: bp.baseAddress!, count: g) }
+        }
+        if let staticInput, staticInput.columns > 0 {
+            staticInput.storage.withUnsafeBufferPointer { sp in
+                inputWeight.value.withUnsafeBufferPointer { wp in
+                    GEMM.multiply(
+                        transposeA: false, transposeB: false, m: batch, n: g, k: staticInput.columns, alpha: 1,
+                        a: sp.baseAddress!, lda: staticInput.columns, b: wp.baseAddress! + f * g, ldb: g,
+                        beta: 1, c: rowStart.pointer, ldc: g, threads: threads)
+                }
             }
         }
-        input.storage.withUnsafeBufferPointer { xp in
-            inputWeight.value.withUnsafeBufferPointer { wp in
-                GEMM.multiply(
-                    transposeA: false, transposeB: false, m: time * batch, n: g, k: inputSize, alpha: 1,
-                    a: xp.baseAddress!, lda: inputSize, b: wp.baseAddress!, ldb: g,
-                    beta: 1, c: z, ldc: g, threads: threads)
+        // Input projection for every timestep at once: Z = X W_x + row initialiser.
+        let z = gates.pointer
+        let perSample = staticInput != nil
+        ParallelFor.ranges(time * batch, work: time * batch * g, threshold: 1 << 16, threads: threads) { rows in
+            for r in rows { (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g) }
+        }
+        if f > 0 {
+            input.storage.withUnsafeBufferPointer { xp in
+                inputWeight.value.withUnsafeBufferPointer { wp in
+                    GEMM.multiply(
+                        transposeA: false, transposeB: false, m: time * batch, n: g, k: f, alpha: 1,
+                        a: xp.baseAddress!, lda: f, b: wp.baseAddress!, ldb: g,
+                        beta: 1, c: z, ldc: g, threads: threads)
+                }
             }
         }
         // W_h is packed once and reused by every step's h_{t-1} W_h product.
