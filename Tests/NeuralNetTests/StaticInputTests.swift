@@ -33,3 +33,19 @@ struct StaticInputTests {
         }
     }
 }
+
+struct ChunkedInferenceTests {
+    /// Predicting a large batch in chunks gives exactly the one-pass forward result.
+    @Test func chunkedPredictionEqualsOnePass() {
+        let architecture = ModelArchitecture(
+            numericFeatures: 2,
+            embeddings: [EmbeddingSpec(cardinality: 5, dimension: 3), EmbeddingSpec(cardinality: 4, dimension: 2, combiner: .mean)],
+            recurrentLayers: [RecurrentLayerSpec(units: 8, dropout: 0.2), RecurrentLayerSpec(units: 6)],
+            denseLayers: [DenseLayerSpec(units: 5)], outputSteps: 2, loss: .meanSquared)
+        let model = SequenceModel(architecture: architecture, seed: 9, threads: 2)
+        let samples = SequenceModel.inferenceChunk * 2 + 37
+        let data = TestData.mixed(samples: samples, window: 5, features: 2, outputs: 2, seed: 3)
+        let (inputs, _) = data.batch(Array(0..<samples))
+        #expect(model.predict(inputs) == model.forward(inputs, dropoutActive: false))
+    }
+}

@@ -117,7 +117,8 @@ public final class SequenceModel: ParameterOwner {
     /// Predicts `(batch, outputWidth)`; with `monteCarloDropout` dropout stays active so repeated
     /// calls sample from the model's predictive distribution.
     public func predict(_ inputs: SequenceBatch, monteCarloDropout: Bool = false) -> Matrix {
-        forward(inputs, dropoutActive: monteCarloDropout)
+        if monteCarloDropout || inputs.batchSize <= Self.inferenceChunk { return forward(inputs, dropoutActive: monteCarloDropout) }
+        return forwardInChunks(inputs)
     }
 
     /// Returns the loss on a batch without changing any weights (dropout off).
