@@ -66,27 +66,10 @@ extension LSTMLayer {
                 }
             }
         }
-        // dW_h += H_{0..T-2}ᵀ dZ_{1..T-1}
-        if time > 1 {
-            recurrentWeight.gradient.withUnsafeMutableBufferPointer { gp in
-                GEMM.multiply(
-                    transposeA: true, transposeB: false, m: h, n: g, k: (time - 1) * batch, alpha: 1,
-                    a: hidden.pointer, lda: h, b: dz.pointer + batch * g, ldb: g,
-                    beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
-            }
-        }
-        // dW_x (sequence rows) += Xᵀ dZ ; db += column sums of dZ
+        // dW_x (sequence rows) and dW_h from one product over all rows, so dZ is packed once:
+        // [X | H_prev]ᵀ dZ, where row (t, b) of H_prev is h_{t-1} (zero at t = 0).
         let f = cachedInput.columns
-        if f > 0 {
-            cachedInput.storage.withUnsafeBufferPointer { xp in
-                inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
-                    GEMM.multiply(
-                        transposeA: true, transposeB: false, m: f, n: g, k: time * batch, alpha: 1,
-                        a: xp.baseAddress!, lda: f, b: dz.pointer, ldb: g,
-                        beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
-                }
-            }
-        }
+        accumulateWeightGradients(sequenceFeatures: f, threads: threads)
         bias.gradient.withUnsafeMutableBufferPointer { bp in
             // Column halves are independent; each column is summed in row order either way.
             let sums = UncheckedSendable(bp.baseAddress!)
@@ -116,6 +99,40 @@ extension LSTMLayer {
             }
         }
         return inputGradient
+    }
+
+    /// Adds `[X | H_prev]ᵀ dZ` to the sequence rows of the input-weight gradient and to the
+    /// recurrent-weight gradient.
+    private func accumulateWeightGradients(sequenceFeatures f: Int, threads: Int) {
+        let h = units, g = 4 * units, rows = time * batch, width = f + h
+        let joined = inputStateBuffer, product = weightGradientBuffer
+        joined.reset(count: rows * width, zeroed: false)
+        product.reset(count: width * g, zeroed: false)
+        let batch = self.batch, hiddenStates = hidden.pointer
+        cachedInput.storage.withUnsafeBufferPointer { xp in
+            let x = UncheckedSendable(xp.baseAddress)
+            ParallelFor.ranges(rows, work: rows * width, threshold: 1 << 16, threads: threads) { range in
+                for r in range {
+                    let row = joined.pointer + r * width
+                    if f > 0 { row.update(from: x.value! + r * f, count: f) }
+                    if r < batch {
+                        (row + f).update(repeating: 0, count: h)
+                    } else {
+                        (row + f).update(from: hiddenStates + (r - batch) * h, count: h)
+                    }
+                }
+            }
+        }
+        GEMM.multiply(
+            transposeA: true, transposeB: false, m: width, n: g, k: rows, alpha: 1,
+            a: joined.pointer, lda: width, b: gateGradientBuffer.pointer, ldb: g,
+            beta: 0, c: product.pointer, ldc: g, threads: threads)
+        inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
+            for i in 0..<(f * g) { gp[i] += product.pointer[i] }
+        }
+        recurrentWeight.gradient.withUnsafeMutableBufferPointer { gp in
+            for i in 0..<(h * g) { gp[i] += product.pointer[f * g + i] }
+        }
     }
 
     /// Accumulates the static rows of the input-weight gradient and returns the gradient with

@@ -43,6 +43,10 @@ public final class LSTMLayer: ParameterOwner {
     let hidden = FloatBuffer(count: 0)
     /// Scratch for gate pre-activation gradients during backward, reused across calls.
     let gateGradientBuffer = FloatBuffer(count: 0)
+    /// Scratch holding `[X | H_prev]` rows for the weight-gradient product.
+    let inputStateBuffer = FloatBuffer(count: 0)
+    /// Scratch for the stacked weight-gradient product `(f + units, 4 * units)`.
+    let weightGradientBuffer = FloatBuffer(count: 0)
     /// Scratch for the hidden-state gradient flowing back from the next timestep.
     let dhNextBuffer = FloatBuffer(count: 0)
     /// Scratch for the cell-state gradient flowing back from the next timestep.

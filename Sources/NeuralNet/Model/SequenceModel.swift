@@ -144,7 +144,7 @@ public final class SequenceModel: ParameterOwner {
         let loss = computeGradients(inputs, targets: targets, training: true)
         let parameters = self.parameters
         if let gradientClipNorm { GradientClipping.clipByGlobalNorm(parameters, maxNorm: gradientClipNorm) }
-        optimizer.step(parameters)
+        optimizer.step(parameters, threads: threads)
         return loss
     }
 
