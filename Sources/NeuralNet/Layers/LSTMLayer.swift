@@ -21,6 +21,8 @@ public final class LSTMLayer: ParameterOwner {
     /// Gate biases `(4 * units)`.
     public let bias: Parameter
 
+    /// Rows of the input projection initialised and multiplied together (a multiple of the GEMM tile height).
+    static let projectionBlock = 240
     /// Whether the element-wise gate math runs on the AVX-512 path (bit-identical to the portable one).
     var useWideKernels = CPUFeatures.avx512
     var batch = 0
@@ -116,19 +118,29 @@ public final class LSTMLayer: ParameterOwner {
                 }
             }
         }
-        // Input projection for every timestep at once: Z = X W_x + row initialiser.
+        // Input projection Z = X W_x + row initialiser, in row blocks small enough that the
+        // initialised rows are still in cache when the product adds to them.
         let z = gates.pointer
         let perSample = staticInput != nil
-        ParallelFor.ranges(time * batch, work: time * batch * g, threshold: 1 << 16, threads: threads) { rows in
-            for r in rows { (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g) }
-        }
-        if f > 0 {
-            input.storage.withUnsafeBufferPointer { xp in
-                inputWeight.value.withUnsafeBufferPointer { wp in
-                    GEMM.multiply(
-                        transposeA: false, transposeB: false, m: time * batch, n: g, k: f, alpha: 1,
-                        a: xp.baseAddress!, lda: f, b: wp.baseAddress!, ldb: g,
-                        beta: 1, c: z, ldc: g, threads: threads)
+        let packedInput = f > 0 ? inputWeight.value.withUnsafeBufferPointer { wp in
+            GEMMPackedB(transposed: false, k: f, n: g, b: wp.baseAddress!, ldb: g)
+        } : nil
+        input.storage.withUnsafeBufferPointer { xp in
+            let x = UncheckedSendable(xp.baseAddress)
+            ParallelFor.ranges(time * batch, work: time * batch * g, threshold: 1 << 16, threads: threads) { rows in
+                var first = rows.lowerBound
+                while first < rows.upperBound {
+                    let end = min(rows.upperBound, first + Self.projectionBlock)
+                    for r in first..<end {
+                        (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
+                    }
+                    if let packedInput, let xBase = x.value {
+                        GEMM.serial(
+                            transposeA: false, transposeB: false, m: end - first, n: g, k: f, alpha: 1,
+                            a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
+                            beta: 1, c: z + first * g, ldc: g)
+                    }
+                    first = end
                 }
             }
         }
