@@ -7,6 +7,12 @@ let numericRelease: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-Xcc", "-mavx2", "-Xcc", "-mfma"], .when(configuration: .release)),
 ]
 
+/// The AVX-512 GEMM inner loops are compiled for AVX-512F in their own target; `NeuralNet` calls
+/// them only after checking the CPU at run time, so the package still runs on AVX2-only machines.
+let wideRelease: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-Xcc", "-mavx512f", "-Xcc", "-mavx2", "-Xcc", "-mfma"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "DemandPlanner",
     platforms: [.macOS(.v14)],
@@ -20,7 +26,8 @@ let package = Package(
         // The few libzstd entry points the Parquet reader needs; only libzstd.so.1 (no -dev package)
         // is installed on the target machines, so it is linked by its versioned file name.
         .target(name: "CZstd", path: "Sources/CZstd", linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libzstd.so.1"])]),
-        .target(name: "NeuralNet", swiftSettings: numericRelease),
+        .target(name: "NeuralNetAVX512", swiftSettings: wideRelease),
+        .target(name: "NeuralNet", dependencies: ["NeuralNetAVX512"], swiftSettings: numericRelease),
         .target(name: "Formats", dependencies: ["CZstd"]),
         .target(name: "Forecasting", dependencies: ["NeuralNet"], swiftSettings: numericRelease),
         .target(name: "Pipeline", dependencies: ["Formats", "Forecasting", "CSQLite"]),

@@ -6,6 +6,7 @@ median samples/s of each network and thread count, and prints the ratio (ours / 
 Needs torch: `python3 -m venv Benchmarks/.venv && Benchmarks/.venv/bin/pip install torch`
 (≈3 GB from PyPI; the venv is git-ignored). Run from the package root:
     python3 Benchmarks/lstm_vs_torch.py --runs 3 --steps 15
+`--bench PATH` runs a saved NeuralNetBench binary instead of building one (for before/after tables).
 """
 import argparse, os, re, statistics, subprocess, sys
 
@@ -27,10 +28,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--steps", type=int, default=15)
+    parser.add_argument("--bench", help="a saved NeuralNetBench binary to run instead of building one")
     args = parser.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    subprocess.run(["swift", "build", "-c", "release", "--product", "NeuralNetBench"], cwd=root, check=True)
-    ours_cmd = [os.path.join(root, ".build/release/NeuralNetBench"), "--steps", str(args.steps), "--sections", "a,b,train,infer"]
+    bench = args.bench
+    if bench is None:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "NeuralNetBench"], cwd=root, check=True)
+        bench = os.path.join(root, ".build/release/NeuralNetBench")
+    ours_cmd = [bench, "--steps", str(args.steps), "--sections", "a,b,train,infer"]
     venv_python = os.path.join(root, "Benchmarks/.venv/bin/python")
     torch_cmd = [venv_python if os.path.exists(venv_python) else sys.executable,
                  os.path.join(root, "Benchmarks/torch_lstm.py"), "--steps", str(args.steps)]
@@ -39,12 +44,14 @@ def main():
         ours.append(parse(subprocess.run(ours_cmd, capture_output=True, text=True, check=True).stdout))
         theirs.append(parse(subprocess.run(torch_cmd, capture_output=True, text=True, check=True).stdout))
         print(f"run {run + 1} of {args.runs} done", file=sys.stderr)
-    print(f"{'network':8} {'what':24} {'threads':>7} {'ours':>10} {'torch':>10} {'ratio':>7}")
+    print(f"{'network':8} {'what':24} {'threads':>7} {'ours':>10} {'torch':>10} {'ratio':>7}   ranges (ours; torch)")
     for key in sorted(ours[0]):
-        a = statistics.median(r[key] for r in ours if key in r)
+        a_values = [r[key] for r in ours if key in r]
         b_values = [r[key] for r in theirs if key in r]
+        a = statistics.median(a_values)
         b = statistics.median(b_values) if b_values else float("nan")
-        print(f"{key[0]:8} {key[1]:24} {key[2]:>7} {a:>10.1f} {b:>10.1f} {a / b:>7.2f}x")
+        spread = f"{min(a_values):.0f}-{max(a_values):.0f}; " + (f"{min(b_values):.0f}-{max(b_values):.0f}" if b_values else "-")
+        print(f"{key[0]:8} {key[1]:24} {key[2]:>7} {a:>10.1f} {b:>10.1f} {a / b:>7.2f}x   {spread}")
 
 
 if __name__ == "__main__":

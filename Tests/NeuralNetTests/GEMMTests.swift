@@ -28,14 +28,15 @@ struct GEMMTests {
         var rng = SplitMix64(seed: 7)
         let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (6, 16, 9), (13, 35, 17), (7, 17, 300), (50, 33, 20)]
         for (m, n, k) in shapes {
-            for threads in [1, 2] {
+            // alpha 1 reads a non-transposed A in place; other values pack it.
+            for (threads, alpha) in [(1, Float(0.75)), (2, Float(0.75)), (1, Float(1)), (2, Float(1))] {
                 let lda = (transA ? m : k) + 3
                 let ldb = (transB ? k : n) + 2
                 let ldc = n + 5
                 let a = (0..<((transA ? k : m) * lda)).map { _ in rng.nextFloat(in: -1, 1) }
                 let b = (0..<((transB ? n : k) * ldb)).map { _ in rng.nextFloat(in: -1, 1) }
                 let c0 = (0..<(m * ldc)).map { _ in rng.nextFloat(in: -1, 1) }
-                let alpha: Float = 0.75, beta: Float = -0.5
+                let beta: Float = -0.5
                 let expected = naiveGEMM(
                     transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha,
                     a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c0, ldc: ldc)

@@ -1,3 +1,5 @@
+import NeuralNetAVX512
+
 /// Single-precision general matrix multiply: `C = alpha * op(A) * op(B) + beta * C`.
 ///
 /// `op(A)` is `m x k` and `op(B)` is `k x n`; either operand may be stored transposed. All
@@ -154,6 +156,9 @@ public enum GEMM {
     }
 
     /// Single-threaded blocked GEMM over one chunk of the output.
+    ///
+    /// `wide` selects the AVX-512 inner loops (bit-identical to the portable ones); it must only be
+    /// `true` on CPUs that have AVX-512F.
     static func serial(
         transposeA: Bool, transposeB: Bool,
         m: Int, n: Int, k: Int, alpha: Float,
@@ -161,7 +166,8 @@ public enum GEMM {
         b: UnsafePointer<Float>?, ldb: Int,
         packedB: (GEMMPackedB, column: Int)? = nil,
         beta: Float,
-        c: UnsafeMutablePointer<Float>, ldc: Int
+        c: UnsafeMutablePointer<Float>, ldc: Int,
+        wide: Bool = CPUFeatures.avx512
     ) {
         scale(c: c, ldc: ldc, m: m, n: n, beta: beta)
         if k == 0 || alpha == 0 { return }
@@ -169,45 +175,54 @@ public enum GEMM {
         let kcMax = min(k, kcBlock)
         let ncMax = min((n + nr - 1) / nr * nr, ncBlock)
         let mcMax = min((m + mr - 1) / mr * mr, mcBlock)
-        let bPackCount = packedB == nil ? kcMax * ncMax : 1
-        let bPack = UnsafeMutableRawPointer.allocate(byteCount: bPackCount * 4, alignment: 64)
-            .bindMemory(to: Float.self, capacity: bPackCount)
-        let aPack = UnsafeMutableRawPointer.allocate(byteCount: kcMax * mcMax * 4, alignment: 64)
-            .bindMemory(to: Float.self, capacity: kcMax * mcMax)
-        defer {
-            bPack.deallocate()
-            aPack.deallocate()
-        }
+        let bPack = packedB == nil ? ThreadScratch.buffer(ThreadScratch.packedB, count: kcMax * ncMax) : nil
+        let directA = !transposeA && alpha == 1
+        let aPack = ThreadScratch.buffer(ThreadScratch.packedA, count: directA ? 1 : kcMax * mcMax)
         var jc = 0
         while jc < n {
             let nc = min(ncBlock, n - jc)
             var pc = 0
             while pc < k {
                 let kc = min(kcBlock, k - pc)
-                if packedB == nil, let b {
+                if let bPack, let b {
                     GEMMPacking.packB(transposed: transposeB, b: b, ldb: ldb, k0: pc, kc: kc, col0: jc, nc: nc, into: bPack)
                 }
                 var ic = 0
                 while ic < m {
                     let mc = min(mcBlock, m - ic)
-                    GEMMPacking.packA(
-                        transposed: transposeA, a: a, lda: lda, row0: ic, mc: mc, k0: pc, kc: kc,
-                        alpha: alpha, into: aPack)
-                    var jr = 0
-                    while jr < nc {
-                        let cols = min(nr, nc - jr)
-                        let bSliver = packedB.map {
-                            $0.0.sliver(blockIndex: pc / kcBlock, column: $0.column + jc + jr, kc: kc)
-                        } ?? UnsafePointer(bPack + (jr / nr) * kc * nr)
-                        var ir = 0
-                        while ir < mc {
-                            let rows = min(mr, mc - ir)
-                            GEMMMicroKernel.run(
-                                kc: kc, a: aPack + (ir / mr) * kc * mr, b: bSliver,
-                                c: c + (ic + ir) * ldc + jc + jr, ldc: ldc, rows: rows, cols: cols)
-                            ir &+= mr
+                    // A row-major, unscaled A is read in place; otherwise it is packed in 6-row slivers.
+                    let aBlock: UnsafePointer<Float>
+                    if directA {
+                        aBlock = a + ic * lda + pc
+                    } else {
+                        GEMMPacking.packA(
+                            transposed: transposeA, a: a, lda: lda, row0: ic, mc: mc, k0: pc, kc: kc,
+                            alpha: alpha, into: aPack)
+                        aBlock = UnsafePointer(aPack)
+                    }
+                    let (rowStride, depthStride, panelStride) = directA ? (lda, 1, mr * lda) : (1, mr, kc * mr)
+                    let bBlock = packedB.map {
+                        $0.0.sliver(blockIndex: pc / kcBlock, column: $0.column + jc, kc: kc)
+                    } ?? UnsafePointer(bPack!)
+                    if wide {
+                        WideMacroKernel.block(mc: mc, nc: nc, kc: kc, a: aBlock, lda: directA ? lda : nil, b: bBlock,
+                                              c: c + ic * ldc + jc, ldc: ldc)
+                    } else {
+                        var jr = 0
+                        while jr < nc {
+                            let cols = min(nr, nc - jr)
+                            let bSliver = bBlock + (jr / nr) * kc * nr
+                            var ir = 0
+                            while ir < mc {
+                                let rows = min(mr, mc - ir)
+                                GEMMMicroKernel.run(
+                                    kc: kc, a: aBlock + (ir / mr) * panelStride, rowStride: rowStride,
+                                    depthStride: depthStride, b: bSliver,
+                                    c: c + (ic + ir) * ldc + jc + jr, ldc: ldc, rows: rows, cols: cols)
+                                ir &+= mr
+                            }
+                            jr &+= nr
                         }
-                        jr &+= nr
                     }
                     ic &+= mc
                 }

@@ -16,24 +16,52 @@ public final class DropoutLayer {
     }
 
     /// Applies dropout when `active`, drawing the mask from `rng`.
-    public func forward(_ input: Matrix, active: Bool, rng: inout SplitMix64) -> Matrix {
+    ///
+    /// The mask is drawn in a fixed number of chunks, each from its own generator split off `rng`,
+    /// so it is the same for any `threads` value.
+    public func forward(_ input: Matrix, active: Bool, rng: inout SplitMix64, threads: Int = 1) -> Matrix {
         wasActive = active && rate > 0
         guard wasActive else { return input }
-        let keep = 1 - rate
-        let scale = 1 / keep
-        mask = [Float](repeating: 0, count: input.count)
-        for i in 0..<mask.count where rng.nextUnitFloat() < keep {
-            mask[i] = scale
-        }
-        var output = input
-        output.storage.withUnsafeMutableBufferPointer { o in
-            mask.withUnsafeBufferPointer { m in
-                var i = 0
-                while i < o.count { o[i] *= m[i]; i &+= 1 }
+        let count = input.count
+        // Drop when a 24-bit uniform integer reaches the keep threshold (i.e. u >= 1 - rate).
+        let threshold = UInt64((1 - rate) * 16_777_216)
+        let scale = 1 / (1 - rate)
+        if mask.count != count { mask = [Float](repeating: 0, count: count) }
+        let chunks = count >= Self.parallelCount ? 2 : 1
+        let step = (count / chunks + 1) & ~1
+        let generators = (0..<chunks).map { _ in rng.split() }
+        var output = Matrix(rows: input.rows, columns: input.columns)
+        input.storage.withUnsafeBufferPointer { source in
+            mask.withUnsafeMutableBufferPointer { maskBuffer in
+                output.storage.withUnsafeMutableBufferPointer { out in
+                    let pointers = UncheckedSendable((source.baseAddress!, maskBuffer.baseAddress!, out.baseAddress!))
+                    ParallelFor.run(chunks: chunks, threads: threads) { chunk in
+                        let (x, m, y) = pointers.value
+                        var generator = generators[chunk]
+                        var i = chunk * step
+                        let end = min(count, i + step)
+                        while i < end {
+                            // Two draws from each 64-bit output.
+                            let bits = generator.next()
+                            let first: Float = bits >> 40 < threshold ? scale : 0
+                            m[i] = first
+                            y[i] = x[i] * first
+                            if i + 1 < end {
+                                let second: Float = (bits >> 8) & 0xFF_FFFF < threshold ? scale : 0
+                                m[i + 1] = second
+                                y[i + 1] = x[i + 1] * second
+                            }
+                            i &+= 2
+                        }
+                    }
+                }
             }
         }
         return output
     }
+
+    /// Element count from which the mask is drawn in two chunks (possibly on two threads).
+    static let parallelCount = 1 << 15
 
     /// Returns the gradient with respect to the input of the last `forward` call.
     public func backward(_ outputGradient: Matrix) -> Matrix {

@@ -1,7 +1,11 @@
+import NeuralNetAVX512
+
 /// Backpropagation through time for `LSTMLayer`.
 extension LSTMLayer {
     /// Accumulates parameter gradients for the last forward pass and returns the gradient with
-    /// respect to its input `(time * batch, inputSize)`.
+    /// respect to its sequence input `(time * batch, f)` (`f = inputSize` without a static input).
+    ///
+    /// After a forward pass with a static input, its gradient is left in `staticInputGradient`.
     ///
     /// `outputGradient` has the shape of the forward output: `(time * batch, units)` when
     /// `returnSequences`, else `(batch, units)`. Pass `needsInputGradient: false` for the first
@@ -13,20 +17,35 @@ extension LSTMLayer {
                      "LSTMLayer.backward gradient shape does not match the forward output")
         let dz = gateGradientBuffer
         dz.reset(count: time * batch * g, zeroed: false)
-        let dhNext = FloatBuffer(count: batch * h)
-        let dcNext = FloatBuffer(count: batch * h)
+        let dhNext = dhNextBuffer, dcNext = dcNextBuffer
+        dhNext.reset(count: batch * h)
+        dcNext.reset(count: batch * h)
         // W_hᵀ is packed once for every step's dZ_t W_hᵀ product.
         let packedRecurrentT = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: true) : nil
+        // As in forward, every block of samples runs back through time on its own thread.
+        let blocks = SampleBlocks(batch: batch, threads: threads)
+        let wide = useWideKernels
         outputGradient.storage.withUnsafeBufferPointer { dyp in
-            do {
+            let dy = UncheckedSendable(dyp.baseAddress!)
+            ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+                let samples = blocks.range(block)
                 for t in stride(from: time - 1, through: 0, by: -1) {
                     let external: UnsafePointer<Float>?
                     if returnSequences {
-                        external = dyp.baseAddress! + t * batch * h
+                        external = dy.value + t * batch * h
                     } else {
-                        external = t == time - 1 ? dyp.baseAddress! : nil
+                        external = t == time - 1 ? dy.value : nil
                     }
-                    ParallelFor.ranges(batch, work: batch * h, threads: threads) { samples in
+                    let first = t * batch + samples.lowerBound
+                    if wide {
+                        WideRecurrentCell.backward(
+                            rows: samples.count, units: h, gates: gates.pointer + first * g,
+                            cellTanh: cellTanh.pointer + first * h,
+                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                            external: external.map { $0 + samples.lowerBound * h },
+                            dhNext: dhNext.pointer + samples.lowerBound * h, dcNext: dcNext.pointer + samples.lowerBound * h,
+                            gateGradients: dz.pointer + first * g)
+                    } else {
                         for b in samples {
                             let row = t * batch + b
                             gateGradients(
@@ -37,50 +56,128 @@ extension LSTMLayer {
                         }
                     }
                     if t > 0, let packedRecurrentT {
-                        // dh_{t-1} = dZ_t W_hᵀ
-                        GEMM.multiply(
-                            transposeA: false, m: batch, alpha: 1,
-                            a: dz.pointer + t * batch * g, lda: g, packedB: packedRecurrentT,
-                            beta: 0, c: dhNext.pointer, ldc: h, threads: threads)
+                        // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
+                        GEMM.serial(
+                            transposeA: false, transposeB: false, m: samples.count, n: h, k: g, alpha: 1,
+                            a: dz.pointer + first * g, lda: g, b: nil, ldb: 0,
+                            packedB: (packedRecurrentT, 0), beta: 0,
+                            c: dhNext.pointer + samples.lowerBound * h, ldc: h)
                     }
                 }
             }
         }
-        // dW_h += H_{0..T-2}ᵀ dZ_{1..T-1}
-        if time > 1 {
-            recurrentWeight.gradient.withUnsafeMutableBufferPointer { gp in
-                GEMM.multiply(
-                    transposeA: true, transposeB: false, m: h, n: g, k: (time - 1) * batch, alpha: 1,
-                    a: hidden.pointer, lda: h, b: dz.pointer + batch * g, ldb: g,
-                    beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
-            }
-        }
-        // dW_x += Xᵀ dZ ; db += column sums of dZ
-        cachedInput.storage.withUnsafeBufferPointer { xp in
-            inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
-                GEMM.multiply(
-                    transposeA: true, transposeB: false, m: inputSize, n: g, k: time * batch, alpha: 1,
-                    a: xp.baseAddress!, lda: inputSize, b: dz.pointer, ldb: g,
-                    beta: 1, c: gp.baseAddress!, ldc: g, threads: threads)
-            }
-        }
+        // dW_x (sequence rows) and dW_h from one product over all rows, so dZ is packed once:
+        // [X | H_prev]ᵀ dZ, where row (t, b) of H_prev is h_{t-1} (zero at t = 0).
+        let f = cachedInput.columns
+        accumulateWeightGradients(sequenceFeatures: f, threads: threads)
         bias.gradient.withUnsafeMutableBufferPointer { bp in
-            for r in 0..<(time * batch) {
-                let src = dz.pointer + r * g
-                for j in 0..<g { bp[j] += src[j] }
+            // Column halves are independent; each column is summed in row order either way.
+            let sums = UncheckedSendable(bp.baseAddress!)
+            let rows = time * batch
+            ParallelFor.ranges(g, work: rows * g, threshold: 1 << 16, threads: threads) { columns in
+                for r in 0..<rows {
+                    let src = dz.pointer + r * g
+                    for j in columns { sums.value[j] += src[j] }
+                }
             }
+        }
+        if let staticInput = cachedStaticInput {
+            staticInputGradient = staticBackward(staticInput, sequenceFeatures: f, threads: threads)
+        } else {
+            staticInputGradient = Matrix(rows: 0, columns: 0)
         }
         guard needsInputGradient else { return Matrix(rows: 0, columns: 0) }
-        var inputGradient = Matrix(rows: time * batch, columns: inputSize)
-        inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
-            inputWeight.value.withUnsafeBufferPointer { wp in
-                GEMM.multiply(
-                    transposeA: false, transposeB: true, m: time * batch, n: inputSize, k: g, alpha: 1,
-                    a: dz.pointer, lda: g, b: wp.baseAddress!, ldb: g,
-                    beta: 0, c: dxp.baseAddress!, ldc: inputSize, threads: threads)
+        var inputGradient = Matrix(rows: time * batch, columns: f)
+        if f > 0 {
+            inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
+                inputWeight.value.withUnsafeBufferPointer { wp in
+                    GEMM.multiply(
+                        transposeA: false, transposeB: true, m: time * batch, n: f, k: g, alpha: 1,
+                        a: dz.pointer, lda: g, b: wp.baseAddress!, ldb: g,
+                        beta: 0, c: dxp.baseAddress!, ldc: f, threads: threads)
+                }
             }
         }
         return inputGradient
+    }
+
+    /// Adds `[X | H_prev]ᵀ dZ` to the sequence rows of the input-weight gradient and to the
+    /// recurrent-weight gradient.
+    private func accumulateWeightGradients(sequenceFeatures f: Int, threads: Int) {
+        let h = units, g = 4 * units, rows = time * batch, width = f + h
+        let joined = inputStateBuffer, product = weightGradientBuffer
+        joined.reset(count: rows * width, zeroed: false)
+        product.reset(count: width * g, zeroed: false)
+        let batch = self.batch, hiddenStates = hidden.pointer
+        cachedInput.storage.withUnsafeBufferPointer { xp in
+            let x = UncheckedSendable(xp.baseAddress)
+            ParallelFor.ranges(rows, work: rows * width, threshold: 1 << 16, threads: threads) { range in
+                for r in range {
+                    let row = joined.pointer + r * width
+                    if f > 0 { row.update(from: x.value! + r * f, count: f) }
+                    if r < batch {
+                        (row + f).update(repeating: 0, count: h)
+                    } else {
+                        (row + f).update(from: hiddenStates + (r - batch) * h, count: h)
+                    }
+                }
+            }
+        }
+        GEMM.multiply(
+            transposeA: true, transposeB: false, m: width, n: g, k: rows, alpha: 1,
+            a: joined.pointer, lda: width, b: gateGradientBuffer.pointer, ldb: g,
+            beta: 0, c: product.pointer, ldc: g, threads: threads)
+        inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
+            for i in 0..<(f * g) { gp[i] += product.pointer[i] }
+        }
+        recurrentWeight.gradient.withUnsafeMutableBufferPointer { gp in
+            for i in 0..<(h * g) { gp[i] += product.pointer[f * g + i] }
+        }
+    }
+
+    /// Accumulates the static rows of the input-weight gradient and returns the gradient with
+    /// respect to the static input, from the per-sample sums of the gate gradients over time.
+    private func staticBackward(_ staticInput: Matrix, sequenceFeatures f: Int, threads: Int) -> Matrix {
+        let g = 4 * units, s = staticInput.columns
+        guard s > 0 else { return Matrix(rows: batch, columns: 0) }
+        // dZsum[b] = Σ_t dZ[t, b], summed in time order (samples split across threads).
+        var sums = Matrix(rows: batch, columns: g)
+        sums.storage.withUnsafeMutableBufferPointer { sp in
+            let out = UncheckedSendable(sp.baseAddress!)
+            let dz = gateGradientBuffer.pointer, batch = self.batch, time = self.time
+            ParallelFor.ranges(batch, work: batch * g * time, threshold: 1 << 16, threads: threads) { samples in
+                for b in samples {
+                    let row = out.value + b * g
+                    for t in 0..<time {
+                        let src = dz + (t * batch + b) * g
+                        for j in 0..<g { row[j] += src[j] }
+                    }
+                }
+            }
+        }
+        // dW_s += Sᵀ dZsum ; dS = dZsum W_sᵀ
+        staticInput.storage.withUnsafeBufferPointer { xp in
+            sums.storage.withUnsafeBufferPointer { dp in
+                inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
+                    GEMM.multiply(
+                        transposeA: true, transposeB: false, m: s, n: g, k: batch, alpha: 1,
+                        a: xp.baseAddress!, lda: s, b: dp.baseAddress!, ldb: g,
+                        beta: 1, c: gp.baseAddress! + f * g, ldc: g, threads: threads)
+                }
+            }
+        }
+        var staticGradient = Matrix(rows: batch, columns: s)
+        sums.storage.withUnsafeBufferPointer { dp in
+            inputWeight.value.withUnsafeBufferPointer { wp in
+                staticGradient.storage.withUnsafeMutableBufferPointer { op in
+                    GEMM.multiply(
+                        transposeA: false, transposeB: true, m: batch, n: s, k: g, alpha: 1,
+                        a: dp.baseAddress!, lda: g, b: wp.baseAddress! + f * g, ldb: g,
+                        beta: 0, c: op.baseAddress!, ldc: s, threads: threads)
+                }
+            }
+        }
+        return staticGradient
     }
 
     /// Computes the gate pre-activation gradients of one sample at one timestep.

@@ -1,3 +1,5 @@
+import NeuralNetAVX512
+
 /// A long short-term memory layer over time-major sequences, with full backpropagation through time.
 ///
 /// Sequences are passed as matrices of `time * batch` rows where row `t * batch + b` holds
@@ -19,9 +21,20 @@ public final class LSTMLayer: ParameterOwner {
     /// Gate biases `(4 * units)`.
     public let bias: Parameter
 
+    /// Rows of the input projection initialised and multiplied together (a multiple of the GEMM tile height).
+    static let projectionBlock = 240
+    /// Whether the element-wise gate math runs on the AVX-512 path (bit-identical to the portable one).
+    var useWideKernels = CPUFeatures.avx512
     var batch = 0
     var time = 0
     var cachedInput = Matrix(rows: 0, columns: 0)
+    /// The static input of the last forward pass, if any.
+    var cachedStaticInput: Matrix?
+    /// Per-sample row initialisers of the input projection (bias, plus the static part).
+    let staticRowBuffer = FloatBuffer(count: 0)
+    /// Gradient with respect to the static input of the last forward pass `(batch, static features)`,
+    /// set by `backward` (empty when there was no static input).
+    public internal(set) var staticInputGradient = Matrix(rows: 0, columns: 0)
     /// Activated gates per timestep, `(time * batch, 4 * units)`.
     let gates = FloatBuffer(count: 0)
     /// Cell states `(time * batch, units)`.
@@ -32,6 +45,14 @@ public final class LSTMLayer: ParameterOwner {
     let hidden = FloatBuffer(count: 0)
     /// Scratch for gate pre-activation gradients during backward, reused across calls.
     let gateGradientBuffer = FloatBuffer(count: 0)
+    /// Scratch holding `[X | H_prev]` rows for the weight-gradient product.
+    let inputStateBuffer = FloatBuffer(count: 0)
+    /// Scratch for the stacked weight-gradient product `(f + units, 4 * units)`.
+    let weightGradientBuffer = FloatBuffer(count: 0)
+    /// Scratch for the hidden-state gradient flowing back from the next timestep.
+    let dhNextBuffer = FloatBuffer(count: 0)
+    /// Scratch for the cell-state gradient flowing back from the next timestep.
+    let dcNextBuffer = FloatBuffer(count: 0)
 
     /// Creates a layer with Glorot-uniform input and recurrent weights.
     public init(inputSize: Int, units: Int, returnSequences: Bool, name: String, rng: inout SplitMix64) {
@@ -55,11 +76,25 @@ public final class LSTMLayer: ParameterOwner {
 
     /// Runs the layer over a time-major sequence `(time * batch, inputSize)`.
     public func forward(_ input: Matrix, batch: Int, time: Int, threads: Int = 1) -> Matrix {
-        precondition(input.columns == inputSize, "LSTMLayer expects \(inputSize) features, got \(input.columns)")
+        forward(input, staticInput: nil, batch: batch, time: time, threads: threads)
+    }
+
+    /// Runs the layer over a time-major sequence whose last input features are the same at every
+    /// timestep.
+    ///
+    /// `input` is `(time * batch, f)` and `staticInput` `(batch, inputSize − f)`: the result equals
+    /// running `forward` on each row of `input` followed by its sample's static row, but the static
+    /// part of the input projection is computed once per sample instead of once per timestep.
+    public func forward(_ input: Matrix, staticInput: Matrix?, batch: Int, time: Int, threads: Int = 1) -> Matrix {
+        let f = input.columns
+        precondition(f + (staticInput?.columns ?? 0) == inputSize,
+                     "LSTMLayer expects \(inputSize) features, got \(f) + \(staticInput?.columns ?? 0)")
+        precondition(staticInput.map { $0.rows == batch } ?? true, "LSTMLayer static input must have one row per sample")
         precondition(input.rows == batch * time && time > 0, "LSTMLayer input rows must equal time * batch")
         self.batch = batch
         self.time = time
         cachedInput = input
+        cachedStaticInput = staticInput
         let h = units, g = 4 * units
         // Every element of these caches is written below before it is read.
         gates.reset(count: time * batch * g, zeroed: false)
@@ -67,48 +102,94 @@ public final class LSTMLayer: ParameterOwner {
         cellTanh.reset(count: time * batch * h, zeroed: false)
         hidden.reset(count: time * batch * h, zeroed: false)
 
-        // Input projection for every timestep at once: Z = X W_x + b.
-        let z = gates.pointer
+        // Row initialisers: the bias, plus S W_s per sample when part of the input is static.
+        let rowStart = staticRowBuffer
+        rowStart.reset(count: (staticInput == nil ? 1 : batch) * g, zeroed: false)
         bias.value.withUnsafeBufferPointer { bp in
-            var r = 0
-            while r < time * batch { (z + r * g).update(from: bp.baseAddress!, count: g); r &+= 1 }
+            for r in 0..<(staticInput == nil ? 1 : batch) { (rowStart.pointer + r * g).update(from: bp.baseAddress!, count: g) }
         }
+        if let staticInput, staticInput.columns > 0 {
+            staticInput.storage.withUnsafeBufferPointer { sp in
+                inputWeight.value.withUnsafeBufferPointer { wp in
+                    GEMM.multiply(
+                        transposeA: false, transposeB: false, m: batch, n: g, k: staticInput.columns, alpha: 1,
+                        a: sp.baseAddress!, lda: staticInput.columns, b: wp.baseAddress! + f * g, ldb: g,
+                        beta: 1, c: rowStart.pointer, ldc: g, threads: threads)
+                }
+            }
+        }
+        // Input projection Z = X W_x + row initialiser, in row blocks small enough that the
+        // initialised rows are still in cache when the product adds to them.
+        let z = gates.pointer
+        let perSample = staticInput != nil
+        let packedInput = f > 0 ? inputWeight.value.withUnsafeBufferPointer { wp in
+            GEMMPackedB(transposed: false, k: f, n: g, b: wp.baseAddress!, ldb: g)
+        } : nil
         input.storage.withUnsafeBufferPointer { xp in
-            inputWeight.value.withUnsafeBufferPointer { wp in
-                GEMM.multiply(
-                    transposeA: false, transposeB: false, m: time * batch, n: g, k: inputSize, alpha: 1,
-                    a: xp.baseAddress!, lda: inputSize, b: wp.baseAddress!, ldb: g,
-                    beta: 1, c: z, ldc: g, threads: threads)
+            let x = UncheckedSendable(xp.baseAddress)
+            ParallelFor.ranges(time * batch, work: time * batch * g, threshold: 1 << 16, threads: threads) { rows in
+                var first = rows.lowerBound
+                while first < rows.upperBound {
+                    let end = min(rows.upperBound, first + Self.projectionBlock)
+                    for r in first..<end {
+                        (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
+                    }
+                    if let packedInput, let xBase = x.value {
+                        GEMM.serial(
+                            transposeA: false, transposeB: false, m: end - first, n: g, k: f, alpha: 1,
+                            a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
+                            beta: 1, c: z + first * g, ldc: g)
+                    }
+                    first = end
+                }
             }
         }
         // W_h is packed once and reused by every step's h_{t-1} W_h product.
         let packedRecurrent = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: false) : nil
-        do {
-            for t in 0..<time {
-                let zt = z + t * batch * g
-                if t > 0, let packedRecurrent {
-                    GEMM.multiply(
-                        transposeA: false, m: batch, alpha: 1,
-                        a: hidden.pointer + (t - 1) * batch * h, lda: h, packedB: packedRecurrent,
-                        beta: 1, c: zt, ldc: g, threads: threads)
-                }
-                // Samples are independent: split them (shape-determined) across threads.
-                ParallelFor.ranges(batch, work: batch * h, threads: threads) { samples in
-                    for b in samples {
-                        let row = t * batch + b
-                        cellStep(
-                            gates: z + row * g,
-                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
-                            cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
-                            hidden: hidden.pointer + row * h)
+        // Samples are independent through time, so each block of samples runs the whole
+        // recurrence on its own thread with no synchronisation between timesteps.
+        let blocks = SampleBlocks(batch: batch, threads: threads)
+        let wide = useWideKernels
+        // The output is copied block by block while it is still in cache (every element is written).
+        let outputRows = returnSequences ? time * batch : batch
+        var output = [Float](unsafeUninitializedCapacity: outputRows * h) { _, initialized in
+            initialized = outputRows * h
+        }
+        output.withUnsafeMutableBufferPointer { outputBuffer in
+            let out = UncheckedSendable(outputBuffer.baseAddress!)
+            ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+                let samples = blocks.range(block)
+                for t in 0..<time {
+                    let first = t * batch + samples.lowerBound
+                    if t > 0, let packedRecurrent {
+                        GEMM.serial(
+                            transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
+                            a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
+                            packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
+                    }
+                    if wide {
+                        WideRecurrentCell.forward(
+                            rows: samples.count, units: h, gates: z + first * g,
+                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                            cell: cells.pointer + first * h, cellTanh: cellTanh.pointer + first * h,
+                            hidden: hidden.pointer + first * h)
+                    } else {
+                        for row in first..<(first + samples.count) {
+                            cellStep(
+                                gates: z + row * g,
+                                previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
+                                cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
+                                hidden: hidden.pointer + row * h)
+                        }
+                    }
+                    if returnSequences || t == time - 1 {
+                        let destination = out.value + (returnSequences ? first : samples.lowerBound) * h
+                        destination.update(from: hidden.pointer + first * h, count: samples.count * h)
                     }
                 }
             }
         }
-        if returnSequences {
-            return Matrix(rows: time * batch, columns: h, storage: hidden.array(count: time * batch * h))
-        }
-        return Matrix(rows: batch, columns: h, storage: hidden.array(count: batch * h, from: (time - 1) * batch * h))
+        return Matrix(rows: outputRows, columns: h, storage: output)
     }
 
     /// Activates one sample's gate pre-activations in place and updates its cell and hidden state.

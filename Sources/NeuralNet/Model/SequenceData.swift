@@ -17,6 +17,14 @@ public struct SequenceBatch: Sendable, Equatable {
     public var batchSize: Int { numeric.shape[0] }
     /// Number of timesteps.
     public var timeSteps: Int { numeric.shape[1] }
+
+    /// The contiguous samples `range` as a batch of their own.
+    public func samples(_ range: Range<Int>) -> SequenceBatch {
+        let stride = numeric.shape[1] * numeric.shape[2]
+        let values = Array(numeric.storage[(range.lowerBound * stride)..<(range.upperBound * stride)])
+        return SequenceBatch(numeric: Tensor(shape: [range.count, numeric.shape[1], numeric.shape[2]], storage: values),
+                             categorical: categorical.map { $0.gathering(Array(range)) })
+    }
 }
 
 /// An in-memory training set of equally long sequences and their targets.

@@ -80,13 +80,14 @@ public final class SequenceModel: ParameterOwner {
                      "expected \(embeddings.count) categorical inputs, got \(inputs.categorical.count)")
         let batch = inputs.batchSize, time = inputs.timeSteps
         var x = SequenceOps.timeMajor(inputs.numeric)
+        // The embeddings are the same at every timestep: the first LSTM takes them as a static input.
+        var statics: Matrix?
         if !embeddings.isEmpty {
-            let statics = zip(embeddings, inputs.categorical).map { $0.forward($1) }
-            x = SequenceOps.appendStatic(x, MatrixOps.concatenateColumns(statics), batch: batch, time: time)
+            statics = MatrixOps.concatenateColumns(zip(embeddings, inputs.categorical).map { $0.forward($1) })
         }
-        for (lstm, dropout) in zip(recurrent, dropouts) {
-            x = lstm.forward(x, batch: batch, time: time, threads: threads)
-            x = dropout.forward(x, active: dropoutActive, rng: &dropoutRNG)
+        for (index, (lstm, dropout)) in zip(recurrent, dropouts).enumerated() {
+            x = lstm.forward(x, staticInput: index == 0 ? statics : nil, batch: batch, time: time, threads: threads)
+            x = dropout.forward(x, active: dropoutActive, rng: &dropoutRNG, threads: threads)
         }
         for layer in head { x = layer.forward(x, threads: threads) }
         x = output.forward(x, threads: threads)
@@ -102,11 +103,10 @@ public final class SequenceModel: ParameterOwner {
         for layer in head.reversed() { g = layer.backward(g, threads: threads) }
         for index in stride(from: recurrent.count - 1, through: 0, by: -1) {
             g = dropouts[index].backward(g)
-            g = recurrent[index].backward(g, needsInputGradient: index > 0 || !embeddings.isEmpty, threads: threads)
+            g = recurrent[index].backward(g, needsInputGradient: index > 0, threads: threads)
         }
         guard !embeddings.isEmpty else { return }
-        let staticGradient = SequenceOps.staticGradient(
-            g, sequenceFeatures: architecture.numericFeatures, batch: batch, time: time)
+        let staticGradient = recurrent[0].staticInputGradient
         var offset = 0
         for layer in embeddings {
             layer.backward(MatrixOps.columns(offset..<(offset + layer.dimension), of: staticGradient))
@@ -117,7 +117,8 @@ public final class SequenceModel: ParameterOwner {
     /// Predicts `(batch, outputWidth)`; with `monteCarloDropout` dropout stays active so repeated
     /// calls sample from the model's predictive distribution.
     public func predict(_ inputs: SequenceBatch, monteCarloDropout: Bool = false) -> Matrix {
-        forward(inputs, dropoutActive: monteCarloDropout)
+        if monteCarloDropout || inputs.batchSize <= Self.inferenceChunk { return forward(inputs, dropoutActive: monteCarloDropout) }
+        return forwardInChunks(inputs)
     }
 
     /// Returns the loss on a batch without changing any weights (dropout off).
@@ -143,7 +144,7 @@ public final class SequenceModel: ParameterOwner {
         let loss = computeGradients(inputs, targets: targets, training: true)
         let parameters = self.parameters
         if let gradientClipNorm { GradientClipping.clipByGlobalNorm(parameters, maxNorm: gradientClipNorm) }
-        optimizer.step(parameters)
+        optimizer.step(parameters, threads: threads)
         return loss
     }
 

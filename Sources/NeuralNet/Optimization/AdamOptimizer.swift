@@ -16,8 +16,8 @@ public final class AdamOptimizer {
     /// Number of updates applied so far.
     public private(set) var stepCount = 0
 
-    private var firstMoments: [[Float]] = []
-    private var secondMoments: [[Float]] = []
+    /// First- and second-moment estimates per parameter (stable addresses, shared with helper threads).
+    private var moments: [(first: FloatBuffer, second: FloatBuffer)] = []
 
     /// Creates an optimiser with the usual defaults (`1e-3, 0.9, 0.999, 1e-7`).
     public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
@@ -30,31 +30,44 @@ public final class AdamOptimizer {
     }
 
     /// Applies one update to every parameter from its accumulated gradient.
-    public func step(_ parameters: [Parameter]) {
-        if firstMoments.count != parameters.count {
-            firstMoments = parameters.map { [Float](repeating: 0, count: $0.count) }
-            secondMoments = firstMoments
+    ///
+    /// With `threads > 1` the parameter list is split into two fixed groups of about equal size;
+    /// every element's update is the same either way.
+    public func step(_ parameters: [Parameter], threads: Int = 1) {
+        if moments.count != parameters.count {
+            moments = parameters.map { (FloatBuffer(count: $0.count), FloatBuffer(count: $0.count)) }
+        }
+        for (index, parameter) in parameters.enumerated() {
+            precondition(moments[index].first.count == parameter.count, "parameter list changed between Adam steps")
         }
         stepCount += 1
         let correction1 = Float(1 - pow(Double(beta1), stepCount))
         let correction2 = Float(1 - pow(Double(beta2), stepCount))
         let lr = learningRate, b1 = beta1, b2 = beta2, eps = epsilon, decay = weightDecay
-        for (index, parameter) in parameters.enumerated() {
-            precondition(firstMoments[index].count == parameter.count, "parameter list changed between Adam steps")
-            parameter.value.withUnsafeMutableBufferPointer { w in
-                parameter.gradient.withUnsafeBufferPointer { g in
-                    firstMoments[index].withUnsafeMutableBufferPointer { m in
-                        secondMoments[index].withUnsafeMutableBufferPointer { v in
-                            var i = 0
-                            while i < w.count {
-                                let gi = g[i]
-                                m[i] = b1 * m[i] + (1 - b1) * gi
-                                v[i] = b2 * v[i] + (1 - b2) * gi * gi
-                                let mHat = m[i] / correction1
-                                let vHat = v[i] / correction2
-                                w[i] -= lr * (mHat / (vHat.squareRoot() + eps) + decay * w[i])
-                                i &+= 1
-                            }
+        // Fixed split: the first group holds the leading parameters up to half of all elements.
+        let total = parameters.reduce(0) { $0 + $1.count }
+        var split = 0, running = 0
+        while split < parameters.count && running + parameters[split].count <= total / 2 {
+            running += parameters[split].count
+            split += 1
+        }
+        let groups = [0..<split, split..<parameters.count]
+        let moments = self.moments
+        ParallelFor.run(chunks: 2, threads: total >= 1 << 15 ? threads : 1) { group in
+            for index in groups[group] {
+                let parameter = parameters[index]
+                let m = moments[index].first.pointer, v = moments[index].second.pointer
+                parameter.value.withUnsafeMutableBufferPointer { w in
+                    parameter.gradient.withUnsafeBufferPointer { g in
+                        var i = 0
+                        while i < w.count {
+                            let gi = g[i]
+                            m[i] = b1 * m[i] + (1 - b1) * gi
+                            v[i] = b2 * v[i] + (1 - b2) * gi * gi
+                            let mHat = m[i] / correction1
+                            let vHat = v[i] / correction2
+                            w[i] -= lr * (mHat / (vHat.squareRoot() + eps) + decay * w[i])
+                            i &+= 1
                         }
                     }
                 }
@@ -64,8 +77,7 @@ public final class AdamOptimizer {
 
     /// Forgets all moment estimates and the step count.
     public func reset() {
-        firstMoments = []
-        secondMoments = []
+        moments = []
         stepCount = 0
     }
 }

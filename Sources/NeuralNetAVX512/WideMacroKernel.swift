@@ -1,0 +1,179 @@
+/// GEMM inner loops on 16-lane vectors, compiled for AVX-512 and called only when the CPU has it.
+///
+/// Operands use the panel layouts of the portable 6 x 16 kernel in `NeuralNet`: packed `op(A)` in
+/// slivers of 6 rows (`a[(s * kc + p) * 6 + r]`), packed `op(B)` in slivers of 16 columns
+/// (`b[(s * kc + p) * 16 + j]`). Each `C` element is accumulated exactly as in the portable
+/// kernel — one fused multiply-add per depth step, in depth order, then added to `C` — so both
+/// produce bit-identical results.
+public enum WideMacroKernel {
+    /// Rows of a packed `A` sliver.
+    static let mr = 6
+    /// Columns of a packed `B` sliver.
+    static let nr = 16
+
+    /// Computes `C[0..<mc, 0..<nc] += A * Bpacked` for one block of depth `kc`.
+    ///
+    /// With `lda == nil`, `a` is packed in 6-row slivers; otherwise `a` is the row-major block itself
+    /// (element `(r, p)` at `a[r * lda + p]`), read in place without packing.
+    @inline(never)
+    public static func block(
+        mc: Int, nc: Int, kc: Int,
+        a: UnsafePointer<Float>, lda: Int?, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        if let lda {
+            loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: lda, depthStride: 1, panelStride: mr * lda, b: b, c: c, ldc: ldc)
+        } else {
+            loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: 1, depthStride: mr, panelStride: kc * mr, b: b, c: c, ldc: ldc)
+        }
+    }
+
+    /// The tile loops over one block; `A(r, p)` of the panel starting at row `ir` is at
+    /// `a[(ir / 6) * panelStride + r * rowStride + p * depthStride]`.
+    @inline(__always)
+    static func loops(
+        mc: Int, nc: Int, kc: Int,
+        a: UnsafePointer<Float>, rowStride: Int, depthStride: Int, panelStride: Int,
+        b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        let sliverB = kc * nr
+        var jr = 0
+        while jr < nc {
+            let cols = min(2 * nr, nc - jr)
+            let bPanel = b + (jr / nr) * sliverB
+            var ir = 0
+            while ir < mc {
+                let rows = min(mr, mc - ir)
+                let aPanel = APanel(base: a + (ir / mr) * panelStride, rowStride: rowStride, depthStride: depthStride, rows: rows)
+                let cTile = c + ir * ldc + jr
+                if cols > nr {
+                    tile6x32(kc: kc, a: aPanel, b0: bPanel, b1: bPanel + sliverB, c: cTile, ldc: ldc, rows: rows, cols: cols)
+                } else {
+                    tile6x16(kc: kc, a: aPanel, b: bPanel, c: cTile, ldc: ldc, rows: rows, cols: cols)
+                }
+                ir &+= mr
+            }
+            jr &+= 2 * nr
+        }
+    }
+
+    /// One 6 x 32 tile from two adjacent 16-column slivers (twelve 16-lane accumulators).
+    @inline(__always)
+    static func tile6x32(
+        kc: Int, a: APanel, b0: UnsafePointer<Float>, b1: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, cols: Int
+    ) {
+        var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
+        var c10 = SIMD16<Float>(), c11 = SIMD16<Float>()
+        var c20 = SIMD16<Float>(), c21 = SIMD16<Float>()
+        var c30 = SIMD16<Float>(), c31 = SIMD16<Float>()
+        var c40 = SIMD16<Float>(), c41 = SIMD16<Float>()
+        var c50 = SIMD16<Float>(), c51 = SIMD16<Float>()
+        let (a0, a1, a2, a3, a4, a5) = a.rowPointers
+        let ds = a.depthStride
+        var pb0 = UnsafeRawPointer(b0), pb1 = UnsafeRawPointer(b1)
+        var p = 0, offset = 0
+        while p < kc {
+            let x0 = pb0.loadUnaligned(as: SIMD16<Float>.self)
+            let x1 = pb1.loadUnaligned(as: SIMD16<Float>.self)
+            var av = SIMD16<Float>(repeating: a0[offset])
+            c00 = c00.addingProduct(av, x0); c01 = c01.addingProduct(av, x1)
+            av = SIMD16<Float>(repeating: a1[offset])
+            c10 = c10.addingProduct(av, x0); c11 = c11.addingProduct(av, x1)
+            av = SIMD16<Float>(repeating: a2[offset])
+            c20 = c20.addingProduct(av, x0); c21 = c21.addingProduct(av, x1)
+            av = SIMD16<Float>(repeating: a3[offset])
+            c30 = c30.addingProduct(av, x0); c31 = c31.addingProduct(av, x1)
+            av = SIMD16<Float>(repeating: a4[offset])
+            c40 = c40.addingProduct(av, x0); c41 = c41.addingProduct(av, x1)
+            av = SIMD16<Float>(repeating: a5[offset])
+            c50 = c50.addingProduct(av, x0); c51 = c51.addingProduct(av, x1)
+            offset &+= ds
+            pb0 += 64
+            pb1 += 64
+            p &+= 1
+        }
+        let hi = cols - 16
+        add(c00, c01, into: c, hiCols: hi)
+        if rows > 1 { add(c10, c11, into: c + ldc, hiCols: hi) }
+        if rows > 2 { add(c20, c21, into: c + 2 * ldc, hiCols: hi) }
+        if rows > 3 { add(c30, c31, into: c + 3 * ldc, hiCols: hi) }
+        if rows > 4 { add(c40, c41, into: c + 4 * ldc, hiCols: hi) }
+        if rows > 5 { add(c50, c51, into: c + 5 * ldc, hiCols: hi) }
+    }
+
+    /// One 6 x 16 tile from a single sliver (the last one when the column count is an odd multiple of 16).
+    @inline(__always)
+    static func tile6x16(
+        kc: Int, a: APanel, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, cols: Int
+    ) {
+        var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>()
+        var c3 = SIMD16<Float>(), c4 = SIMD16<Float>(), c5 = SIMD16<Float>()
+        let (a0, a1, a2, a3, a4, a5) = a.rowPointers
+        let ds = a.depthStride
+        var pb = UnsafeRawPointer(b)
+        var p = 0, offset = 0
+        while p < kc {
+            let x = pb.loadUnaligned(as: SIMD16<Float>.self)
+            c0 = c0.addingProduct(SIMD16<Float>(repeating: a0[offset]), x)
+            c1 = c1.addingProduct(SIMD16<Float>(repeating: a1[offset]), x)
+            c2 = c2.addingProduct(SIMD16<Float>(repeating: a2[offset]), x)
+            c3 = c3.addingProduct(SIMD16<Float>(repeating: a3[offset]), x)
+            c4 = c4.addingProduct(SIMD16<Float>(repeating: a4[offset]), x)
+            c5 = c5.addingProduct(SIMD16<Float>(repeating: a5[offset]), x)
+            offset &+= ds
+            pb += 64
+            p &+= 1
+        }
+        add(c0, into: c, cols: cols)
+        if rows > 1 { add(c1, into: c + ldc, cols: cols) }
+        if rows > 2 { add(c2, into: c + 2 * ldc, cols: cols) }
+        if rows > 3 { add(c3, into: c + 3 * ldc, cols: cols) }
+        if rows > 4 { add(c4, into: c + 4 * ldc, cols: cols) }
+        if rows > 5 { add(c5, into: c + 5 * ldc, cols: cols) }
+    }
+
+    /// Adds a 32-wide accumulator row into `16 + hiCols` floats at `dest` (`1 ≤ hiCols ≤ 16`).
+    @inline(__always)
+    static func add(_ lo: SIMD16<Float>, _ hi: SIMD16<Float>, into dest: UnsafeMutablePointer<Float>, hiCols: Int) {
+        add(lo, into: dest, cols: 16)
+        add(hi, into: dest + 16, cols: hiCols)
+    }
+
+    /// Adds the first `cols` (at most 16) lanes of `v` into `dest`.
+    @inline(__always)
+    static func add(_ v: SIMD16<Float>, into dest: UnsafeMutablePointer<Float>, cols: Int) {
+        if cols == 16 {
+            let raw = UnsafeMutableRawPointer(dest)
+            raw.storeBytes(of: raw.loadUnaligned(as: SIMD16<Float>.self) + v, as: SIMD16<Float>.self)
+            return
+        }
+        var j = 0
+        while j < cols {
+            dest[j] += v[j]
+            j &+= 1
+        }
+    }
+}
+
+/// Where the six rows of one `A` panel live (rows past the edge alias the last real row).
+struct APanel {
+    /// Address of `A(0, 0)`.
+    var base: UnsafePointer<Float>
+    /// Distance between rows.
+    var rowStride: Int
+    /// Distance between depth steps.
+    var depthStride: Int
+    /// Rows that exist (1...6).
+    var rows: Int
+
+    /// Addresses of the six rows; missing rows repeat the last real one (their results are discarded).
+    @inline(__always)
+    var rowPointers: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+                      UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>) {
+        let last = rows - 1
+        return (base, base + min(1, last) * rowStride, base + min(2, last) * rowStride,
+                base + min(3, last) * rowStride, base + min(4, last) * rowStride, base + min(5, last) * rowStride)
+    }
+}

@@ -1,0 +1,83 @@
+/// The element-wise part of a long short-term memory step on 16-lane vectors.
+///
+/// Same layout and lane-wise operations as the portable 8-lane code in `NeuralNet`'s LSTM layer:
+/// each row holds gate pre-activations `[i | f | g | o]` (`4 * units` floats) and the per-row
+/// state vectors hold `units` floats.
+public enum WideRecurrentCell {
+    /// Activates the gates of `rows` consecutive rows in place and writes cell, `tanh(cell)` and
+    /// hidden state (`previousCell` is `nil` at the first timestep).
+    @inline(never)
+    public static func forward(
+        rows: Int, units h: Int, gates: UnsafeMutablePointer<Float>,
+        previousCell: UnsafePointer<Float>?, cell: UnsafeMutablePointer<Float>,
+        cellTanh: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>
+    ) {
+        typealias M = WideVectorMath
+        var row = 0
+        while row < rows {
+            let z = gates + row * 4 * h, s = row * h
+            var j = 0
+            while j < h {
+                let n = min(16, h - j)
+                let iv = M.sigmoid(M.load(z + j, count: n))
+                let fv = M.sigmoid(M.load(z + h + j, count: n))
+                let gv = M.tanh(M.load(z + 2 * h + j, count: n))
+                let ov = M.sigmoid(M.load(z + 3 * h + j, count: n))
+                M.store(iv, to: z + j, count: n)
+                M.store(fv, to: z + h + j, count: n)
+                M.store(gv, to: z + 2 * h + j, count: n)
+                M.store(ov, to: z + 3 * h + j, count: n)
+                var c = iv * gv
+                if let previousCell {
+                    c = c.addingProduct(fv, M.load(previousCell + s + j, count: n))
+                }
+                let t = M.tanh(c)
+                M.store(c, to: cell + s + j, count: n)
+                M.store(t, to: cellTanh + s + j, count: n)
+                M.store(ov * t, to: hidden + s + j, count: n)
+                j &+= 16
+            }
+            row &+= 1
+        }
+    }
+
+    /// Computes gate pre-activation gradients for `rows` consecutive rows of one timestep.
+    ///
+    /// `gates` holds the activated gates, `cellTanh` and `previousCell` the matching states;
+    /// `external` (optional) adds to `dhNext`. On exit `dcNext` holds the cell gradient for
+    /// the previous timestep.
+    @inline(never)
+    public static func backward(
+        rows: Int, units h: Int, gates: UnsafePointer<Float>, cellTanh: UnsafePointer<Float>,
+        previousCell: UnsafePointer<Float>?, external: UnsafePointer<Float>?,
+        dhNext: UnsafePointer<Float>, dcNext: UnsafeMutablePointer<Float>,
+        gateGradients: UnsafeMutablePointer<Float>
+    ) {
+        typealias M = WideVectorMath
+        var row = 0
+        while row < rows {
+            let z = gates + row * 4 * h, dz = gateGradients + row * 4 * h, s = row * h
+            var j = 0
+            while j < h {
+                let n = min(16, h - j)
+                var dh = M.load(dhNext + s + j, count: n)
+                if let external { dh += M.load(external + s + j, count: n) }
+                let i = M.load(z + j, count: n)
+                let f = M.load(z + h + j, count: n)
+                let gg = M.load(z + 2 * h + j, count: n)
+                let o = M.load(z + 3 * h + j, count: n)
+                let t = M.load(cellTanh + s + j, count: n)
+                let dOut = dh * t
+                let dc = dh * o * (1 - t * t) + M.load(dcNext + s + j, count: n)
+                let prev = previousCell.map { M.load($0 + s + j, count: n) } ?? SIMD16<Float>()
+                M.store(dc * gg * i * (1 - i), to: dz + j, count: n)
+                M.store(dc * prev * f * (1 - f), to: dz + h + j, count: n)
+                M.store(dc * i * (1 - gg * gg), to: dz + 2 * h + j, count: n)
+                M.store(dOut * o * (1 - o), to: dz + 3 * h + j, count: n)
+                M.store(dc * f, to: dcNext + s + j, count: n)
+                j &+= 16
+            }
+            row &+= 1
+        }
+    }
+}

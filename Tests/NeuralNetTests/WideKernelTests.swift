@@ -1,0 +1,53 @@
+import Testing
+@testable import NeuralNet
+
+struct WideKernelTests {
+    /// The AVX-512 inner loops must give exactly the portable kernel's results (edge tiles included).
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"))
+    func wideKernelIsBitIdenticalToPortableKernel() {
+        var rng = SplitMix64(seed: 29)
+        let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (6, 16, 9), (13, 35, 17), (64, 512, 128), (37, 48, 300), (7, 100, 20)]
+        for (m, n, k) in shapes {
+            for (transposeB, alpha) in [(false, Float(0.5)), (true, Float(0.5)), (false, Float(1)), (true, Float(1))] {
+                let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }
+                let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1, 1) }
+                let c0 = (0..<(m * n)).map { _ in rng.nextFloat(in: -1, 1) }
+                var wide = c0, portable = c0
+                for useWide in [true, false] {
+                    var out = c0
+                    a.withUnsafeBufferPointer { ap in
+                        b.withUnsafeBufferPointer { bp in
+                            out.withUnsafeMutableBufferPointer { cp in
+                                GEMM.serial(transposeA: false, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                                            a: ap.baseAddress!, lda: k, b: bp.baseAddress!, ldb: transposeB ? k : n,
+                                            beta: 0.25, c: cp.baseAddress!, ldc: n, wide: useWide)
+                            }
+                        }
+                    }
+                    if useWide { wide = out } else { portable = out }
+                }
+                #expect(wide == portable, "m=\(m) n=\(n) k=\(k) transposeB=\(transposeB)")
+            }
+        }
+    }
+
+    /// The AVX-512 gate math must give exactly the portable results, forward and backward.
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"), arguments: [(20, true), (37, false)])
+    func wideRecurrentCellIsBitIdenticalToPortableCode(units: Int, returnSequences: Bool) {
+        let batch = 30, time = 5, features = 7
+        var results: [(Matrix, Matrix, [[Float]])] = []
+        for wide in [true, false] {
+            var rng = SplitMix64(seed: 61)
+            let layer = LSTMLayer(inputSize: features, units: units, returnSequences: returnSequences, name: "l", rng: &rng)
+            layer.useWideKernels = wide
+            let input = GradCheck.random(time * batch, features, rng: &rng)
+            let output = layer.forward(input, batch: batch, time: time, threads: 2)
+            let upstream = GradCheck.random(output.rows, units, rng: &rng)
+            let inputGradient = layer.backward(upstream, threads: 2)
+            results.append((output, inputGradient, layer.parameters.map(\.gradient)))
+        }
+        #expect(results[0].0 == results[1].0)
+        #expect(results[0].1 == results[1].1)
+        #expect(results[0].2 == results[1].2)
+    }
+}
