@@ -23,8 +23,9 @@ public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
     /// The members of `combination`.
     public static let combinationMembers: [BaselineModel] = [.simpleExponentialSmoothing, .holt, .tsb, .movingAverage]
 
+    /// Models order as declared (simplest first).
     public static func < (lhs: BaselineModel, rhs: BaselineModel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 
     /// Fits the model to a history (oldest first) and returns what it needs to forecast.

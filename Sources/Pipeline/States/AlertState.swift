@@ -39,7 +39,7 @@ public struct AlertState: PipelineState {
         for alert in alerts {
             try context.database?.recordAlert(runId: context.runId, kind: alert.kind, state: alert.state,
                                                message: alert.message, at: Timestamp.now())
-            alert.kind == "drift-cleared" ? context.log.info(alert.message) : context.log.error(alert.message)
+            if alert.kind == "drift-cleared" { context.log.info(alert.message) } else { context.log.error(alert.message) }
         }
         if alerts.isEmpty { context.log.info("nothing to alert") }
         guard !alerts.isEmpty, context.trigger != "replay", context.trigger != "backtest" else { return }
@@ -53,7 +53,9 @@ public struct AlertState: PipelineState {
             let lines = notifier.deliver(runId: context.runId, kind: alert.kind, subject: alert.state ?? alert.kind,
                                          severity: alert.kind == "state-failed" ? .error : alert.kind == "drift-cleared" ? .info : .warning, message: alert.message,
                                          details: alert.state.map { ["state": $0] } ?? [:], database: context.database)
-            for line in lines { line.contains(": delivered") || line.contains("skipped") ? context.log.info(line) : context.log.warning(line) }
+            for line in lines {
+                if line.contains(": delivered") || line.contains("skipped") { context.log.info(line) } else { context.log.warning(line) }
+            }
         }
     }
 }
