@@ -4,7 +4,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     public var lookback = 52
     /// LSTM layers (1–3) and units per layer.
     public var layers = 1
-    public var hiddenUnits = 32
+    public var hiddenUnits = 64
     /// Dropout after each LSTM layer during training.
     public var dropout = 0.1
     public var learningRate = 0.003
@@ -27,7 +27,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// `series`: by the series' overall mean.
     public var scaling = "window"
     /// Networks trained with different seeds whose forecasts are averaged (variance reduction).
-    public var ensembleSize = 3
+    public var ensembleSize = 5
     /// Tuning trials before training (1 = no search: use these settings as given).
     public var trials = 1
     /// Wall-time cap of the search in seconds (0 = none); with a cap the number of trials, and so the
