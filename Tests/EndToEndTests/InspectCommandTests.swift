@@ -99,6 +99,18 @@ import Formats
         let summary = try FileSystem.readText("\(run)/ingest/summary.json")
         #expect(summary.contains("\"producer\" : \"fabrikam\""))
     }
+
+    @Test func theProducersSheetIsTheOneRead() throws {
+        let config = Self.config.replacingOccurrences(of: #""patterns": ["*.xlsx"],"#, with: #""patterns": ["*.xlsx"], "sheet": "Summary","#)
+        #expect(config.contains("\"sheet\": \"Summary\""))
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        try root.drop("xlsx/generated/xlsxwriter_transactions.xlsx", as: "fabrikam/transactions.xlsx")
+        let result = try root.demand(["run"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("transactions.xlsx: column 'sku' (the sku column of producer 'fabrikam') not found; the file has columns 'Total rows'"),
+                "\(result.stdout)")
+    }
 }
 
 /// Parquet files written by pyarrow go through the same ingest; the forecast is also written as Parquet.

@@ -42,7 +42,7 @@ extension PipelineConfig.Producer {
     /// Decodes one producer.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "columns", "attributes", "filters",
+            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "columns", "attributes", "filters", "sheet",
         ])
         self.init(name: try object.required("name"), columns: try object.required("columns"))
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != "..", name != "quarantine" else {
@@ -57,6 +57,7 @@ extension PipelineConfig.Producer {
         dateFormat = try object.optional("dateFormat")
         attributes = try object.value("attributes", default: attributes)
         filters = try object.value("filters", default: filters)
+        sheet = try object.optional("sheet")
     }
 }
 

@@ -58,6 +58,19 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var attributes: [String: String] = [:]
         /// Rows to drop by value of a vendor column.
         public var filters: [RowFilter] = []
+        /// For workbooks: the sheet to read, by name or by 0-based position as text (`"Sales"`, `"0"`);
+        /// `nil` reads the first visible worksheet.
+        public var sheet: String?
+
+        /// Every vendor column this producer reads (so columnar files read only those).
+        public var mappedColumns: Set<String> {
+            var names: Set<String> = [columns.sku, columns.date, columns.quantity]
+            if let price = columns.price { names.insert(price) }
+            if let store = columns.store { names.insert(store) }
+            names.formUnion(attributes.values)
+            names.formUnion(filters.map(\.column))
+            return names
+        }
 
         /// Creates a producer with a column mapping.
         public init(name: String, columns: ColumnMapping) {

@@ -79,7 +79,9 @@ public struct IngestState: PipelineState {
 
     /// Parses a vendor file with its producer's reading options; errors name the vendor's file name.
     static func readTable(path: String, name: String, producer: PipelineConfig.Producer) throws -> Table {
-        let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma)
+        let sheet = producer.sheet.map { text in Int(text).map(SheetSelector.index) ?? .name(text) }
+        let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma, sheet: sheet,
+                                  columns: producer.mappedColumns)
         do {
             return try TableFile.read(path: path, options: options)
         } catch let error as FormatError {
