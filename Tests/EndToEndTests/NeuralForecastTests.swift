@@ -33,6 +33,7 @@ import Testing
         #expect(log.contains("trial 3 of 3:"))
         #expect(log.contains("rule per segment"))
         let manifest = try root.manifest(run)
+        #expect(manifest.record(.tune).outputs.contains { $0.path.hasSuffix("lstm-validation.csv") })
         let trainOutputs = manifest.record(.train).outputs.map(\.path)
         let forecast = try FileSystem.readText("\(run)/forecast/forecast.csv")
         if trainOutputs.contains(where: { $0.hasSuffix("lstm-1.ckpt") }) {

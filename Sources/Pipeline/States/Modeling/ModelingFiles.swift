@@ -53,7 +53,11 @@ enum NetworkForecast {
 
     /// The forecasts by SKU, or an empty map when the network was not trained.
     static func read(folder: String) throws -> [String: [Double]] {
-        let path = "\(folder)/\(fileName)"
+        try read(path: "\(folder)/\(fileName)")
+    }
+
+    /// Forecasts by SKU from a `sku, step, forecast` file, or an empty map when it does not exist.
+    static func read(path: String) throws -> [String: [Double]] {
         guard FileSystem.exists(path) else { return [:] }
         let (columns, table) = try CSVTable.read(path: path, requiring: ["sku", "step", "forecast"])
         var result: [String: [Double]] = [:]

@@ -61,6 +61,7 @@ struct NeuralStudy: Codable, Equatable {
                                           baselines: series.map { BaselineModel(rawValue: choices[$0.sku] ?? "") ?? .naive },
                                           horizon: horizon, seasonLength: config.model.seasonLength)
         try context.checkpoint()
+        try writeValidation(series: series, forecasts: trained.validationForecasts, horizon: horizon, path: context.output(validationFileName))
         let importance = trained.permutationImportance(seed: context.seed)
         context.log.info("permutation importance on validation (WAPE increase when shuffled): " + importance.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\($0.key.rawValue) \(NumberText.format($0.value * 100, decimals: 1))%" }.joined(separator: ", "))
@@ -77,6 +78,20 @@ struct NeuralStudy: Codable, Equatable {
                                 tuned: trials == nil ? nil : settings, tunedLookback: trials == nil ? nil : settings.lookback)
         return (study, segments)
     }
+    /// `tune/lstm-validation.csv`: the network's forecasts of each SKU's held-out last horizon (sku, step,
+    /// forecast); `residuals` uses them for the newest backtest window of SKUs the network serves.
+    static let validationFileName = "lstm-validation.csv"
+
+    static func writeValidation(series: [SeriesRecord], forecasts: [[Double]], horizon: Int, path: String) throws {
+        var rows: [[String]] = []
+        var index = 0
+        for record in series where record.values.count - horizon >= 1 && index < forecasts.count {
+            for (step, value) in forecasts[index].enumerated() { rows.append([record.sku, String(step + 1), NumberText.format(value, decimals: 4)]) }
+            index += 1
+        }
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "step", "forecast"], rows: rows), to: path)
+    }
+
     static func describe(_ settings: NeuralSettings) -> [String: String] {
         ["lookback": String(settings.lookback), "layers": String(settings.layers), "hiddenUnits": String(settings.hiddenUnits),
          "dropout": String(settings.dropout), "learningRate": String(settings.learningRate), "batchSize": String(settings.batchSize),

@@ -2,8 +2,10 @@ import Forecasting
 
 /// `residuals`: backtest windows per SKU → per-step residuals, calibrated intervals and their coverage.
 ///
-/// Each SKU's chosen model is refitted at the last `intervals.backtestWindows` origins (one horizon
-/// apart); residuals are divided by the SKU's scale and pooled per horizon step. Coverage is measured
+/// Each SKU's chosen model is refitted at the last `intervals.backtestWindows` origins, one horizon
+/// apart. For SKUs the LSTM serves, the newest window uses the network's validation forecast combined
+/// by the SKU's rule; older windows use the baseline (the network is not refitted per window).
+/// Residuals are divided by the SKU's scale and pooled per horizon step. Coverage is measured
 /// honestly: intervals calibrated on the older windows are scored on the newest one.
 public struct ResidualsState: PipelineState {
     public let name = StateName.residuals
@@ -15,6 +17,7 @@ public struct ResidualsState: PipelineState {
         let windows = settings.intervals.backtestWindows
         let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
         let study = try JSONFile.decode(Study.self, path: context.file(.tune, "study.json"))
+        let networkValidation = try NetworkForecast.read(path: context.file(.tune, NeuralStudy.validationFileName))
         var rows: [[String]] = []
         var scaled = [[[Double]]](repeating: [[Double]](repeating: [], count: horizon), count: windows)
         var scales: [String: Double] = [:]
@@ -26,7 +29,12 @@ public struct ResidualsState: PipelineState {
             for window in 0..<windows {
                 let origin = record.values.count - (window + 1) * horizon
                 guard origin >= 2 else { break }
-                let forecast = model.fit(history: Array(record.values[..<origin]), seasonLength: settings.model.seasonLength).forecast(horizon: horizon)
+                var forecast = model.fit(history: Array(record.values[..<origin]), seasonLength: settings.model.seasonLength).forecast(horizon: horizon)
+                // The newest window is the network's validation window: SKUs it serves use their real source there.
+                let source = study.source(of: record.sku)
+                if window == 0, source != .baseline, let network = networkValidation[record.sku], network.count == horizon {
+                    forecast = source.combine(network: network, baseline: forecast)
+                }
                 for step in 0..<horizon {
                     let actual = record.values[origin + step]
                     let residual = actual - forecast[step]
