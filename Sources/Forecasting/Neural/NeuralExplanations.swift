@@ -10,10 +10,7 @@ extension TrainedNeuralForecaster {
     /// Permutation importance on the validation windows: how much the ensemble's WAPE rises when one
     /// group's inputs are shuffled across windows (seeded), relative to the unshuffled WAPE.
     public func permutationImportance(seed: UInt64) -> [InputGroup: Double] {
-        let validation = windows.series.indices.compactMap { index -> (series: Int, end: Int)? in
-            let end = windows.series[index].count - windows.horizon
-            return end >= 1 ? (index, end) : nil
-        }
+        let validation = windows.validationWindows
         guard !validation.isEmpty else { return [:] }
         let baseline = wape(forecasts: predictAll(at: validation, alter: nil), at: validation)
         var result: [InputGroup: Double] = [:]
@@ -70,15 +67,7 @@ extension TrainedNeuralForecaster {
     }
 
     private func wape(forecasts: [[Double]], at positions: [(series: Int, end: Int)]) -> Double {
-        var absolute = 0.0, total = 0.0
-        for (window, forecast) in zip(positions, forecasts) {
-            for step in 0..<windows.horizon {
-                let actual = windows.series[window.series][window.end + step]
-                absolute += abs(forecast[step] - actual)
-                total += abs(actual)
-            }
-        }
-        return total > 0 ? absolute / total : 0
+        windows.wape(forecasts, at: positions) ?? 0
     }
 
     /// Columns of each timestep that belong to a group (the embedding is handled separately).

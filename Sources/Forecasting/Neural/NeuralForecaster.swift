@@ -13,10 +13,7 @@ public enum NeuralForecaster {
     public static func train(series: [[Double]], firstBuckets: [Int], horizon: Int, settings: NeuralSettings, seed: UInt64,
                              refit: Bool = true, progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
         let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon)
-        let validation = series.indices.compactMap { index -> (series: Int, end: Int)? in
-            let end = series[index].count - horizon
-            return end >= 1 ? (index, end) : nil
-        }
+        let validation = windows.validationWindows
         let held = trainingWindows(series: series, horizon: horizon, holdOut: true)
         let all = trainingWindows(series: series, horizon: horizon, holdOut: false)
         var members: [SequenceModel] = []
@@ -36,15 +33,8 @@ public enum NeuralForecaster {
             members.append(run.model)
         }
         let ensembleValidation = average(validationForecasts)
-        var absolute = 0.0, total = 0.0
-        for (window, forecast) in zip(validation, ensembleValidation) {
-            for step in 0..<horizon {
-                let actual = series[window.series][window.end + step]
-                absolute += abs(forecast[step] - actual)
-                total += abs(actual)
-            }
-        }
-        return TrainedNeuralForecaster(models: members, windows: windows, validationWAPE: total > 0 ? absolute / total : .infinity,
+        return TrainedNeuralForecaster(models: members, windows: windows,
+                                       validationWAPE: windows.wape(ensembleValidation, at: validation) ?? .infinity,
                                        validationForecasts: ensembleValidation, epochs: epochs)
     }
 
@@ -147,16 +137,7 @@ public enum NeuralForecaster {
     /// WAPE of the model's forecasts for the held-out windows, on the original scale.
     static func validationWAPE(model: SequenceModel, windows: NeuralWindows, validation: [(series: Int, end: Int)]) -> Double {
         guard !validation.isEmpty else { return .infinity }
-        var absolute = 0.0, total = 0.0
-        let forecasts = predict(model: model, windows: windows, at: validation)
-        for (window, forecast) in zip(validation, forecasts) {
-            for step in 0..<windows.horizon {
-                let actual = windows.series[window.series][window.end + step]
-                absolute += abs(forecast[step] - actual)
-                total += abs(actual)
-            }
-        }
-        return total > 0 ? absolute / total : .infinity
+        return windows.wape(predict(model: model, windows: windows, at: validation), at: validation) ?? .infinity
     }
 
     /// Point forecasts (original scale, non-negative) for windows, in batches of 256.

@@ -82,10 +82,7 @@ public enum NeuralTuner {
                 return value > median(atEpoch)
             }
             let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon)
-            let validation = series.indices.compactMap { index -> (series: Int, end: Int)? in
-                let end = series[index].count - horizon
-                return end >= 1 ? (index, end) : nil
-            }
+            let validation = windows.validationWindows
             let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, holdOut: true)
             let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,
                                               stopEarly: true, seed: seed &+ UInt64(number), label: "trial \(number)/\(trials)",

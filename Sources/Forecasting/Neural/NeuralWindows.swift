@@ -73,6 +73,27 @@ struct NeuralWindows {
         for step in 0..<horizon { storage.append(transform(series[index][end + step], scale: windowScale)) }
     }
 
+    /// Each series' held-out last horizon, as `(series, end)` (series too short to have one are skipped).
+    var validationWindows: [(series: Int, end: Int)] {
+        series.indices.compactMap { index in
+            let end = series[index].count - horizon
+            return end >= 1 ? (index, end) : nil
+        }
+    }
+
+    /// WAPE of forecasts for windows on the original scale, or nil when their actuals sum to zero.
+    func wape(_ forecasts: [[Double]], at positions: [(series: Int, end: Int)]) -> Double? {
+        var absolute = 0.0, total = 0.0
+        for (window, forecast) in zip(positions, forecasts) {
+            for step in 0..<horizon {
+                let actual = series[window.series][window.end + step]
+                absolute += abs(forecast[step] - actual)
+                total += abs(actual)
+            }
+        }
+        return total > 0 ? absolute / total : nil
+    }
+
     /// A batch of windows `(series, end)` with targets when `withTargets`.
     func batch(_ windows: [(series: Int, end: Int)], withTargets: Bool) -> (inputs: SequenceBatch, targets: Matrix?) {
         var numeric: [Float] = []
