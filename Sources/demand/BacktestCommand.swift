@@ -6,21 +6,25 @@ enum BacktestCommand {
     static let command = Command(
         name: "backtest", summary: "hold out the last buckets and score every model (MAE, RMSE, sMAPE, MASE, WAPE, volume error)",
         usage: """
-            Usage: demand backtest --input FILE... [--config FILE] [--root DIR] [--holdout N] [--json OUT]
+            Usage: demand backtest --input FILE... [--config FILE] [--root DIR] [--holdout N] [--top N] [--json OUT]
 
             Runs ingest → clean → features on the vendor files (each matched to a producer by its folder
             name or filename pattern), or reads an already bucketed panel (a CSV with columns
             unique_id, ds, y), holds out the last N buckets (default 13), fits every baseline and the
             per-series selection on the rest, and prints MAE, RMSE, sMAPE, MASE (scaled by the in-sample
             seasonal naive, season = model.seasonLength), WAPE and total-volume error per model, plus
-            the interval coverage of the selected model. The same goes to OUT as JSON (default
+            the interval coverage of the selected model. With --top N only the N series with the most
+            volume before the holdout are scored (the protocol of docs/ANCHORS.md uses 500). Covariates
+            the producers map (price, regressors such as deal or feat) feed the LSTM, with their
+            holdout values known in advance as planned prices and promotions would be. Actuals are
+            the quantities before outlier capping. The same goes to OUT as JSON (default
             ROOT/artifacts/backtests/backtest-<time>.json).
             Without --config, ROOT/config/demand.json is used if present, else the defaults.
             """,
         run: run)
 
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, valueOptions: RootOptions.valueOptions.union(["input", "holdout", "json"]),
+        let arguments = try Arguments(words, valueOptions: RootOptions.valueOptions.union(["input", "holdout", "json", "top"]),
                                       flagOptions: ["quiet"], multiValue: ["input"])
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])' (inputs go after --input)") }
         let inputs = arguments.options["input"] ?? []
@@ -30,7 +34,9 @@ enum BacktestCommand {
         let config = arguments.value("config") != nil || FileSystem.exists(configPath) ? try ConfigLoader.load(path: configPath) : PipelineConfig()
         let holdout = try arguments.integer("holdout", default: config.model.horizon)
         let echo: (@Sendable (String) -> Void)? = arguments.flags.contains("quiet") ? nil : Terminal.progressSink
-        let report = try Backtester(echo: echo).run(inputs: inputs, config: config, holdout: holdout)
+        let top = try arguments.value("top").map { _ in try arguments.integer("top", default: 0) }
+        if let top, top < 1 { throw UsageError("--top must be at least 1 series") }
+        let report = try Backtester(echo: echo).run(inputs: inputs, config: config, holdout: holdout, top: top)
         print(BacktestTable.render(report))
         let output = arguments.value("json") ?? "\(root)/\(config.paths.artifacts)/backtests/backtest-\(Timestamp.compact()).json"
         try FileSystem.writeAtomically(BacktestTable.json(report), to: output)

@@ -1,9 +1,10 @@
 import NeuralNet
 
 /// What the global LSTM's forecasts depend on, by input group: the SKU's own history (quantities and
-/// observed-mask), the seasonal position (sin/cos), and the SKU embedding.
+/// observed-mask), the seasonal position (sin/cos), the SKU embedding, and the covariates (price,
+/// promotions, other regressors) when the data has any.
 public enum InputGroup: String, Sendable, Codable, CaseIterable {
-    case history, season, sku
+    case history, season, sku, covariates
 }
 
 extension TrainedNeuralForecaster {
@@ -14,7 +15,7 @@ extension TrainedNeuralForecaster {
         guard !validation.isEmpty else { return [:] }
         let baseline = wape(forecasts: predictAll(at: validation, alter: nil), at: validation)
         var result: [InputGroup: Double] = [:]
-        for group in InputGroup.allCases {
+        for group in groups {
             var rng = SplitMix64(seed: seed &+ UInt64(InputGroup.allCases.firstIndex(of: group) ?? 0) &* 0x9E37_79B9)
             var order = Array(validation.indices)
             rng.shuffle(&order)
@@ -33,7 +34,7 @@ extension TrainedNeuralForecaster {
         let positions = windows.series.indices.map { ($0, windows.series[$0].count) }
         let base = predictAll(at: positions, alter: nil).map { $0.reduce(0, +) }
         var effects = [[(group: InputGroup, effect: Double)]](repeating: [], count: positions.count)
-        for group in InputGroup.allCases {
+        for group in groups {
             let occluded = predictAll(at: positions) { batch, _ in Self.blank(group, in: &batch) }
             for (index, forecast) in occluded.enumerated() {
                 let total = forecast.reduce(0, +)
@@ -43,6 +44,9 @@ extension TrainedNeuralForecaster {
         }
         return effects.map { $0.sorted { abs($0.effect) > abs($1.effect) || (abs($0.effect) == abs($1.effect) && $0.group.rawValue < $1.group.rawValue) } }
     }
+
+    /// The input groups this network has (covariates only when it was trained with some).
+    var groups: [InputGroup] { InputGroup.allCases.filter { $0 != .covariates || !windows.covariateNames.isEmpty } }
 
     /// Ensemble forecasts with an optional change to each batch's inputs.
     func predictAll(at positions: [(series: Int, end: Int)], alter: ((inout SequenceBatch, Range<Int>) -> Void)?) -> [[Double]] {
@@ -57,7 +61,9 @@ extension TrainedNeuralForecaster {
                 let perStep = model.architecture.loss.outputsPerStep
                 return chunk.enumerated().map { row, window in
                     let scale = windows.scale(series: window.series, end: window.end)
-                    return (0..<windows.horizon).map { windows.inverse(output[row, $0 * perStep + perStep / 2], scale: scale) }
+                    return (0..<windows.horizon).map {
+                        windows.forecast(output[row, $0 * perStep + perStep / 2], series: window.series, end: window.end, step: $0, scale: scale)
+                    }
                 }
             }
             results += NeuralForecaster.average(perModel)
@@ -71,23 +77,24 @@ extension TrainedNeuralForecaster {
     }
 
     /// Columns of each timestep that belong to a group (the embedding is handled separately).
-    static func columns(of group: InputGroup) -> [Int] {
+    static func columns(of group: InputGroup, features: Int) -> [Int] {
         switch group {
         case .history: return [0, 1]
         case .season: return [2, 3]
         case .sku: return []
+        case .covariates: return Array((NeuralWindows.futureColumn + 1)..<max(NeuralWindows.futureColumn + 1, features))
         }
     }
 
     static func blank(_ group: InputGroup, in batch: inout SequenceBatch) {
-        let features = NeuralWindows.featuresPerStep
+        let features = batch.numeric.shape[2]
         if group == .sku {
             batch.categorical = [CategoryIndices(singleLabel: [Int](repeating: 0, count: batch.batchSize))]
             return
         }
         var storage = batch.numeric.storage
         for offset in stride(from: 0, to: storage.count, by: features) {
-            for column in columns(of: group) { storage[offset + column] = 0 }
+            for column in columns(of: group, features: features) { storage[offset + column] = 0 }
         }
         batch.numeric = Tensor(shape: [batch.batchSize, batch.timeSteps, features], storage: storage)
     }
@@ -102,13 +109,13 @@ extension TrainedNeuralForecaster {
             batch.categorical = [CategoryIndices(singleLabel: indices)]
             return
         }
-        let features = NeuralWindows.featuresPerStep
+        let features = batch.numeric.shape[2]
         let stride = batch.timeSteps * features
         let original = batch.numeric.storage
         var storage = original
         for row in 0..<size {
             for t in 0..<batch.timeSteps {
-                for column in columns(of: group) {
+                for column in columns(of: group, features: features) {
                     storage[row * stride + t * features + column] = original[source[row] * stride + t * features + column]
                 }
             }

@@ -9,10 +9,11 @@ import NeuralNet
 /// best number of epochs on all windows, the held-out one included, so the newest weeks are learned too.
 public enum NeuralForecaster {
     /// Trains `settings.ensembleSize` networks on `series` (oldest first; `firstBuckets` gives each
-    /// series' first bucket index) with seeds derived from `seed`.
-    public static func train(series: [[Double]], firstBuckets: [Int], horizon: Int, settings: NeuralSettings, seed: UInt64,
-                             refit: Bool = true, progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
-        let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon)
+    /// series' first bucket index) with seeds derived from `seed`. `covariates`, when given, are read at
+    /// every timestep and, known for the future, through the horizon.
+    public static func train(series: [[Double]], firstBuckets: [Int], covariates: Covariates? = nil, horizon: Int, settings: NeuralSettings,
+                             seed: UInt64, refit: Bool = true, progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
+        let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates)
         let validation = windows.validationWindows
         let held = trainingWindows(series: series, horizon: horizon, holdOut: true)
         let all = trainingWindows(series: series, horizon: horizon, holdOut: false)
@@ -66,7 +67,7 @@ public enum NeuralForecaster {
         var pruned = false
     }
 
-    static func architecture(_ settings: NeuralSettings, horizon: Int, seriesCount: Int) -> ModelArchitecture {
+    static func architecture(_ settings: NeuralSettings, horizon: Int, seriesCount: Int, featuresPerStep: Int) -> ModelArchitecture {
         let width = max(2, Int((Double(min(50, (seriesCount + 1) / 2)) * settings.embeddingScale).rounded()))
         let loss: LossFunction
         switch settings.loss {
@@ -77,7 +78,7 @@ public enum NeuralForecaster {
         default: loss = .meanAbsolute
         }
         return ModelArchitecture(
-            numericFeatures: NeuralWindows.featuresPerStep,
+            numericFeatures: featuresPerStep,
             embeddings: [EmbeddingSpec(cardinality: seriesCount, dimension: width)],
             recurrentLayers: (0..<max(1, settings.layers)).map { _ in RecurrentLayerSpec(units: settings.hiddenUnits, dropout: Float(settings.dropout)) },
             denseLayers: [DenseLayerSpec(units: max(16, settings.hiddenUnits / 2), activation: .relu)],
@@ -88,7 +89,8 @@ public enum NeuralForecaster {
                     epochs: Int, stopEarly: Bool, seed: UInt64, label: String, progress: (@Sendable (String) -> Void)?,
                     prune: ((_ epoch: Int, _ bestSoFar: Double) -> Bool)? = nil) -> FitResult {
         let settings = windows.settings
-        let model = SequenceModel(architecture: architecture(settings, horizon: windows.horizon, seriesCount: windows.series.count),
+        let model = SequenceModel(architecture: architecture(settings, horizon: windows.horizon, seriesCount: windows.series.count,
+                                                                featuresPerStep: windows.featuresPerStep),
                                   seed: seed, optimizer: AdamOptimizer(learningRate: Float(settings.learningRate)),
                                   threads: settings.threads, gradientClipNorm: 1)
         var rng = SplitMix64(seed: seed ^ 0x5EED_F00D)
@@ -153,7 +155,7 @@ public enum NeuralForecaster {
                 let scale = windows.scale(series: window.series, end: window.end)
                 result.append((0..<windows.horizon).map { step in
                     let column = step * perStep + perStep / 2  // the median when quantiles are trained
-                    return windows.inverse(output[row, column], scale: scale)
+                    return windows.forecast(output[row, column], series: window.series, end: window.end, step: step, scale: scale)
                 })
             }
             start += chunk.count

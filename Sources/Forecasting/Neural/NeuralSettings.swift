@@ -39,6 +39,9 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     public var searchLookbacks = [13, 26, 52]
     /// Threads for the GEMM kernels (results are identical for 1 or 2).
     public var threads = 1
+    /// With covariates: fit their log-linear effect per series (shrunk toward the pooled effect) and let
+    /// the network forecast the demand with that effect divided out (`CovariateEffects`).
+    public var covariateEffects = true
 
     /// Creates the defaults.
     public init() {}
@@ -46,7 +49,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads
+             volumeWeight, log1p, scaling, ensembleSize, trials, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects
     }
 
     /// The quantiles trained with `loss = quantile` (the median is the point forecast).
@@ -63,7 +66,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -114,6 +117,7 @@ extension NeuralSettings: Decodable {
                   "searchLayers", "expected [low, high] within 1–3")
         searchLookbacks = try value("searchLookbacks", searchLookbacks)
         try check(!searchLookbacks.isEmpty && searchLookbacks.allSatisfy { $0 >= 2 }, "searchLookbacks", "expected lookbacks of at least 2 buckets")
+        covariateEffects = try value("covariateEffects", covariateEffects)
         threads = try value("threads", threads)
         try check((1...2).contains(threads), "threads", "expected 1 or 2")
     }

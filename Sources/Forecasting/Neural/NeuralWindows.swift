@@ -1,35 +1,115 @@
 import NeuralNet
 
 /// Turns bucket series into the LSTM's inputs: per-series scaling, padded and masked windows,
-/// seasonal position, and the SKU index for its embedding.
+/// seasonal position, covariates, and the SKU index for its embedding.
 ///
 /// Per timestep: the scaled quantity (0 where padded), an observed-mask (1 real, 0 padded), and
 /// sin/cos of the bucket's position in a 52-bucket year, so every SKU with any history gets a window.
+/// With covariates (price, promotions, other regressors) each window also runs on through the
+/// horizon's buckets — quantity and mask 0, a future flag 1 — carrying the known-future covariates
+/// there, so the network reads the planned price and promotions of the weeks it forecasts.
 struct NeuralWindows {
-    static let featuresPerStep = 4
+    /// Inputs per timestep without covariates: quantity, observed-mask, sin, cos.
+    static let baseFeatures = 4
+    /// Column of the future flag when covariates are present; covariates follow it.
+    static let futureColumn = 4
 
+    /// The series as given (forecasts are scored against these).
     let series: [[Double]]
+    /// The series with the covariates' fitted effects divided out: what the network reads and predicts.
+    let adjusted: [[Double]]
+    let effects: CovariateEffects
     let firstBuckets: [Int]
     let scales: [Double]
     let settings: NeuralSettings
     let horizon: Int
+    /// Covariate names, and their normalized values `[series][input][bucket]` (see `normalize`).
+    let covariateNames: [String]
+    let covariates: [[[Float]]]
 
-    init(series: [[Double]], firstBuckets: [Int], settings: NeuralSettings, horizon: Int) {
+    init(series: [[Double]], firstBuckets: [Int], settings: NeuralSettings, horizon: Int, covariates: Covariates? = nil) {
         self.series = series
         self.firstBuckets = firstBuckets
         self.settings = settings
         self.horizon = horizon
-        scales = series.map { values in
+        let inputs = covariates.flatMap { $0.isEmpty ? nil : $0 }
+        covariateNames = inputs?.names ?? []
+        let normalized = inputs.map { Self.normalize($0, historyCounts: series.map(\.count)) } ?? []
+        self.covariates = normalized
+        let effects = settings.covariateEffects && !normalized.isEmpty
+            ? CovariateEffects.fit(series: series, covariates: normalized) : CovariateEffects(coefficients: [])
+        self.effects = effects
+        let adjusted = effects.coefficients.isEmpty ? series : series.indices.map { index in
+            series[index].indices.map { offset in
+                series[index][offset] / effects.factor(series: index, covariates: normalized[index].map { $0[offset] })
+            }
+        }
+        self.adjusted = adjusted
+        scales = adjusted.map { values in
             let mean = values.reduce(0) { $0 + abs($1) } / Double(max(1, values.count))
             return mean > 1e-9 ? mean : 1
         }
+    }
+
+    /// The forecast on the original scale from the network's output for step `step` of the window at `end`:
+    /// un-scaled, with the covariates' effect at that bucket put back, never negative.
+    func forecast(_ output: Float, series index: Int, end: Int, step: Int, scale: Double) -> Double {
+        let value = inverse(output, scale: scale)
+        guard !effects.coefficients.isEmpty else { return value }
+        let offset = end + step
+        return value * effects.factor(series: index, covariates: covariateNames.indices.map { covariate(series: index, input: $0, offset: offset) })
+    }
+
+    /// Values per timestep: 4 without covariates, else 5 plus one per covariate.
+    var featuresPerStep: Int { covariateNames.isEmpty ? Self.baseFeatures : Self.baseFeatures + 1 + covariateNames.count }
+
+    /// Timesteps per window: the lookback, plus the horizon when covariates are present.
+    var timeSteps: Int { covariateNames.isEmpty ? settings.lookback : settings.lookback + horizon }
+
+    /// Puts covariates on a scale the network can share across SKUs, using history buckets only.
+    ///
+    /// Prices (names starting with `price`) become the log of the price relative to the series' median
+    /// price, so a 10% discount reads the same for a cheap and a dear SKU; other inputs are standardized
+    /// over all series. Both are clipped to ±5.
+    static func normalize(_ covariates: Covariates, historyCounts: [Int]) -> [[[Float]]] {
+        var result = covariates.values.map { $0.map { [Float](repeating: 0, count: $0.count) } }
+        for (input, name) in covariates.names.enumerated() {
+            if name.lowercased().hasPrefix("price") {
+                for (index, inputs) in covariates.values.enumerated() {
+                    let history = inputs[input].prefix(historyCounts[index]).filter { $0 > 0 }.sorted()
+                    guard !history.isEmpty else { continue }
+                    let reference = history[history.count / 2]
+                    result[index][input] = inputs[input].map { $0 > 0 ? Float(min(5, max(-5, logValue($0 / reference)))) : 0 }
+                }
+            } else {
+                var sum = 0.0, squares = 0.0, count = 0.0
+                for (index, inputs) in covariates.values.enumerated() {
+                    for value in inputs[input].prefix(historyCounts[index]) { sum += value; squares += value * value; count += 1 }
+                }
+                let mean = count > 0 ? sum / count : 0
+                let spread = count > 0 ? (squares / count - mean * mean).squareRoot() : 0
+                let deviation = spread > 1e-12 ? spread : 1
+                for (index, inputs) in covariates.values.enumerated() {
+                    result[index][input] = inputs[input].map { Float(min(5, max(-5, ($0 - mean) / deviation))) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The normalized covariate `input` of series `index` at bucket offset `offset`: 0 before the series
+    /// starts, the last known value past the end of what was supplied (carried forward).
+    func covariate(series index: Int, input: Int, offset: Int) -> Float {
+        let values = covariates[index][input]
+        guard offset >= 0, let last = values.last else { return 0 }
+        return offset < values.count ? values[offset] : last
     }
 
     /// The scale of the window ending before `end`: the mean of its observed values (the series' mean
     /// when they are all zero), so the network sees shapes relative to the recent level.
     func scale(series index: Int, end: Int) -> Double {
         guard settings.scaling == "window" else { return scales[index] }
-        let values = series[index]
+        let values = adjusted[index]
         let start = max(0, end - settings.lookback), stop = min(end, values.count)
         guard stop > start else { return scales[index] }
         let mean = values[start..<stop].reduce(0) { $0 + abs($1) } / Double(stop - start)
@@ -48,14 +128,15 @@ struct NeuralWindows {
 
     /// Appends the input window of series `index` whose forecast starts at offset `end`.
     func appendInputs(series index: Int, end: Int, to storage: inout [Float]) {
-        let values = series[index]
+        let values = adjusted[index]
         let lookback = settings.lookback
         let windowScale = scale(series: index, end: end)
-        for t in 0..<lookback {
+        let withCovariates = !covariateNames.isEmpty
+        for t in 0..<timeSteps {
             let offset = end - lookback + t
             let bucket = Double(firstBuckets[index] + offset)
             let angle = 2 * Double.pi * (bucket.truncatingRemainder(dividingBy: 52) + 52).truncatingRemainder(dividingBy: 52) / 52
-            if offset >= 0 && offset < values.count {
+            if t < lookback && offset >= 0 && offset < values.count {
                 storage.append(transform(values[offset], scale: windowScale))
                 storage.append(1)
             } else {
@@ -64,13 +145,16 @@ struct NeuralWindows {
             }
             storage.append(Float(sinValue(angle)))
             storage.append(Float(cosValue(angle)))
+            guard withCovariates else { continue }
+            storage.append(t < lookback ? 0 : 1)
+            for input in covariateNames.indices { storage.append(covariate(series: index, input: input, offset: offset)) }
         }
     }
 
     /// Appends the scaled targets of the window starting at `end` (must lie inside the series).
     func appendTargets(series index: Int, end: Int, to storage: inout [Float]) {
         let windowScale = scale(series: index, end: end)
-        for step in 0..<horizon { storage.append(transform(series[index][end + step], scale: windowScale)) }
+        for step in 0..<horizon { storage.append(transform(adjusted[index][end + step], scale: windowScale)) }
     }
 
     /// Each series' held-out last horizon, as `(series, end)` (series too short to have one are skipped).
@@ -97,13 +181,13 @@ struct NeuralWindows {
     /// A batch of windows `(series, end)` with targets when `withTargets`.
     func batch(_ windows: [(series: Int, end: Int)], withTargets: Bool) -> (inputs: SequenceBatch, targets: Matrix?) {
         var numeric: [Float] = []
-        numeric.reserveCapacity(windows.count * settings.lookback * Self.featuresPerStep)
+        numeric.reserveCapacity(windows.count * timeSteps * featuresPerStep)
         var targets: [Float] = []
         for window in windows {
             appendInputs(series: window.series, end: window.end, to: &numeric)
             if withTargets { appendTargets(series: window.series, end: window.end, to: &targets) }
         }
-        let inputs = SequenceBatch(numeric: Tensor(shape: [windows.count, settings.lookback, Self.featuresPerStep], storage: numeric),
+        let inputs = SequenceBatch(numeric: Tensor(shape: [windows.count, timeSteps, featuresPerStep], storage: numeric),
                                    categorical: [CategoryIndices(singleLabel: windows.map { $0.series + 1 })])
         return (inputs, withTargets ? Matrix(rows: windows.count, columns: horizon, storage: targets) : nil)
     }

@@ -33,8 +33,9 @@ public struct Backtester: Sendable {
         public var selectedModels: [String: Int]
     }
 
-    /// Runs a backtest of `inputs` (vendor files of configured producers, or one panel CSV).
-    public func run(inputs: [String], config: PipelineConfig, holdout: Int) throws -> Report {
+    /// Runs a backtest of `inputs` (vendor files of configured producers, or one panel CSV); with `top`,
+    /// only the `top` series with the most volume before the holdout are scored (the ANCHORS protocol).
+    public func run(inputs: [String], config: PipelineConfig, holdout: Int, top: Int? = nil) throws -> Report {
         guard !inputs.isEmpty else { throw PipelineError(.usage, "give at least one --input FILE") }
         guard holdout >= 1 else { throw PipelineError(.usage, "--holdout must be at least 1 bucket") }
         let first = try TableFile.read(path: inputs[0], options: ReadOptions())
@@ -48,17 +49,24 @@ public struct Backtester: Sendable {
             panel = try PipelineSeries.prepare(inputs: inputs, config: config, echo: echo)
             source = "pipeline"
         }
-        return try evaluate(panel, config: config, holdout: holdout, source: source, inputs: inputs)
+        return try evaluate(panel, config: config, holdout: holdout, top: top, source: source, inputs: inputs)
     }
 
-    func evaluate(_ panel: PanelSeries, config: PipelineConfig, holdout: Int, source: String, inputs: [String]) throws -> Report {
+    func evaluate(_ panel: PanelSeries, config: PipelineConfig, holdout: Int, top: Int?, source: String, inputs: [String]) throws -> Report {
         let season = config.model.seasonLength
-        let usable = panel.values.indices.filter { panel.values[$0].count > holdout + 2 }
+        var usable = panel.values.indices.filter { panel.values[$0].count > holdout + 2 }
         guard !usable.isEmpty else {
             throw PipelineError(.input, "no series is longer than the holdout (\(holdout)) plus 2 buckets")
         }
+        if let top, top < usable.count {
+            let volume = usable.map { index in (index, panel.values[index].dropLast(holdout).reduce(0, +)) }
+            usable = volume.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(top).map(\.0).sorted()
+            echo?("scoring the \(top) series with the most volume before the holdout")
+        }
         let histories = usable.map { Array(panel.values[$0].dropLast(holdout)) }
-        let actuals = usable.map { Array(panel.values[$0].suffix(holdout)) }
+        let actuals = usable.map { Array((panel.raw?[$0] ?? panel.values[$0]).suffix(holdout)) }
+        let covariates = panel.covariates?.selecting(usable)
+        let firstBuckets = usable.map { panel.firstBuckets?[$0] ?? 0 }
         var candidates = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
         for extra in [BaselineModel.seasonalNaive, .naive, .historicAverage] where !candidates.contains(extra) { candidates.append(extra) }
         var scores: [ModelScore] = []
@@ -74,16 +82,18 @@ public struct Backtester: Sendable {
         let selected = ModelSelection.choose(scores: cvScores, candidates: pool, global: config.model.selection == "global")
         let baselineForecasts = zip(histories, selected).map { $1.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
         var selectedForecasts = baselineForecasts
+        var networkCalibration: [[Double]?] = histories.map { _ in nil }
         if config.model.candidates.contains("lstm") {
             var settings = config.model.lstm
             settings.lookback = config.model.lookback
             if settings.trials > 1 {
                 echo?("tuning the LSTM: up to \(settings.trials) trials (TPE sampler, median pruning)")
-                settings = NeuralTuner.tune(series: histories, firstBuckets: histories.map { _ in 0 }, horizon: holdout, base: settings,
+                settings = NeuralTuner.tune(series: histories, firstBuckets: firstBuckets, covariates: covariates, horizon: holdout, base: settings,
                                             trials: settings.trials, timeBudget: settings.tuneSeconds, seed: config.seed, progress: echo).best
             }
-            echo?("training the global LSTM on \(histories.count) series (horizon \(holdout))")
-            let trained = NeuralForecaster.train(series: histories, firstBuckets: histories.map { _ in 0 }, horizon: holdout,
+            let inputs = covariates.map { " with covariates " + $0.names.joined(separator: ", ") + " (known for the holdout)" } ?? ""
+            echo?("training the global LSTM on \(histories.count) series (horizon \(holdout))\(inputs)")
+            let trained = NeuralForecaster.train(series: histories, firstBuckets: firstBuckets, covariates: covariates, horizon: holdout,
                                                  settings: settings, seed: config.seed, progress: echo)
             let lstm = trained.forecastAll()
             let blend = zip(lstm, baselineForecasts).map { pair in zip(pair.0, pair.1).map { ($0 + $1) / 2 } }
@@ -94,21 +104,50 @@ public struct Backtester: Sendable {
             echo?("rule per segment (decided on the last \(holdout) training buckets): " + rules.rules.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.rawValue)→\($0.value.rawValue)" }.joined(separator: " "))
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)
+            networkCalibration = Self.validationForecasts(histories: histories, network: trained.validationForecasts, rules: rules,
+                                                          baselines: selected, horizon: holdout, seasonLength: season)
         }
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: histories, seasonLength: season)))
-        let coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected, config: config, horizon: holdout)
+        let coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,
+                                        networkCalibration: networkCalibration, config: config, horizon: holdout)
         var counts: [String: Int] = [:]
         for model in selected { counts[model.rawValue, default: 0] += 1 }
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts)
     }
 
+    /// Per series, the forecast its rule makes of the last `horizon` training buckets from the network's
+    /// validation forecast (nil for series the baseline serves or without a validation window).
+    static func validationForecasts(histories: [[Double]], network: [[Double]], rules: SegmentRules, baselines: [BaselineModel],
+                                    horizon: Int, seasonLength: Int) -> [[Double]?] {
+        var next = 0
+        return histories.indices.map { index in
+            let end = histories[index].count - horizon
+            guard end >= 1, next < network.count else { return nil }
+            let forecast = network[next]
+            next += 1
+            let source = rules.rules[rules.segments[index]] ?? .blend
+            guard source != .baseline else { return nil }
+            let baseline = baselines[index].fit(history: Array(histories[index][..<end]), seasonLength: seasonLength).forecast(horizon: horizon)
+            return source.combine(network: forecast, baseline: baseline)
+        }
+    }
+
     /// Calibrates intervals on backtest windows inside the training part, then counts holdout actuals inside them.
+    ///
+    /// Series the network serves are calibrated on its validation window (the last training horizon,
+    /// which it did not train on before its refit); the rest on `intervals.backtestWindows` refits of
+    /// their baseline.
     private func intervalCoverage(histories: [[Double]], actuals: [[Double]], forecasts: [[Double]], models: [BaselineModel],
-                                  config: PipelineConfig, horizon: Int) -> [String: [String: Double]] {
+                                  networkCalibration: [[Double]?], config: PipelineConfig, horizon: Int) -> [String: [String: Double]] {
         var scaled = [[Double]](repeating: [], count: horizon)
         for (index, history) in histories.enumerated() {
             let scale = SeriesScale.of(history)
+            if let network = networkCalibration[index] {
+                let origin = history.count - horizon
+                for step in 0..<horizon { scaled[step].append((history[origin + step] - network[step]) / scale) }
+                continue
+            }
             for window in 0..<config.intervals.backtestWindows {
                 let origin = history.count - (window + 1) * horizon
                 guard origin >= 2 else { break }
@@ -166,6 +205,7 @@ enum PipelineSeries {
             throw PipelineError(.input, failed?.error ?? "preparing the series failed")
         }
         let (series, _) = try SeriesFile.read(folder: "\(store.runDirectory(runId))/clean")
-        return PanelSeries(names: series.map(\.sku), values: series.map(\.values))
+        return PanelSeries(names: series.map(\.sku), values: series.map(\.values), raw: series.map(\.raw),
+                           covariates: series.covariates, firstBuckets: series.map(\.firstBucket))
     }
 }

@@ -5,8 +5,14 @@ import Formats
 public struct PanelSeries: Sendable {
     /// Series names (SKU or `unique_id`), sorted.
     public var names: [String]
-    /// Values per series, equally spaced buckets.
+    /// Values per series, equally spaced buckets (after the clean state's outlier capping).
     public var values: [[Double]]
+    /// The values before capping, scored as actuals (`nil`: the same as `values`).
+    public var raw: [[Double]]?
+    /// Per-bucket covariates (price, regressors) aligned with `values`, if the data has any.
+    public var covariates: Covariates?
+    /// Each series' first bucket index on the run's calendar (for the seasonal position), zeros for panels.
+    public var firstBuckets: [Int]?
 
     /// Whether a table is an already bucketed panel (`unique_id, ds, y`).
     static func isPanel(_ table: Table) -> Bool {
@@ -44,6 +50,6 @@ public struct PanelSeries: Sendable {
             names.append(name)
             values.append(series)
         }
-        return PanelSeries(names: names, values: values)
+        return PanelSeries(names: names, values: values, raw: nil, covariates: nil, firstBuckets: nil)
     }
 }

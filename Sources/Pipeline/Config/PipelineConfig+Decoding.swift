@@ -42,7 +42,8 @@ extension PipelineConfig.Producer {
     /// Decodes one producer.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "columns", "attributes", "filters", "sheet",
+            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet",
+            "regressors",
         ])
         self.init(name: try object.required("name"), columns: try object.required("columns"))
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != "..", name != "quarantine" else {
@@ -58,6 +59,20 @@ extension PipelineConfig.Producer {
         attributes = try object.value("attributes", default: attributes)
         filters = try object.value("filters", default: filters)
         sheet = try object.optional("sheet")
+        weekOneStarts = try object.optional("weekOneStarts")
+        if let weekOneStarts, ISODay.parse(weekOneStarts) == nil {
+            throw object.invalid("weekOneStarts", "expected the first day of week 1 as yyyy-MM-dd, got \"\(weekOneStarts)\"")
+        }
+        regressors = try object.value("regressors", default: regressors)
+        for (name, column) in regressors.sorted(by: { $0.key < $1.key }) {
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), name != "quantity", name != "price" else {
+                throw object.invalid("regressors", "regressor name '\(name)' must be letters, digits or '_' (not quantity or price)")
+            }
+            do { _ = try ColumnTemplate(column) } catch { throw object.invalid("regressors", "regressor '\(name)': \(error)") }
+        }
+        for (key, text) in [("columns.sku", columns.sku), ("columns.price", columns.price ?? "")] {
+            do { _ = try ColumnTemplate(text) } catch { throw object.invalid(key, "\(error)") }
+        }
     }
 }
 

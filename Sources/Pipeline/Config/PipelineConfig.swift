@@ -52,20 +52,32 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var decimalComma = false
         /// Date format such as `dd/MM/yyyy`, or `nil` to detect ISO and common forms.
         public var dateFormat: String?
+        /// When set (`yyyy-MM-dd`), the date column holds week numbers instead of dates: week 1 starts on
+        /// this day, week n on the day 7·(n−1) later (Dominick's week 1 starts on 1989-09-14).
+        public var weekOneStarts: String?
         /// Vendor column names of our required fields.
         public var columns: ColumnMapping
         /// Static SKU attributes: our attribute name → vendor column name.
         public var attributes: [String: String] = [:]
         /// Rows to drop by value of a vendor column.
         public var filters: [RowFilter] = []
+        /// Per-row numeric inputs the forecaster reads besides price: our name → vendor column (or a
+        /// column template such as `"price{brand}"`), e.g. `{"deal": "deal", "feat": "feat"}`.
+        /// Averaged per bucket, carried forward over buckets without rows.
+        public var regressors: [String: String] = [:]
         /// For workbooks: the sheet to read, by name or by 0-based position as text (`"Sales"`, `"0"`);
         /// `nil` reads the first visible worksheet.
         public var sheet: String?
 
-        /// Every vendor column this producer reads (so columnar files read only those).
-        public var mappedColumns: Set<String> {
-            var names: Set<String> = [columns.sku, columns.date, columns.quantity]
-            if let price = columns.price { names.insert(price) }
+        /// Every vendor column this producer reads (so columnar files read only those), or `nil` when a
+        /// column name depends on the row (a template such as `"price{brand}"`) and every column is read.
+        public var mappedColumns: Set<String>? {
+            var names: Set<String> = [columns.date, columns.quantity]
+            for name in [columns.price].compactMap({ $0 }) + Array(regressors.values) {
+                guard let template = try? ColumnTemplate(name), !template.isTemplate else { return nil }
+                names.insert(name)
+            }
+            if let sku = try? ColumnTemplate(columns.sku), sku.isTemplate { names.formUnion(sku.placeholders) } else { names.insert(columns.sku) }
             if let store = columns.store { names.insert(store) }
             names.formUnion(attributes.values)
             names.formUnion(filters.map(\.column))
@@ -81,10 +93,11 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
 
     /// Vendor column names for the fields every row needs (and the optional ones).
     public struct ColumnMapping: Sendable, Equatable, Codable {
+        /// The SKU column, or a template combining columns such as `"{store}-{brand}"` (one series per store and brand).
         public var sku: String
         public var date: String
         public var quantity: String
-        /// Unit price column, if the vendor sends one.
+        /// Unit price column, if the vendor sends one; may name a column by template (`"price{brand}"`).
         public var price: String?
         /// Store or location column, if any; series are per SKU unless `clean.seriesKey` says otherwise.
         public var store: String?

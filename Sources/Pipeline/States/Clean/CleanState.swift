@@ -26,10 +26,12 @@ public struct CleanState: PipelineState {
             throw PipelineError(.state, "the data spans less than one whole bucket (\(DateParsing.isoString(days: firstDay)) to \(DateParsing.isoString(days: lastDay))); send more history or set clean.dropPartialEdgeBuckets to false")
         }
         var sums: [String: [Int: Double]] = [:]
+        var covariates = CovariateBuckets()
         for row in transactions {
             let bucket = calendar.index(ofDay: Int(row.day))
             guard bucket >= grid.firstBucket, bucket <= grid.lastBucket else { continue }
             sums[row.sku, default: [:]][bucket, default: 0] += row.quantity
+            covariates.add(row, bucket: bucket)
         }
         let keep = Set(settings.keepSkus)
         var series: [SeriesRecord] = []
@@ -52,7 +54,8 @@ public struct CleanState: PipelineState {
                 capped.append([sku, grid.label(first + value.index), NumberText.format(value.original),
                                NumberText.format(value.capped, decimals: 4), NumberText.format(value.z, decimals: 4)])
             }
-            series.append(SeriesRecord(sku: sku, firstBucket: first, values: result.values.map { ($0 * 10_000).rounded() / 10_000 }, raw: raw))
+            series.append(SeriesRecord(sku: sku, firstBucket: first, values: result.values.map { ($0 * 10_000).rounded() / 10_000 }, raw: raw,
+                                       covariates: covariates.series(for: sku, over: first...grid.lastBucket)))
         }
         for sku in keep.sorted() where sums[sku] == nil {
             context.log.warning("keep-list SKU \(sku) has no sales in the data; it gets a cold-start forecast only if it appears later")
@@ -69,6 +72,8 @@ public struct CleanState: PipelineState {
                                          capped.map { [.text(context.runId), .text($0[0]), .text($0[1]), .real(Double($0[2]) ?? 0),
                                                        .real(Double($0[3]) ?? 0), .real(Double($0[4]) ?? 0)] })
         }
+        let names = series.covariateNames
+        if !names.isEmpty { context.log.info("covariates per bucket: \(names.joined(separator: ", ")) (gaps carried forward)") }
         context.log.info("\(series.count) series of \(grid.lastBucket - grid.firstBucket + 1) buckets (\(grid.label(grid.firstBucket)) to \(grid.label(grid.lastBucket))); \(capped.count) values capped; \(removed.count) low-volume SKUs removed")
     }
 }

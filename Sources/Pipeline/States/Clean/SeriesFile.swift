@@ -11,6 +11,25 @@ struct SeriesRecord: Sendable, Equatable {
     var values: [Double]
     /// Quantities before capping.
     var raw: [Double]
+    /// Per-bucket covariates (price, regressors) by name, aligned with `values`, gaps carried forward.
+    var covariates: [String: [Double]] = [:]
+}
+
+extension [SeriesRecord] {
+    /// The covariate names of the records: `price` first, then the rest sorted.
+    var covariateNames: [String] {
+        let names = Set(flatMap(\.covariates.keys))
+        return (names.contains("price") ? ["price"] : []) + names.subtracting(["price"]).sorted()
+    }
+
+    /// The covariates as the forecaster takes them (nil when there are none); a record lacking a name gets zeros.
+    var covariates: Covariates? {
+        let names = covariateNames
+        guard !names.isEmpty else { return nil }
+        return Covariates(names: names, values: map { record in
+            names.map { record.covariates[$0] ?? [Double](repeating: 0, count: record.values.count) }
+        })
+    }
 }
 
 /// The bucket grid of a run, written to `clean/calendar.json` so later states agree on it.
@@ -33,22 +52,27 @@ struct BucketGrid: Codable, Equatable, Sendable {
     }
 }
 
-/// Reads and writes `clean/series.csv` (long format: sku, bucket, quantity, raw_quantity) and `calendar.json`.
+/// Reads and writes `clean/series.csv` (long format: sku, bucket, quantity, raw_quantity, then one
+/// column per covariate) and `calendar.json`.
 enum SeriesFile {
     static func write(_ series: [SeriesRecord], grid: BucketGrid, folder: String) throws {
+        let names = series.covariateNames
         var rows: [[String]] = []
         for record in series {
             for (offset, value) in record.values.enumerated() {
-                rows.append([record.sku, grid.label(record.firstBucket + offset), NumberText.format(value), NumberText.format(record.raw[offset])])
+                rows.append([record.sku, grid.label(record.firstBucket + offset), NumberText.format(value), NumberText.format(record.raw[offset])]
+                            + names.map { name in record.covariates[name].map { NumberText.format($0[offset], decimals: 6) } ?? "" })
             }
         }
-        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "bucket", "quantity", "raw_quantity"], rows: rows), to: "\(folder)/series.csv")
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "bucket", "quantity", "raw_quantity"] + names, rows: rows),
+                                       to: "\(folder)/series.csv")
         try FileSystem.writeAtomically(JSONFile.encode(grid), to: "\(folder)/calendar.json")
     }
 
     static func read(folder: String) throws -> (series: [SeriesRecord], grid: BucketGrid) {
         let grid = try JSONFile.decode(BucketGrid.self, path: "\(folder)/calendar.json")
         let (columns, table) = try CSVTable.read(path: "\(folder)/series.csv", requiring: ["sku", "bucket", "quantity", "raw_quantity"])
+        let extra = Array(table.columnNames.enumerated().dropFirst(4))
         var series: [SeriesRecord] = []
         for (index, row) in table.rows.enumerated() {
             let sku = CSVTable.text(row[columns[0]])
@@ -57,11 +81,14 @@ enum SeriesFile {
                 throw PipelineError(.state, "\(folder)/series.csv:\(table.rowOrigins[index]): malformed row")
             }
             let bucket = grid.calendar.index(ofDay: Int(day))
-            if series.last?.sku == sku {
-                series[series.count - 1].values.append(value)
-                series[series.count - 1].raw.append(raw)
-            } else {
-                series.append(SeriesRecord(sku: sku, firstBucket: bucket, values: [value], raw: [raw]))
+            if series.last?.sku != sku { series.append(SeriesRecord(sku: sku, firstBucket: bucket, values: [], raw: [])) }
+            series[series.count - 1].values.append(value)
+            series[series.count - 1].raw.append(raw)
+            for (column, name) in extra {
+                let text = CSVTable.text(row[column])
+                guard !text.isEmpty else { continue }
+                guard let number = Double(text) else { throw PipelineError(.state, "\(folder)/series.csv:\(table.rowOrigins[index]): column '\(name)' is not a number") }
+                series[series.count - 1].covariates[name, default: []].append(number)
             }
         }
         return (series, grid)

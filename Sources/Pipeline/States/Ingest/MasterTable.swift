@@ -15,6 +15,15 @@ public enum MasterTable {
     public static let attributesFileName = "attributes.csv"
 
     static let header = ["sku", "date", "quantity", "price", "store", "producer", "source"]
+    /// Regressor columns follow the fixed ones, named with this prefix and the regressor's name.
+    static let regressorPrefix = "regressor_"
+
+    /// The regressor names present in any row, sorted.
+    static func regressorNames(_ rows: [Transaction]) -> [String] {
+        var names = Set<String>()
+        for row in rows { names.formUnion(row.regressors.keys) }
+        return names.sorted()
+    }
 
     /// Deterministic row order: SKU, day, producer, source.
     static func order(_ a: Transaction, _ b: Transaction) -> Bool {
@@ -37,18 +46,23 @@ public enum MasterTable {
             ParquetWriterColumn(name: "store", data: .string(rows.map(\.store))),
             ParquetWriterColumn(name: "producer", data: .string(rows.map(\.producer))),
             ParquetWriterColumn(name: "source", data: .string(rows.map(\.source))),
-        ]
+        ] + regressorNames(rows).map { name in
+            ParquetWriterColumn(name: regressorPrefix + name, data: .double(rows.map { $0.regressors[name] }))
+        }
         try FileSystem.writeAtomically(ParquetWriter.encode(columns: columns, path: path), to: path)
     }
 
     /// Writes transactions and per-SKU attributes as two CSV files.
     static func write(_ rows: [Transaction], attributes: [String: [String: String]], transactionsPath: String,
                       attributesPath: String) throws {
+        let regressors = regressorNames(rows)
         let lines = rows.map { row in
             [row.sku, DateParsing.isoString(days: row.day), NumberText.format(row.quantity),
              row.price.map { NumberText.format($0) } ?? "", row.store ?? "", row.producer, row.source]
+                + regressors.map { row.regressors[$0].map { NumberText.format($0) } ?? "" }
         }
-        try FileSystem.writeAtomically(CSVTable.render(header: header, rows: lines), to: transactionsPath)
+        try FileSystem.writeAtomically(CSVTable.render(header: header + regressors.map { regressorPrefix + $0 }, rows: lines),
+                                       to: transactionsPath)
         let names = Set(attributes.values.flatMap(\.keys)).sorted()
         let attributeLines = attributes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { sku in
             [sku] + names.map { attributes[sku]?[$0] ?? "" }
@@ -59,6 +73,9 @@ public enum MasterTable {
     /// Reads a master table (and the attributes file beside it, if present).
     static func read(path: String) throws -> (transactions: [Transaction], attributes: [String: [String: [String: Int]]]) {
         let (columns, table) = try CSVTable.read(path: path, requiring: header)
+        let regressorColumns = table.columnNames.enumerated().compactMap { index, name in
+            name.hasPrefix(regressorPrefix) ? (String(name.dropFirst(regressorPrefix.count)), index) : nil
+        }
         var rows: [Transaction] = []
         rows.reserveCapacity(table.rows.count)
         for (index, row) in table.rows.enumerated() {
@@ -66,8 +83,10 @@ public enum MasterTable {
             guard let day = DateParsing.parseDay(text[1], format: "yyyy-MM-dd"), let quantity = Double(text[2]) else {
                 throw PipelineError(.input, "\(path):\(table.rowOrigins[index]): not a master-table row (date '\(text[1])', quantity '\(text[2])')")
             }
+            var regressors: [String: Double] = [:]
+            for (name, column) in regressorColumns { regressors[name] = Double(CSVTable.text(row[column])) }
             rows.append(Transaction(sku: text[0], day: day, quantity: quantity, price: Double(text[3]),
-                                    store: text[4].isEmpty ? nil : text[4], producer: text[5], source: text[6]))
+                                    store: text[4].isEmpty ? nil : text[4], producer: text[5], source: text[6], regressors: regressors))
         }
         var attributes: [String: [String: [String: Int]]] = [:]
         let attributesPath = (path as NSString).deletingLastPathComponent + "/" + attributesFileName

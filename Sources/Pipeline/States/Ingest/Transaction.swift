@@ -14,8 +14,11 @@ public struct Transaction: Sendable, Equatable {
     public var producer: String
     /// `file:line` of the row in the vendor's file.
     public var source: String
+    /// Values of the producer's regressors (`producers[].regressors`) on this row, by our name.
+    public var regressors: [String: Double]
 
-    public init(sku: String, day: Int32, quantity: Double, price: Double?, store: String?, producer: String, source: String) {
+    public init(sku: String, day: Int32, quantity: Double, price: Double?, store: String?, producer: String, source: String,
+                regressors: [String: Double] = [:]) {
         self.sku = sku
         self.day = day
         self.quantity = quantity
@@ -23,6 +26,7 @@ public struct Transaction: Sendable, Equatable {
         self.store = store
         self.producer = producer
         self.source = source
+        self.regressors = regressors
     }
 }
 

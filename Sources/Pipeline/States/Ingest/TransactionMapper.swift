@@ -25,7 +25,8 @@ struct TransactionMapper {
 
     func map(_ table: Table) throws -> Result {
         let columns = producer.columns
-        let skuColumn = try index(of: columns.sku, role: "sku", in: table)
+        let skuTemplate = try ColumnTemplate(columns.sku)
+        let skuColumns = try (skuTemplate.isTemplate ? skuTemplate.placeholders : [columns.sku]).map { ($0, try index(of: $0, role: "sku", in: table)) }
         let dateColumn = try index(of: columns.date, role: "date", in: table)
         let quantityColumn = try index(of: columns.quantity, role: "quantity", in: table)
         var result = Result()
@@ -37,7 +38,15 @@ struct TransactionMapper {
             }
             return index
         }
-        let priceColumn = optional(columns.price)
+        // A missing plain price column is noted (prices are optional); a template's placeholders must exist.
+        let price = try columns.price.flatMap { mapping -> NumericColumn? in
+            if !(try ColumnTemplate(mapping).isTemplate) && optional(mapping) == nil { return nil }
+            return try NumericColumn(mapping: mapping, role: "price", table: table, mapper: self)
+        }
+        let regressors = try producer.regressors.keys.sorted().map { name in
+            (name, try NumericColumn(mapping: producer.regressors[name] ?? name, role: "regressor '\(name)'", table: table, mapper: self))
+        }
+        let weekOne = producer.weekOneStarts.flatMap { DateParsing.parseDay($0) }
         let storeColumn = optional(columns.store)
         let attributeColumns = producer.attributes.keys.sorted().compactMap { name in
             optional(producer.attributes[name]).map { (name, $0) }
@@ -63,7 +72,13 @@ struct TransactionMapper {
                 reject("excluded", filter.column, "value '\(CellText.text(row[column]))' excluded by a filter of producer '\(producer.name)'")
                 continue
             }
-            let sku = CellText.text(row[skuColumn]).trimmingCharacters(in: .whitespaces)
+            let sku: String
+            if skuTemplate.isTemplate {
+                let parts = Dictionary(uniqueKeysWithValues: skuColumns.map { ($0.0, CellText.text(row[$0.1]).trimmingCharacters(in: .whitespaces)) })
+                sku = parts.values.contains("") ? "" : skuTemplate.resolve { parts[$0] ?? "" }
+            } else {
+                sku = CellText.text(row[skuColumns[0].1]).trimmingCharacters(in: .whitespaces)
+            }
             guard !sku.isEmpty else {
                 reject("missing-sku", columns.sku, "empty SKU")
                 continue
@@ -72,18 +87,34 @@ struct TransactionMapper {
                 unreadable(columns.quantity, "expected a number, found '\(CellText.text(row[quantityColumn]))'")
                 continue
             }
-            guard let day = CellValues.day(row[dateColumn], format: producer.dateFormat) else {
-                let expected = producer.dateFormat.map { "a date as \($0)" } ?? "a date as yyyy-MM-dd (ISO 8601), yyyyMMdd or dd.MM.yyyy; set producers[].dateFormat for other layouts such as dd/MM/yyyy"
-                unreadable(columns.date, "expected \(expected), found '\(CellText.text(row[dateColumn]))'")
-                continue
-            }
-            var price: Double?
-            if let priceColumn, !row[priceColumn].isEmpty {
-                guard let value = CellValues.number(row[priceColumn], decimalComma: producer.decimalComma) else {
-                    unreadable(columns.price ?? "price", "expected a number, found '\(CellText.text(row[priceColumn]))'")
+            let day: Int32
+            if let weekOne {
+                guard let week = CellValues.number(row[dateColumn], decimalComma: false), week == week.rounded(), abs(week) < 100_000 else {
+                    unreadable(columns.date, "expected a week number (producers[].weekOneStarts is set), found '\(CellText.text(row[dateColumn]))'")
                     continue
                 }
-                price = value
+                day = weekOne + Int32(week - 1) * 7
+            } else {
+                guard let parsed = CellValues.day(row[dateColumn], format: producer.dateFormat) else {
+                    let expected = producer.dateFormat.map { "a date as \($0)" } ?? "a date as yyyy-MM-dd (ISO 8601), yyyyMMdd or dd.MM.yyyy; set producers[].dateFormat for other layouts such as dd/MM/yyyy"
+                    unreadable(columns.date, "expected \(expected), found '\(CellText.text(row[dateColumn]))'")
+                    continue
+                }
+                day = parsed
+            }
+            var rowPrice: Double?
+            var values: [String: Double] = [:]
+            var failure: (column: String, detail: String)?
+            for (name, column) in (price.map { [("", $0)] } ?? []) + regressors where failure == nil {
+                switch column.value(in: row, decimalComma: producer.decimalComma) {
+                case .missing: break
+                case .value(let value): if name.isEmpty { rowPrice = value } else { values[name] = value }
+                case .failure(let column, let detail): failure = (column, detail)
+                }
+            }
+            if let failure {
+                unreadable(failure.column, failure.detail)
+                continue
             }
             guard quantity > 0 else {
                 reject("non-positive-quantity", columns.quantity, "quantity \(CellText.text(row[quantityColumn])) (returns and zero rows are not demand)")
@@ -102,8 +133,8 @@ struct TransactionMapper {
                 continue
             }
             let store = storeColumn.map { CellText.text(row[$0]) }.flatMap { $0.isEmpty ? nil : $0 }
-            result.transactions.append(Transaction(sku: sku, day: day, quantity: quantity, price: price, store: store,
-                                                   producer: producer.name, source: source))
+            result.transactions.append(Transaction(sku: sku, day: day, quantity: quantity, price: rowPrice, store: store,
+                                                   producer: producer.name, source: source, regressors: values))
             for (name, column) in attributeColumns {
                 let value = CellText.text(row[column]).trimmingCharacters(in: .whitespaces)
                 if !value.isEmpty { result.attributeValues[sku, default: [:]][name, default: [:]][value, default: 0] += 1 }
@@ -112,7 +143,7 @@ struct TransactionMapper {
         return result
     }
 
-    private func index(of column: String, role: String, in table: Table) throws -> Int {
+    fileprivate func index(of column: String, role: String, in table: Table) throws -> Int {
         guard let index = table.columnIndex(column) else {
             let available = table.columnNames.map { "'\($0)'" }.joined(separator: ", ")
             throw PipelineError(.input, "\(fileName): column '\(column)' (the \(role) column of producer '\(producer.name)') not found; the file has columns \(available). Fix the file or producers[].columns in the config.")
@@ -130,3 +161,52 @@ extension PipelineConfig.RowFilter {
 }
 
 import Foundation
+
+/// A numeric mapped column (price or a regressor): a fixed column, or one named per row by a template.
+private final class NumericColumn {
+    enum Reading {
+        case missing
+        case value(Double)
+        case failure(column: String, detail: String)
+    }
+
+    let template: ColumnTemplate
+    let fixed: Int?
+    let columnIndex: [String: Int]
+    let placeholderIndex: [(String, Int)]
+
+    init(mapping: String, role: String, table: Table, mapper: TransactionMapper) throws {
+        template = try ColumnTemplate(mapping)
+        if template.isTemplate {
+            fixed = nil
+            placeholderIndex = try template.placeholders.map { ($0, try mapper.index(of: $0, role: "\(role) template", in: table)) }
+            columnIndex = Dictionary(table.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        } else {
+            fixed = try mapper.index(of: mapping, role: role, in: table)
+            placeholderIndex = []
+            columnIndex = [:]
+        }
+    }
+
+    /// The row's value: missing when the cell is empty, a failure naming the column when it is not a number.
+    func value(in row: [Cell], decimalComma: Bool) -> Reading {
+        let column: Int
+        let name: String
+        if let fixed {
+            column = fixed
+            name = template.text
+        } else {
+            let values = Dictionary(uniqueKeysWithValues: placeholderIndex.map { ($0.0, CellText.text(row[$0.1]).trimmingCharacters(in: .whitespaces)) })
+            name = template.resolve { values[$0] ?? "" }
+            guard let index = columnIndex[name] else {
+                return .failure(column: template.text, detail: "the template '\(template.text)' names column '\(name)', which the file does not have")
+            }
+            column = index
+        }
+        guard !row[column].isEmpty else { return .missing }
+        guard let value = CellValues.number(row[column], decimalComma: decimalComma) else {
+            return .failure(column: name, detail: "expected a number, found '\(CellText.text(row[column]))'")
+        }
+        return .value(value)
+    }
+}

@@ -24,8 +24,8 @@ public struct TrainState: PipelineState {
     /// Final fit of the global LSTM on all data: checkpoints and its forecast for every SKU.
     private func trainNetwork(series: [SeriesRecord], settings: NeuralSettings, context: StateContext) throws {
         let horizon = context.config.model.horizon
-        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))")
-        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), horizon: horizon,
+        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (series.covariateNames.isEmpty ? "" : "; covariates " + series.covariateNames.joined(separator: ", ") + ", carried forward over the horizon"))
+        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: series.covariates, horizon: horizon,
                                              settings: settings, seed: context.seed, refit: true, progress: { context.log.info($0) })
         for (index, checkpoint) in trained.checkpoints().enumerated() {
             try FileSystem.writeAtomically(checkpoint, to: context.output("lstm-\(index + 1).ckpt"))
