@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// Dominick's orange juice through the shipped example config: store × brand SKUs from a template,
+/// week numbers as dates, the brand's own price from `price{brand}`, and the deal and feature flags as
+/// regressors — read, bucketed, fed to the LSTM with their holdout values known, and scored.
+@Suite(.serialized) struct CovariateForecastTests {
+    static let slice = "\(TestRoot.fixtures)/dominicks/orangeJuice_yx_slice.csv"
+
+    /// `config/examples/dominicks_oj.json` with a small, fast network.
+    static func exampleConfig(horizon: Int = 13) throws -> String {
+        let repository = URL(fileURLWithPath: TestRoot.fixtures).deletingLastPathComponent().deletingLastPathComponent().path
+        let data = try Data(FileSystem.read("\(repository)/config/examples/dominicks_oj.json"))
+        var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var model = try #require(config["model"] as? [String: Any])
+        var lstm = try #require(model["lstm"] as? [String: Any])
+        for (key, value) in ["hiddenUnits": 8, "ensembleSize": 1, "epochs": 5, "windowsPerEpoch": 256, "batchSize": 32] { lstm[key] = value }
+        lstm["learningRate"] = 0.02
+        model["lstm"] = lstm
+        model["cvOrigins"] = 2
+        model["lookback"] = 26
+        model["horizon"] = horizon
+        config["model"] = model
+        return String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test func theBacktestFeedsPricesAndPromotionsToTheNetworkAndBeatsNaive() throws {
+        let root = try TestRoot(config: try Self.exampleConfig())
+        defer { root.remove() }
+        let result = try root.demand(["backtest", "--input", Self.slice, "--json", "\(root.path)/report.json"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("12 series, 108 training buckets, holdout 13"))
+        #expect(result.stderr.contains("with covariates price, deal, feat (known for the holdout)"), "\(result.stderr)")
+        let report = try JSONDecoder().decode(Backtester.Report.self, from: Data(FileSystem.read("\(root.path)/report.json")))
+        let wape = Dictionary(uniqueKeysWithValues: report.models.map { ($0.model, $0.metrics.wape) })
+        let naive = try #require(wape["naive"]), lstm = try #require(wape["lstm"]), selected = try #require(wape["selected"])
+        #expect(lstm < 0.8 * naive, "LSTM WAPE \(lstm) vs naive \(naive)")
+        #expect(selected < naive)
+        let top = try root.demand(["backtest", "--input", Self.slice, "--top", "5", "--quiet", "--json", "\(root.path)/top.json"])
+        #expect(top.status == 0 && top.stdout.contains("5 series, 108 training buckets"), "\(top.stdout)\(top.stderr)")
+    }
+
+    @Test func aRunReadsTheTemplatesAndCarriesCovariatesIntoTheForecast() throws {
+        let root = try TestRoot(config: try Self.exampleConfig(horizon: 4))
+        defer { root.remove() }
+        try FileSystem.copy(Self.slice, to: "\(root.path)/landing/dominicks/orangeJuice_yx_slice.csv")
+        let result = try root.demand(["run"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let run = try #require(try root.runs().first)
+        let master = try FileSystem.readText("\(run)/ingest/transactions.csv")
+        #expect(master.hasPrefix("sku,date,quantity,price,store,producer,source,regressor_deal,regressor_feat\n"))
+        // Store 2, brand 1, Dominick's week 40 = 1990-06-14: 8256 units at price1 0.0604688, deal 1.
+        #expect(master.contains("\n2-1,1990-06-14,8256,0.06046875,2,dominicks,orangeJuice_yx_slice.csv:2,1,0\n"), "\(master.prefix(400))")
+        let series = try FileSystem.readText("\(run)/clean/series.csv")
+        #expect(series.hasPrefix("sku,bucket,quantity,raw_quantity,price,deal,feat\n"))
+        let skus = Set(series.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] })
+        #expect(skus == Set(["2-1", "2-2", "2-5", "2-9", "5-1", "5-2", "5-5", "5-9", "8-1", "8-2", "8-5", "8-9"]))
+        let trainLog = try FileSystem.readText("\(run)/logs/train-attempt1.jsonl")
+        #expect(trainLog.contains("covariates price, deal, feat"))
+        let forecast = try FileSystem.readText("\(run)/forecast/forecast.csv")
+        #expect(forecast.split(separator: "\n").count == 1 + 12 * 4)
+        let replay = try DemandCLI.run(["replay", "\(run)/manifest.json"])
+        #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
+    }
+
+    @Test func badTemplatesAndWeekNumbersAreClearErrors() throws {
+        let broken = try Self.exampleConfig().replacingOccurrences(of: "price{brand}", with: "price{brand")
+        let root = try TestRoot(config: broken)
+        defer { root.remove() }
+        let check = try root.demand(["config", "check"])
+        #expect(check.status != 0)
+        #expect((check.stdout + check.stderr).contains("'price{brand': '{' without a closing '}'"), "\(check.stdout)\(check.stderr)")
+
+        // A week that is not a number: the file (3 rows, one unreadable) is refused with the row and column named.
+        let lines = try FileSystem.readText(Self.slice).split(separator: "\n").prefix(4).map(String.init)
+        let bad = "\(root.path)/orangeJuice_yx_bad.csv"
+        try FileSystem.writeAtomically((lines[0...1] + [lines[2].replacingOccurrences(of: "2,1,46,", with: "2,1,week46,")] + lines[3...])
+            .joined(separator: "\n") + "\n", to: bad)
+        let config = "\(root.path)/good.json"
+        try FileSystem.writeAtomically(try Self.exampleConfig(), to: config)
+        let result = try root.demand(["backtest", "--config", config, "--input", bad, "--quiet"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("orangeJuice_yx_bad.csv:3: column 'week': expected a week number (producers[].weekOneStarts is set), found 'week46'"),
+                "\(result.stdout)\(result.stderr)")
+    }
+}

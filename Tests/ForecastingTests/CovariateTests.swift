@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+/// Covariates (price, promotion flags) reach the network through the horizon, and their effect is
+/// learned: a known price elasticity is recovered and planned promotions move the forecast.
+@Suite struct CovariateTests {
+    /// 16 series whose demand is `level · price^−2 · 2.5^deal` with deals every 5th to 7th week.
+    static func data(seriesCount: Int = 16, length: Int = 60) -> (series: [[Double]], covariates: Covariates) {
+        var rng = TestGenerator(seed: 7)
+        var series: [[Double]] = [], prices: [[Double]] = [], deals: [[Double]] = []
+        for index in 0..<seriesCount {
+            let level = Double(20 + 15 * index)
+            let basePrice = 1.0 + Double(index % 4)
+            var values: [Double] = [], price: [Double] = [], deal: [Double] = []
+            for t in 0..<(length + 4) {
+                let cut = Double.random(in: 0..<1, using: &rng) < 0.3 ? 0.8 : 1.0
+                let promoted = (t + index) % (5 + index % 3) == 0 ? 1.0 : 0.0
+                let noise = 1 + 0.1 * (Double.random(in: 0..<1, using: &rng) - 0.5)
+                price.append(basePrice * cut)
+                deal.append(promoted)
+                values.append((level * pow(cut, -2) * pow(2.5, promoted) * noise).rounded())
+            }
+            series.append(Array(values.prefix(length)))
+            prices.append(price)
+            deals.append(deal)
+        }
+        // Covariates run 4 buckets past the history: the planned prices and deals of the horizon.
+        return (series, Covariates(names: ["price", "deal"], values: zip(prices, deals).map { [$0, $1] }))
+    }
+
+    @Test func theEffectsRecoverAKnownPriceElasticity() {
+        let (series, covariates) = Self.data()
+        let normalized = NeuralWindows.normalize(covariates, historyCounts: series.map(\.count))
+        let effects = CovariateEffects.fit(series: series, covariates: normalized)
+        for coefficients in effects.coefficients {
+            // Price enters as log(price / median price): the coefficient is the elasticity.
+            #expect(abs(coefficients[0] - -2) < 0.25, "price elasticity \(coefficients[0])")
+            #expect(coefficients[1] > 0, "a deal raises demand")
+        }
+    }
+
+    @Test func windowsCarryTheHorizonsCovariatesWithAFutureFlag() {
+        let (series, covariates) = Self.data(seriesCount: 2, length: 20)
+        var settings = NeuralSettings()
+        settings.lookback = 6
+        let windows = NeuralWindows(series: series, firstBuckets: [0, 0], settings: settings, horizon: 4, covariates: covariates)
+        #expect(windows.timeSteps == 10 && windows.featuresPerStep == 7)
+        let batch = windows.batch([(0, 20)], withTargets: false).inputs
+        #expect(batch.numeric.shape == [1, 10, 7])
+        let rows = stride(from: 0, to: 70, by: 7).map { Array(batch.numeric.storage[$0..<($0 + 7)]) }
+        // The lookback has quantities and no flag; the horizon has no quantities, the flag, and its own deals.
+        #expect(rows.prefix(6).allSatisfy { $0[1] == 1 && $0[4] == 0 })
+        #expect(rows.suffix(4).allSatisfy { $0[0] == 0 && $0[1] == 0 && $0[4] == 1 })
+        let plannedDeals = (20..<24).map { covariates.values[0][1][$0] }
+        let dealColumn = rows.suffix(4).map { $0[6] }
+        #expect(zip(plannedDeals, dealColumn).allSatisfy { ($0 == 1) == ($1 > 0) }, "\(plannedDeals) vs \(dealColumn)")
+        // Past the supplied values the last one is carried forward.
+        let late = windows.batch([(0, 26)], withTargets: false).inputs.numeric.storage
+        #expect(late[9 * 7 + 6] == windows.covariates[0][1].last)
+    }
+
+    @Test func plannedPromotionsMoveTheForecastAndBeatTheNetworkWithoutThem() {
+        let (series, covariates) = Self.data()
+        var settings = NeuralSettings()
+        settings.lookback = 12
+        settings.hiddenUnits = 12
+        settings.epochs = 4
+        settings.windowsPerEpoch = 320
+        settings.batchSize = 32
+        settings.ensembleSize = 1
+        settings.learningRate = 0.01
+        let history = series.map { Array($0.dropLast(4)) }
+        let with = NeuralForecaster.train(series: history, firstBuckets: history.map { _ in 0 }, covariates: covariates.truncated(to: series.map(\.count)),
+                                          horizon: 4, settings: settings, seed: 3)
+        let without = NeuralForecaster.train(series: history, firstBuckets: history.map { _ in 0 }, horizon: 4, settings: settings, seed: 3)
+        func wape(_ forecasts: [[Double]]) -> Double {
+            var error = 0.0, total = 0.0
+            for (values, forecast) in zip(series, forecasts) {
+                for step in 0..<4 { error += abs(values[56 + step] - forecast[step]); total += values[56 + step] }
+            }
+            return error / total
+        }
+        let withWAPE = wape(with.forecastAll()), withoutWAPE = wape(without.forecastAll())
+        #expect(withWAPE < 0.6 * withoutWAPE, "with covariates \(withWAPE), without \(withoutWAPE)")
+        #expect(with.permutationImportance(seed: 1)[.covariates] ?? 0 > 0)
+        #expect(with.drivers().allSatisfy { $0.contains { $0.group == .covariates } })
+    }
+}
