@@ -9,7 +9,7 @@ import Testing
     static let slice = "\(TestRoot.fixtures)/dominicks/orangeJuice_yx_slice.csv"
 
     /// `config/examples/dominicks_oj.json` with a small, fast network.
-    static func exampleConfig(horizon: Int = 13) throws -> String {
+    static func exampleConfig(horizon: Int = 13, plans: String? = nil) throws -> String {
         let repository = URL(fileURLWithPath: TestRoot.fixtures).deletingLastPathComponent().deletingLastPathComponent().path
         let data = try Data(FileSystem.read("\(repository)/config/examples/dominicks_oj.json"))
         var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -22,6 +22,7 @@ import Testing
         model["lookback"] = 26
         model["horizon"] = horizon
         config["model"] = model
+        if let plans { config["features"] = ["plans": plans] }
         return String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys]), as: UTF8.self)
     }
 
@@ -42,9 +43,13 @@ import Testing
     }
 
     @Test func aRunReadsTheTemplatesAndCarriesCovariatesIntoTheForecast() throws {
-        let root = try TestRoot(config: try Self.exampleConfig(horizon: 4))
+        let root = try TestRoot(config: try Self.exampleConfig(horizon: 4, plans: "config/calendars/plans.csv"))
         defer { root.remove() }
         try FileSystem.copy(Self.slice, to: "\(root.path)/landing/dominicks/orangeJuice_yx_slice.csv")
+        // A planned discount with deal and feature ad for store 2's brand 1 over the 4 forecast weeks.
+        let planned = ["1992-10-08", "1992-10-15", "1992-10-22", "1992-10-29"].map { "2-1,\($0),0.03,1,1,21" }
+        try FileSystem.writeAtomically((["sku,date,price,deal,feat,temperature"] + planned).joined(separator: "\n") + "\n",
+                                       to: "\(root.path)/config/calendars/plans.csv")
         let result = try root.demand(["run"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let run = try #require(try root.runs().first)
@@ -58,6 +63,9 @@ import Testing
         #expect(skus == Set(["2-1", "2-2", "2-5", "2-9", "5-1", "5-2", "5-5", "5-9", "8-1", "8-2", "8-5", "8-9"]))
         let trainLog = try FileSystem.readText("\(run)/logs/train-attempt1.jsonl")
         #expect(trainLog.contains("covariates price, deal, feat"))
+        #expect(trainLog.contains("12 planned values from features.plans"), "\(trainLog)")
+        #expect(trainLog.contains("plans columns temperature are not covariates of the data"))
+        #expect(try root.manifest(run).inputs.contains { $0.producer == ReservedInputs.plans })
         let forecast = try FileSystem.readText("\(run)/forecast/forecast.csv")
         #expect(forecast.split(separator: "\n").count == 1 + 12 * 4)
         let replay = try DemandCLI.run(["replay", "\(run)/manifest.json"])

@@ -145,14 +145,15 @@ public struct RunLauncher: Sendable {
         return inputs
     }
 
-    /// Copies the configured holiday and promotion calendars into the run's inputs (they shape its features).
+    /// Copies the configured holiday and promotion calendars and the plans into the run's inputs (they shape its features and forecast).
     private func archiveCalendars(into runDirectory: String) throws -> [Manifest.InputFile] {
         var inputs: [Manifest.InputFile] = []
-        for (path, producer) in [(config.features.holidays, ReservedInputs.holidays), (config.features.promotions, ReservedInputs.promotions)] {
+        for (path, producer) in [(config.features.holidays, ReservedInputs.holidays), (config.features.promotions, ReservedInputs.promotions),
+                                 (config.features.plans, ReservedInputs.plans)] {
             guard let path else { continue }
             let source = resolve(path)
             guard FileSystem.exists(source) else {
-                throw PipelineError(.config, "\(source): calendar file not found (features.holidays / features.promotions in the config)")
+                throw PipelineError(.config, "\(source): calendar file not found (features.holidays / features.promotions / features.plans in the config)")
             }
             let archived = "inputs/calendars/\(producer)-\(FileClaimer.sanitize((path as NSString).lastPathComponent))"
             try FileSystem.copy(source, to: "\(runDirectory)/\(archived)")

@@ -135,7 +135,7 @@ extension PipelineConfig.Clean {
 extension PipelineConfig.Features {
     /// Decodes the feature settings.
     public init(from decoder: any Decoder) throws {
-        let object = try ConfigObject(decoder, allowed: ["periods", "rollingWindows", "holidays", "promotions"])
+        let object = try ConfigObject(decoder, allowed: ["periods", "rollingWindows", "holidays", "promotions", "plans"])
         self.init()
         periods = try object.value("periods", default: periods)
         guard periods.allSatisfy({ $0 >= 2 }) else { throw object.invalid("periods", "every period must be at least 2 buckets") }
@@ -143,6 +143,7 @@ extension PipelineConfig.Features {
         guard rollingWindows.allSatisfy({ $0 >= 1 }) else { throw object.invalid("rollingWindows", "every window must be at least 1 bucket") }
         holidays = try object.optional("holidays")
         promotions = try object.optional("promotions")
+        plans = try object.optional("plans")
     }
 }
 

@@ -167,6 +167,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var holidays: String?
         /// Promotion calendar CSV (`sku,start,end` — empty sku means all) relative to the root, or `nil`.
         public var promotions: String?
+        /// Planned covariates for the forecast buckets (`sku,date,price,deal,…`) relative to the root, or
+        /// `nil` (then the last observed values are carried forward).
+        public var plans: String?
         public init() {}
     }
 

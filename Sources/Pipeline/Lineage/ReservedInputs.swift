@@ -4,6 +4,8 @@ public enum ReservedInputs {
     public static let holidays = "calendar-holidays"
     /// The promotion calendar.
     public static let promotions = "calendar-promotions"
+    /// Planned covariates (prices, promotions) for the forecast buckets.
+    public static let plans = "calendar-plans"
 
     /// The forecast of the previous successful run (compared with new actuals for drift).
     public static let previousForecast = "previous-forecast"
@@ -12,7 +14,7 @@ public enum ReservedInputs {
 
     /// Inputs that accompany the sales data (read by name, not as sales).
     public static func isSupporting(_ producer: String) -> Bool {
-        producer == MasterTable.attributesProducer || producer == holidays || producer == promotions
+        producer == MasterTable.attributesProducer || producer == holidays || producer == promotions || producer == plans
             || producer == previousForecast || producer == driftHistory
     }
 

@@ -6,7 +6,7 @@ public struct TrainState: PipelineState {
     public init() {}
 
     public func run(_ context: StateContext) throws {
-        let (series, _) = try SeriesFile.read(folder: context.folder(.clean))
+        let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
         let study = try JSONFile.decode(Study.self, path: context.file(.tune, "study.json"))
         var models: [String: FittedModel] = [:]
         for record in series {
@@ -17,15 +17,29 @@ public struct TrainState: PipelineState {
         try FileSystem.writeAtomically(JSONFile.encode(TrainedModels(models: models)), to: context.output("models.json"))
         context.log.info("fitted \(models.count) models")
         if study.neural != nil, series.contains(where: { study.source(of: $0.sku) != .baseline }) {
-            try trainNetwork(series: series, settings: NeuralStudy.settings(of: study, config: context.config), context: context)
+            try trainNetwork(series: series, grid: grid, settings: NeuralStudy.settings(of: study, config: context.config), context: context)
         }
     }
 
     /// Final fit of the global LSTM on all data: checkpoints and its forecast for every SKU.
-    private func trainNetwork(series: [SeriesRecord], settings: NeuralSettings, context: StateContext) throws {
+    private func trainNetwork(series: [SeriesRecord], grid: BucketGrid, settings: NeuralSettings, context: StateContext) throws {
         let horizon = context.config.model.horizon
-        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (series.covariateNames.isEmpty ? "" : "; covariates " + series.covariateNames.joined(separator: ", ") + ", carried forward over the horizon"))
-        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: series.covariates, horizon: horizon,
+        var covariates = series.covariates
+        if let observed = covariates {
+            var planned = 0
+            if let input = context.inputs.first(where: { $0.producer == ReservedInputs.plans }) {
+                let plans = try CovariatePlans.load(path: context.inputPath(input), grid: grid, covariateNames: observed.names)
+                if !plans.unknownColumns.isEmpty {
+                    context.log.warning("plans columns \(plans.unknownColumns.joined(separator: ", ")) are not covariates of the data (\(observed.names.joined(separator: ", "))); ignored")
+                }
+                (covariates, planned) = plans.extend(observed, series: series, horizon: horizon)
+            } else {
+                (covariates, planned) = CovariatePlans().extend(observed, series: series, horizon: horizon)
+            }
+            context.log.info("covariates for the forecast buckets: \(planned) planned values from features.plans, the rest carried forward from the last observed bucket")
+        }
+        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (series.covariateNames.isEmpty ? "" : "; covariates " + series.covariateNames.joined(separator: ", ")))
+        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, horizon: horizon,
                                              settings: settings, seed: context.seed, refit: true, progress: { context.log.info($0) })
         for (index, checkpoint) in trained.checkpoints().enumerated() {
             try FileSystem.writeAtomically(checkpoint, to: context.output("lstm-\(index + 1).ckpt"))
