@@ -9,7 +9,7 @@ import Testing
     static let slice = "\(TestRoot.fixtures)/dominicks/orangeJuice_yx_slice.csv"
 
     /// `config/examples/dominicks_oj.json` with a small, fast network.
-    static func exampleConfig(horizon: Int = 13, plans: String? = nil) throws -> String {
+    static func exampleConfig(horizon: Int = 13, plans: String? = nil, loss: String? = nil) throws -> String {
         let repository = URL(fileURLWithPath: TestRoot.fixtures).deletingLastPathComponent().deletingLastPathComponent().path
         let data = try Data(FileSystem.read("\(repository)/config/examples/dominicks_oj.json"))
         var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -17,6 +17,7 @@ import Testing
         var lstm = try #require(model["lstm"] as? [String: Any])
         for (key, value) in ["hiddenUnits": 8, "ensembleSize": 1, "epochs": 5, "windowsPerEpoch": 256, "batchSize": 32] { lstm[key] = value }
         lstm["learningRate"] = 0.02
+        if let loss { lstm["loss"] = loss }
         model["lstm"] = lstm
         model["cvOrigins"] = 2
         model["lookback"] = 26
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func aRunReadsTheTemplatesAndCarriesCovariatesIntoTheForecast() throws {
-        let root = try TestRoot(config: try Self.exampleConfig(horizon: 4, plans: "config/calendars/plans.csv"))
+        let root = try TestRoot(config: try Self.exampleConfig(horizon: 4, plans: "config/calendars/plans.csv", loss: "quantile"))
         defer { root.remove() }
         try FileSystem.copy(Self.slice, to: "\(root.path)/landing/dominicks/orangeJuice_yx_slice.csv")
         // A planned discount with deal and feature ad for store 2's brand 1 over the 4 forecast weeks.
@@ -68,6 +69,14 @@ import Testing
         #expect(try root.manifest(run).inputs.contains { $0.producer == ReservedInputs.plans })
         let forecast = try FileSystem.readText("\(run)/forecast/forecast.csv")
         #expect(forecast.split(separator: "\n").count == 1 + 12 * 4)
+        // Quantile loss: the network's own bounds for the 80 % and 95 % levels, used where it serves a SKU alone.
+        let quantiles = try FileSystem.readText("\(run)/train/lstm-quantiles.csv")
+        #expect(quantiles.split(separator: "\n").count == 1 + 12 * 4 * 5)
+        #expect(quantiles.contains(",0.025,") && quantiles.contains(",0.975,"))
+        if forecast.contains(",lstm,") {
+            let forecastLog = try FileSystem.readText("\(run)/logs/forecast-attempt1.jsonl")
+            #expect(forecastLog.contains("intervals are the network's own quantiles (quantile loss)"))
+        }
         let replay = try DemandCLI.run(["replay", "\(run)/manifest.json"])
         #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
     }

@@ -87,3 +87,36 @@ import Testing
         #expect(with.drivers().allSatisfy { $0.contains { $0.group == .covariates } })
     }
 }
+
+/// With the pinball loss the network predicts each interval level's bounds directly.
+@Suite struct QuantileForecastTests {
+    @Test func quantilesFollowTheIntervalLevelsAndNeverCross() throws {
+        var settings = NeuralSettings()
+        settings.intervalLevels = [0.8, 0.95]
+        settings.loss = "quantile"
+        #expect(settings.quantiles == [0.025, 0.1, 0.5, 0.9, 0.975])
+        settings.lookback = 8
+        settings.hiddenUnits = 8
+        settings.epochs = 3
+        settings.windowsPerEpoch = 256
+        settings.batchSize = 32
+        settings.ensembleSize = 2
+        settings.learningRate = 0.01
+        let series = NeuralForecasterTests.series
+        let trained = NeuralForecaster.train(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, settings: settings, seed: 5)
+        #expect(trained.quantiles.count == 5)
+        let quantiles = try #require(trained.forecastQuantiles())
+        let points = trained.forecastAll()
+        #expect(quantiles.count == series.count)
+        for (steps, point) in zip(quantiles, points) {
+            for (values, median) in zip(steps, point) {
+                #expect(values == values.sorted() && values.allSatisfy { $0 >= 0 })
+                #expect(values[0] <= median + 1e-9 && median <= values[4] + 1e-9)
+            }
+        }
+        var pointLoss = settings
+        pointLoss.loss = "mae"
+        #expect(NeuralForecaster.train(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, settings: pointLoss, seed: 5)
+            .forecastQuantiles() == nil)
+    }
+}

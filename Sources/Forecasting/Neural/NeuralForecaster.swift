@@ -74,7 +74,7 @@ public enum NeuralForecaster {
         case "mse": loss = .meanSquared
         case "huber": loss = .huber(delta: 1)
         case "sum": loss = .meanSquaredWithTotal(weight: 1)
-        case "quantile": loss = .pinball(quantiles: NeuralSettings.quantiles)
+        case "quantile": loss = .pinball(quantiles: settings.quantiles)
         default: loss = .meanAbsolute
         }
         return ModelArchitecture(
@@ -140,6 +140,25 @@ public enum NeuralForecaster {
     static func validationWAPE(model: SequenceModel, windows: NeuralWindows, validation: [(series: Int, end: Int)]) -> Double {
         guard !validation.isEmpty else { return .infinity }
         return windows.wape(predict(model: model, windows: windows, at: validation), at: validation) ?? .infinity
+    }
+
+    /// Every trained quantile's forecast `[window][step][quantile]` (original scale, non-negative), in batches of 256.
+    static func predictQuantiles(model: SequenceModel, windows: NeuralWindows, at positions: [(series: Int, end: Int)]) -> [[[Double]]] {
+        var result: [[[Double]]] = []
+        let perStep = model.architecture.loss.outputsPerStep
+        var start = 0
+        while start < positions.count {
+            let chunk = Array(positions[start..<min(positions.count, start + 256)])
+            let output = model.predict(windows.batch(chunk, withTargets: false).inputs)
+            for (row, window) in chunk.enumerated() {
+                let scale = windows.scale(series: window.series, end: window.end)
+                result.append((0..<windows.horizon).map { step in
+                    (0..<perStep).map { windows.forecast(output[row, step * perStep + $0], series: window.series, end: window.end, step: step, scale: scale) }
+                })
+            }
+            start += chunk.count
+        }
+        return result
     }
 
     /// Point forecasts (original scale, non-negative) for windows, in batches of 256.

@@ -52,8 +52,15 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
              volumeWeight, log1p, scaling, ensembleSize, trials, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects
     }
 
-    /// The quantiles trained with `loss = quantile` (the median is the point forecast).
-    public static let quantiles: [Float] = [0.1, 0.5, 0.9]
+    /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
+    public var intervalLevels: [Double] = [0.8, 0.95]
+
+    /// The quantiles trained with `loss = quantile`: the median (the point forecast, in the middle) and
+    /// each interval level's lower and upper bound, ascending.
+    public var quantiles: [Float] {
+        let bounds = intervalLevels.flatMap { [Float((1 - $0) / 2), Float((1 + $0) / 2)] }
+        return Array(Set([0.5] + bounds)).sorted()
+    }
 }
 
 extension NeuralSettings: Decodable {

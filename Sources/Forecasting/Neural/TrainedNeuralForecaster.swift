@@ -26,6 +26,25 @@ public final class TrainedNeuralForecaster {
         return NeuralForecaster.average(models.map { NeuralForecaster.predict(model: $0, windows: windows, at: positions) })
     }
 
+    /// The quantiles the networks were trained for (pinball loss), or empty for a point loss.
+    public var quantiles: [Double] {
+        if case .pinball(let quantiles) = models.first?.architecture.loss { return quantiles.map(Double.init) }
+        return []
+    }
+
+    /// With a quantile loss, the next `horizon` buckets of every series per quantile: `[series][step][quantile]`,
+    /// the ensemble's mean of each quantile, sorted so bounds never cross; nil for a point loss.
+    public func forecastQuantiles() -> [[[Double]]]? {
+        guard !quantiles.isEmpty else { return nil }
+        let positions = windows.series.indices.map { ($0, windows.series[$0].count) }
+        let perModel = models.map { NeuralForecaster.predictQuantiles(model: $0, windows: windows, at: positions) }
+        return positions.indices.map { series in
+            (0..<windows.horizon).map { step in
+                quantiles.indices.map { q in perModel.reduce(0) { $0 + $1[series][step][q] } / Double(perModel.count) }.sorted()
+            }
+        }
+    }
+
     /// Each network's weights in the versioned checkpoint format.
     public func checkpoints() -> [[UInt8]] { models.map { $0.checkpointBytes() } }
 }

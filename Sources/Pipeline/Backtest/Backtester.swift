@@ -83,9 +83,11 @@ public struct Backtester: Sendable {
         let baselineForecasts = zip(histories, selected).map { $1.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
         var selectedForecasts = baselineForecasts
         var networkCalibration: [[Double]?] = histories.map { _ in nil }
+        var directCoverage: [String: Double] = [:]
         if config.model.candidates.contains("lstm") {
             var settings = config.model.lstm
             settings.lookback = config.model.lookback
+            settings.intervalLevels = config.intervals.levels
             if settings.trials > 1 {
                 echo?("tuning the LSTM: up to \(settings.trials) trials (TPE sampler, median pruning)")
                 settings = NeuralTuner.tune(series: histories, firstBuckets: firstBuckets, covariates: covariates, horizon: holdout, base: settings,
@@ -104,16 +106,39 @@ public struct Backtester: Sendable {
             echo?("rule per segment (decided on the last \(holdout) training buckets): " + rules.rules.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.rawValue)→\($0.value.rawValue)" }.joined(separator: " "))
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)
+            if let quantiles = trained.forecastQuantiles() {
+                directCoverage = Self.quantileCoverage(quantiles, of: trained.quantiles, actuals: actuals, rules: rules, levels: config.intervals.levels)
+            }
             networkCalibration = Self.validationForecasts(histories: histories, network: trained.validationForecasts, rules: rules,
                                                           baselines: selected, horizon: holdout, seasonLength: season)
         }
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: histories, seasonLength: season)))
-        let coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,
+        var coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,
                                         networkCalibration: networkCalibration, config: config, horizon: holdout)
+        if !directCoverage.isEmpty { coverage["quantile"] = directCoverage }
         var counts: [String: Int] = [:]
         for model in selected { counts[model.rawValue, default: 0] += 1 }
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts)
+    }
+
+    /// Holdout coverage of the network's own quantiles (quantile loss), over the series its rule serves alone.
+    static func quantileCoverage(_ quantiles: [[[Double]]], of trained: [Double], actuals: [[Double]], rules: SegmentRules,
+                                 levels: [Double]) -> [String: Double] {
+        var coverage: [String: Double] = [:]
+        for level in levels {
+            var inside = 0, total = 0
+            for (index, steps) in quantiles.enumerated() where rules.rules[rules.segments[index]] == .lstm {
+                for (step, values) in steps.enumerated() {
+                    let byQuantile = Dictionary(uniqueKeysWithValues: zip(trained, values))
+                    guard let bounds = NetworkForecast.bounds(byQuantile, level: level) else { continue }
+                    if actuals[index][step] >= bounds.lower && actuals[index][step] <= bounds.upper { inside += 1 }
+                    total += 1
+                }
+            }
+            if total > 0 { coverage[String(level)] = Double(inside) / Double(total) }
+        }
+        return coverage
     }
 
     /// Per series, the forecast its rule makes of the last `horizon` training buckets from the network's

@@ -16,6 +16,8 @@ public struct ForecastState: PipelineState {
         let study = try JSONFile.decode(Study.self, path: context.file(.tune, "study.json"))
         let network = try NetworkForecast.read(folder: context.folder(.train))
         let drivers = try NetworkForecast.drivers(folder: context.folder(.train))
+        let quantiles = try NetworkForecast.quantiles(folder: context.folder(.train))
+        var direct = 0
         let levels = settings.intervals.levels
         var header = ["sku", "step", "bucket", "model", "forecast"]
         for level in levels {
@@ -45,7 +47,13 @@ public struct ForecastState: PipelineState {
                 var values = [point]
                 points.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .text(bucket), .text(modelName), .real(point)])
                 for levelIndex in levels.indices {
-                    let interval = intervals.interval.bounds(point: point, step: step, scale: scale, level: levelIndex)
+                    var interval = intervals.interval.bounds(point: point, step: step, scale: scale, level: levelIndex)
+                    // The network's own quantiles, when it was trained with the pinball loss and serves the SKU alone.
+                    if source == .lstm, let steps = quantiles[record.sku], step < steps.count,
+                       let bounds = NetworkForecast.bounds(steps[step], level: levels[levelIndex]) {
+                        interval = (min(bounds.lower, point), max(bounds.upper, point))
+                        direct += 1
+                    }
                     row += [NumberText.format(interval.lower, decimals: 3), NumberText.format(interval.upper, decimals: 3)]
                     values += [interval.lower, interval.upper]
                     bounds.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .real(levels[levelIndex]),
@@ -78,6 +86,7 @@ public struct ForecastState: PipelineState {
             try database.sql.executeMany("INSERT INTO forecasts(run_id, sku, step, bucket_start, model, point) VALUES(?,?,?,?,?,?)", points)
             try database.sql.executeMany("INSERT INTO forecast_intervals(run_id, sku, step, level, lower, upper) VALUES(?,?,?,?,?,?)", bounds)
         }
+        if direct > 0 { context.log.info("\(direct) intervals are the network's own quantiles (quantile loss); the rest are residual-based (\(settings.intervals.method))") }
         context.log.info("forecast \(series.count) SKUs × \(horizon) buckets from \(grid.label(grid.lastBucket + 1))")
     }
 }

@@ -42,6 +42,34 @@ enum NetworkForecast {
     static let fileName = "lstm-forecast.csv"
     /// `train/lstm-drivers.csv`: per SKU, the input groups whose occlusion changes its forecast most.
     static let driversFileName = "lstm-drivers.csv"
+    /// `train/lstm-quantiles.csv`: with a quantile loss, each SKU's forecast per step and quantile.
+    static let quantilesFileName = "lstm-quantiles.csv"
+
+    /// Quantile forecasts by SKU: per step, quantile → value (empty when the network has none).
+    static func quantiles(folder: String) throws -> [String: [[Double: Double]]] {
+        let path = "\(folder)/\(quantilesFileName)"
+        guard FileSystem.exists(path) else { return [:] }
+        let (columns, table) = try CSVTable.read(path: path, requiring: ["sku", "step", "quantile", "forecast"])
+        var result: [String: [[Double: Double]]] = [:]
+        for (index, row) in table.rows.enumerated() {
+            let text = columns.map { CSVTable.text(row[$0]) }
+            guard let step = Int(text[1]), step >= 1, let quantile = Double(text[2]), let value = Double(text[3]) else {
+                throw PipelineError(.state, "\(path):\(table.rowOrigins[index]): malformed row")
+            }
+            var steps = result[text[0], default: []]
+            while steps.count < step { steps.append([:]) }
+            steps[step - 1][quantile] = value
+            result[text[0]] = steps
+        }
+        return result
+    }
+
+    /// The bounds of `level` from a step's quantiles, if the network was trained for them.
+    static func bounds(_ quantiles: [Double: Double], level: Double) -> (lower: Double, upper: Double)? {
+        func value(_ q: Double) -> Double? { quantiles.first { abs($0.key - q) < 1e-5 }?.value }
+        guard let lower = value((1 - level) / 2), let upper = value((1 + level) / 2) else { return nil }
+        return (max(0, lower), max(0, upper))
+    }
 
     /// Drivers text by SKU (empty when the network was not trained).
     static func drivers(folder: String) throws -> [String: String] {

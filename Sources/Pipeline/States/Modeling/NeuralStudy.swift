@@ -31,10 +31,12 @@ struct NeuralStudy: Codable, Equatable {
         if let tuned = study.neural?.tuned {
             var settings = tuned
             settings.lookback = study.neural?.tunedLookback ?? config.model.lookback
+            settings.intervalLevels = config.intervals.levels
             return settings
         }
         var settings = config.model.lstm
         settings.lookback = config.model.lookback
+        settings.intervalLevels = config.intervals.levels
         return settings
     }
 
@@ -44,6 +46,7 @@ struct NeuralStudy: Codable, Equatable {
         let horizon = config.model.horizon
         var settings = config.model.lstm
         settings.lookback = config.model.lookback
+        settings.intervalLevels = config.intervals.levels
         var trials: [TuningTrial]?
         if settings.trials > 1 {
             context.log.info("tuning the LSTM: up to \(settings.trials) trials\(settings.tuneSeconds > 0 ? " or \(Int(settings.tuneSeconds)) s" : "") (TPE sampler, median pruning)")

@@ -50,6 +50,19 @@ public struct TrainState: PipelineState {
             for (step, value) in forecast.enumerated() { rows.append([record.sku, String(step + 1), NumberText.format(value, decimals: 4)]) }
         }
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "step", "forecast"], rows: rows), to: context.output(NetworkForecast.fileName))
+        if let quantiles = trained.forecastQuantiles() {
+            var quantileRows: [[String]] = []
+            for (record, steps) in zip(series, quantiles) {
+                for (step, values) in steps.enumerated() {
+                    for (quantile, value) in zip(trained.quantiles, values) {
+                        quantileRows.append([record.sku, String(step + 1), NumberText.format(quantile, decimals: 6), NumberText.format(value, decimals: 4)])
+                    }
+                }
+            }
+            try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "step", "quantile", "forecast"], rows: quantileRows),
+                                           to: context.output(NetworkForecast.quantilesFileName))
+            context.log.info("quantile loss: direct interval bounds for quantiles \(trained.quantiles.map { NumberText.format($0, decimals: 3) }.joined(separator: ", "))")
+        }
         let drivers = trained.drivers().map { effects in
             effects.map { "\($0.group.rawValue) \($0.effect >= 0 ? "+" : "")\(NumberText.format($0.effect * 100, decimals: 1))%" }.joined(separator: "; ")
         }
