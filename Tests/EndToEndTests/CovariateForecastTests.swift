@@ -23,7 +23,9 @@ import Testing
         model["lookback"] = 26
         model["horizon"] = horizon
         config["model"] = model
-        if let plans { config["features"] = ["plans": plans] }
+        if let plans {
+            config["features"] = ["plans": plans, "holidays": "config/calendars/holidays.csv", "promotions": "config/calendars/promotions.csv"]
+        }
         return String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.sortedKeys]), as: UTF8.self)
     }
 
@@ -51,6 +53,11 @@ import Testing
         let planned = ["1992-10-08", "1992-10-15", "1992-10-22", "1992-10-29"].map { "2-1,\($0),0.03,1,1,21" }
         try FileSystem.writeAtomically((["sku,date,price,deal,feat,temperature"] + planned).joined(separator: "\n") + "\n",
                                        to: "\(root.path)/config/calendars/plans.csv")
+        // Calendars become known-future flags too: Christmases, and a promotion of 5-9 in history and horizon.
+        try FileSystem.writeAtomically("date,name\n1990-12-25,Christmas\n1991-12-25,Christmas\n1992-12-25,Christmas\n",
+                                       to: "\(root.path)/config/calendars/holidays.csv")
+        try FileSystem.writeAtomically("sku,start,end\n5-9,1991-03-01,1991-03-20\n5-9,1992-10-10,1992-10-20\n",
+                                       to: "\(root.path)/config/calendars/promotions.csv")
         let result = try root.demand(["run"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let run = try #require(try root.runs().first)
@@ -63,7 +70,7 @@ import Testing
         let skus = Set(series.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] })
         #expect(skus == Set(["2-1", "2-2", "2-5", "2-9", "5-1", "5-2", "5-5", "5-9", "8-1", "8-2", "8-5", "8-9"]))
         let trainLog = try FileSystem.readText("\(run)/logs/train-attempt1.jsonl")
-        #expect(trainLog.contains("covariates price, deal, feat"))
+        #expect(trainLog.contains("covariates price, deal, feat, holiday, promotion"), "\(trainLog)")
         #expect(trainLog.contains("12 planned values from features.plans"), "\(trainLog)")
         #expect(trainLog.contains("plans columns temperature are not covariates of the data"))
         #expect(try root.manifest(run).inputs.contains { $0.producer == ReservedInputs.plans })

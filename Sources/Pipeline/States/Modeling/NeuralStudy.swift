@@ -41,23 +41,27 @@ struct NeuralStudy: Codable, Equatable {
     }
 
     /// Validates the network against the baselines and decides the rule per segment.
-    static func run(series: [SeriesRecord], choices: [String: String], context: StateContext) throws -> (NeuralStudy, [String: String]) {
+    static func run(series: [SeriesRecord], grid: BucketGrid, choices: [String: String], context: StateContext) throws -> (NeuralStudy, [String: String]) {
         let config = context.config
         let horizon = config.model.horizon
         var settings = config.model.lstm
         settings.lookback = config.model.lookback
         settings.intervalLevels = config.intervals.levels
+        // Validation windows lie inside the history, so the data's covariates need no extension here.
+        let covariates = try CalendarCovariates.load(context).map {
+            CalendarCovariates.joined(series.covariates, CalendarCovariates.flags($0, series: series, grid: grid, horizon: 0))
+        } ?? series.covariates
         var trials: [TuningTrial]?
         if settings.trials > 1 {
             context.log.info("tuning the LSTM: up to \(settings.trials) trials\(settings.tuneSeconds > 0 ? " or \(Int(settings.tuneSeconds)) s" : "") (TPE sampler, median pruning)")
-            let search = NeuralTuner.tune(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: series.covariates, horizon: horizon, base: settings,
+            let search = NeuralTuner.tune(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, horizon: horizon, base: settings,
                                           trials: settings.trials, timeBudget: settings.tuneSeconds, seed: context.seed,
                                           progress: { context.log.info($0) })
             settings = search.best
             trials = search.trials
             try context.checkpoint()
         }
-        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: series.covariates, horizon: horizon,
+        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, horizon: horizon,
                                              settings: settings, seed: context.seed, refit: false,
                                              progress: { context.log.info($0) })
         let decided = SegmentRules.decide(series: series.map(\.values), networkValidation: trained.validationForecasts,

@@ -38,7 +38,10 @@ public struct TrainState: PipelineState {
             }
             context.log.info("covariates for the forecast buckets: \(planned) planned values from features.plans, the rest carried forward from the last observed bucket")
         }
-        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (series.covariateNames.isEmpty ? "" : "; covariates " + series.covariateNames.joined(separator: ", ")))
+        if let calendars = try CalendarCovariates.load(context) {
+            covariates = CalendarCovariates.joined(covariates, CalendarCovariates.flags(calendars, series: series, grid: grid, horizon: horizon))
+        }
+        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (covariates.map { "; covariates " + $0.names.joined(separator: ", ") } ?? ""))
         let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, horizon: horizon,
                                              settings: settings, seed: context.seed, refit: true, progress: { context.log.info($0) })
         for (index, checkpoint) in trained.checkpoints().enumerated() {

@@ -7,7 +7,7 @@ public struct TuneState: PipelineState {
 
     public func run(_ context: StateContext) throws {
         let settings = context.config.model
-        let (series, _) = try SeriesFile.read(folder: context.folder(.clean))
+        let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
         var candidates = settings.candidates.compactMap(BaselineModel.init(rawValue:))
         if candidates.isEmpty { candidates = [.naive] }  // the LSTM alone still needs a baseline to compare with
         var totals = [Double](repeating: 0, count: candidates.count)
@@ -41,7 +41,7 @@ public struct TuneState: PipelineState {
                           chosenCount: chosen, choices: choices)
         if settings.candidates.contains("lstm") {
             context.log.info("validating the global LSTM against the baselines on each SKU's last \(settings.horizon) buckets")
-            let (neural, segments) = try NeuralStudy.run(series: series, choices: choices, context: context)
+            let (neural, segments) = try NeuralStudy.run(series: series, grid: grid, choices: choices, context: context)
             study.neural = neural
             study.segments = segments
             let rules = neural.rules.sorted { $0.key < $1.key }.map { "\($0.key)→\($0.value)" }.joined(separator: " ")

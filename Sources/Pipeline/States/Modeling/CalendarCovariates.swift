@@ -1,0 +1,47 @@
+import Forecasting
+
+/// The holiday and promotion calendars as known-future covariates of the network: per SKU and bucket,
+/// over its history and the forecast buckets, 1 when the bucket holds a holiday (or a promotion of the
+/// SKU), else 0.
+enum CalendarCovariates {
+    /// The run's calendars (from its archived inputs), or nil when none is configured.
+    static func load(_ context: StateContext) throws -> Calendars? {
+        let holidays = context.inputs.first { $0.producer == ReservedInputs.holidays }.map { context.inputPath($0) }
+        let promotions = context.inputs.first { $0.producer == ReservedInputs.promotions }.map { context.inputPath($0) }
+        guard holidays != nil || promotions != nil else { return nil }
+        return try Calendars.load(holidays: holidays, promotions: promotions)
+    }
+
+    /// `holiday` and `promotion` flags for every series over its history plus `horizon` buckets; a flag
+    /// that is 0 everywhere in the histories is left out (it would tell the network nothing).
+    static func flags(_ calendars: Calendars, series: [SeriesRecord], grid: BucketGrid, horizon: Int) -> Covariates? {
+        var holiday: [[Double]] = [], promotion: [[Double]] = []
+        var holidaySeen = false, promotionSeen = false
+        for record in series {
+            var holidays: [Double] = [], promotions: [Double] = []
+            for offset in 0..<(record.values.count + horizon) {
+                let days = grid.days(record.firstBucket + offset)
+                holidays.append(calendars.hasHoliday(in: days) ? 1 : 0)
+                promotions.append(calendars.isPromoted(record.sku, in: days) ? 1 : 0)
+                if offset < record.values.count {
+                    holidaySeen = holidaySeen || holidays[offset] == 1
+                    promotionSeen = promotionSeen || promotions[offset] == 1
+                }
+            }
+            holiday.append(holidays)
+            promotion.append(promotions)
+        }
+        var names: [String] = [], columns: [[[Double]]] = []
+        if holidaySeen { names.append("holiday"); columns.append(holiday) }
+        if promotionSeen { names.append("promotion"); columns.append(promotion) }
+        guard !names.isEmpty else { return nil }
+        return Covariates(names: names, values: series.indices.map { index in columns.map { $0[index] } })
+    }
+
+    /// The data's covariates (history, extended over the horizon) joined with the calendar flags.
+    static func joined(_ data: Covariates?, _ flags: Covariates?) -> Covariates? {
+        guard let flags else { return data }
+        guard let data else { return flags }
+        return Covariates(names: data.names + flags.names, values: zip(data.values, flags.values).map { $0 + $1 })
+    }
+}
