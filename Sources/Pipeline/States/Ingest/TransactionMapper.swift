@@ -46,6 +46,7 @@ struct TransactionMapper {
         let regressors = try producer.regressors.keys.sorted().map { name in
             (name, try NumericColumn(mapping: producer.regressors[name] ?? name, role: "regressor '\(name)'", table: table, mapper: self))
         }
+        let numericColumns = (price.map { [("", $0)] } ?? []) + regressors  // "" is the price
         let weekOne = producer.weekOneStarts.flatMap { DateParsing.parseDay($0) }
         let storeColumn = optional(columns.store)
         let attributeColumns = producer.attributes.keys.sorted().compactMap { name in
@@ -105,7 +106,7 @@ struct TransactionMapper {
             var rowPrice: Double?
             var values: [String: Double] = [:]
             var failure: (column: String, detail: String)?
-            for (name, column) in (price.map { [("", $0)] } ?? []) + regressors where failure == nil {
+            for (name, column) in numericColumns where failure == nil {
                 switch column.value(in: row, decimalComma: producer.decimalComma) {
                 case .missing: break
                 case .value(let value): if name.isEmpty { rowPrice = value } else { values[name] = value }
