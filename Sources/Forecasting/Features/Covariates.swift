@@ -24,6 +24,14 @@ public struct Covariates: Sendable, Equatable {
         Covariates(names: names, values: zip(values, counts).map { inputs, count in inputs.map { Array($0.prefix(count)) } })
     }
 
+    /// Only the named inputs (all when `names` is nil), or nil when none is left.
+    public func keeping(_ names: [String]?) -> Covariates? {
+        guard let names else { return isEmpty ? nil : self }
+        let kept = self.names.indices.filter { names.contains(self.names[$0]) }
+        guard !kept.isEmpty else { return nil }
+        return Covariates(names: kept.map { self.names[$0] }, values: values.map { inputs in kept.map { inputs[$0] } })
+    }
+
     /// The inputs of a subset of series, in the given order.
     public func selecting(_ indices: [Int]) -> Covariates {
         Covariates(names: names, values: indices.map { values[$0] })

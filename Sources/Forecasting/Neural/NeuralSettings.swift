@@ -30,6 +30,10 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     public var ensembleSize = 5
     /// Tuning trials before training (1 = no search: use these settings as given).
     public var trials = 1
+    /// Each tuning trial's budget: at most this many epochs of `trialWindowsPerEpoch` windows (a trial
+    /// ranks settings; the final fit then uses `epochs` and `windowsPerEpoch`).
+    public var trialEpochs = 6
+    public var trialWindowsPerEpoch = 4_000
     /// Wall-time cap of the search in seconds (0 = none); with a cap the number of trials, and so the
     /// study, can depend on the machine's speed.
     public var tuneSeconds = 0.0
@@ -49,7 +53,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects
+             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects
     }
 
     /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
@@ -73,7 +77,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -114,6 +118,10 @@ extension NeuralSettings: Decodable {
         try check((1...10).contains(ensembleSize), "ensembleSize", "expected 1–10 networks")
         trials = try value("trials", trials)
         try check(trials >= 1, "trials", "expected at least 1 trial")
+        trialEpochs = try value("trialEpochs", trialEpochs)
+        try check(trialEpochs >= 1, "trialEpochs", "expected at least 1")
+        trialWindowsPerEpoch = try value("trialWindowsPerEpoch", trialWindowsPerEpoch)
+        try check(trialWindowsPerEpoch >= 1, "trialWindowsPerEpoch", "expected at least 1")
         tuneSeconds = try value("tuneSeconds", tuneSeconds)
         try check(tuneSeconds >= 0, "tuneSeconds", "expected 0 (no cap) or more seconds")
         searchHiddenUnits = try value("searchHiddenUnits", searchHiddenUnits)

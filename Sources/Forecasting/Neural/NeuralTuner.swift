@@ -55,6 +55,18 @@ public enum NeuralTuner {
     }
 
     static let startupTrials = 5
+    /// Trials are scored on at most this many validation windows: those of the highest-volume series,
+    /// which dominate WAPE anyway.
+    static let rankingSeries = 1_000
+
+    /// The validation windows a trial is scored on.
+    static func rankingWindows(_ windows: NeuralWindows) -> [(series: Int, end: Int)] {
+        let all = windows.validationWindows
+        guard all.count > rankingSeries else { return all }
+        let volume = all.map { window in windows.series[window.series].prefix(window.end).reduce(0) { $0 + abs($1) } }
+        return all.indices.sorted { volume[$0] > volume[$1] || (volume[$0] == volume[$1] && $0 < $1) }
+            .prefix(rankingSeries).sorted().map { all[$0] }
+    }
     static let candidatesPerDraw = 24
 
     /// Runs up to `trials` trials (and at most `timeBudget` seconds when positive); returns the best
@@ -75,6 +87,8 @@ public enum NeuralTuner {
             let params = number <= startupTrials ? uniform(space, &rng) : parzen(space, done, &rng)
             var settings = apply(params, to: base)
             settings.ensembleSize = 1
+            settings.epochs = min(settings.epochs, settings.trialEpochs)
+            settings.windowsPerEpoch = min(settings.windowsPerEpoch, settings.trialWindowsPerEpoch)
             let completed = done.filter { !$0.pruned }
             let prune: (Int, Double) -> Bool = { epoch, value in
                 let atEpoch = completed.compactMap { $0.curve.count >= epoch ? $0.curve[epoch - 1] : $0.curve.last }
@@ -82,7 +96,7 @@ public enum NeuralTuner {
                 return value > median(atEpoch)
             }
             let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates)
-            let validation = windows.validationWindows
+            let validation = Self.rankingWindows(windows)
             let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, holdOut: true)
             let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,
                                               stopEarly: true, seed: seed &+ UInt64(number), label: "trial \(number)/\(trials)",

@@ -65,7 +65,7 @@ public struct Backtester: Sendable {
         }
         let histories = usable.map { Array(panel.values[$0].dropLast(holdout)) }
         let actuals = usable.map { Array((panel.raw?[$0] ?? panel.values[$0]).suffix(holdout)) }
-        let covariates = panel.covariates?.selecting(usable)
+        let covariates = panel.covariates?.selecting(usable).keeping(config.model.covariates)
         let firstBuckets = usable.map { panel.firstBuckets?[$0] ?? 0 }
         var candidates = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
         for extra in [BaselineModel.seasonalNaive, .naive, .historicAverage] where !candidates.contains(extra) { candidates.append(extra) }

@@ -190,6 +190,10 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var newSkus: [String: [String: String]] = [:]
         /// The global LSTM's hyperparameters (used when `candidates` lists `lstm`).
         public var lstm = NeuralSettings()
+        /// The covariates the network reads, by name (`price`, a producer's regressors, `holiday`,
+        /// `promotion`); `nil` reads every one the data has. Leave out a price that follows demand
+        /// rather than drives it (e.g. unit prices that fall with order size).
+        public var covariates: [String]?
         /// Rolling origins used by cross-validation.
         public var cvOrigins = 3
         public init() {}

@@ -48,9 +48,9 @@ struct NeuralStudy: Codable, Equatable {
         settings.lookback = config.model.lookback
         settings.intervalLevels = config.intervals.levels
         // Validation windows lie inside the history, so the data's covariates need no extension here.
-        let covariates = try CalendarCovariates.load(context).map {
+        let covariates = (try CalendarCovariates.load(context).map {
             CalendarCovariates.joined(series.covariates, CalendarCovariates.flags($0, series: series, grid: grid, horizon: 0))
-        } ?? series.covariates
+        } ?? series.covariates)?.keeping(config.model.covariates)
         var trials: [TuningTrial]?
         if settings.trials > 1 {
             context.log.info("tuning the LSTM: up to \(settings.trials) trials\(settings.tuneSeconds > 0 ? " or \(Int(settings.tuneSeconds)) s" : "") (TPE sampler, median pruning)")

@@ -41,6 +41,7 @@ public struct TrainState: PipelineState {
         if let calendars = try CalendarCovariates.load(context) {
             covariates = CalendarCovariates.joined(covariates, CalendarCovariates.flags(calendars, series: series, grid: grid, horizon: horizon))
         }
+        covariates = covariates?.keeping(context.config.model.covariates)
         context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (covariates.map { "; covariates " + $0.names.joined(separator: ", ") } ?? ""))
         let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, horizon: horizon,
                                              settings: settings, seed: context.seed, refit: true, progress: { context.log.info($0) })
