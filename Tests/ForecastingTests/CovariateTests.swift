@@ -120,3 +120,21 @@ import Testing
             .forecastQuantiles() == nil)
     }
 }
+
+/// `model.covariates` and the tuning budget.
+@Suite struct CovariateSelectionTests {
+    @Test func keepingChoosesInputsByName() throws {
+        let covariates = Covariates(names: ["price", "deal", "feat"], values: [[[1, 2], [0, 1], [1, 0]], [[3, 4], [1, 1], [0, 0]]])
+        #expect(covariates.keeping(nil) == covariates)
+        #expect(covariates.keeping([]) == nil)
+        let kept = try #require(covariates.keeping(["feat", "deal", "temperature"]))
+        #expect(kept.names == ["deal", "feat"])
+        #expect(kept.values == [[[0, 1], [1, 0]], [[1, 1], [0, 0]]])
+    }
+
+    @Test func trialBudgetKeysAreCheckedByName() throws {
+        let good = try JSONDecoder().decode(NeuralSettings.self, from: Data(#"{"trialEpochs": 3, "trialWindowsPerEpoch": 500}"#.utf8))
+        #expect(good.trialEpochs == 3 && good.trialWindowsPerEpoch == 500)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(NeuralSettings.self, from: Data(#"{"trialEpochs": 0}"#.utf8)) }
+    }
+}

@@ -179,9 +179,16 @@ public enum NeuralTuner {
                 }
                 var bestX = range.low, bestRatio = -Double.infinity
                 for _ in 0..<candidatesPerDraw {
-                    let center = goodValues.isEmpty ? range.low + Double(rng.nextUnitFloat()) * width
-                        : goodValues[rng.nextInt(below: goodValues.count)] + Double(rng.nextGaussian()) * bandwidth
-                    let x = min(range.high, max(range.low, center))
+                    // A truncated kernel draw: redrawn when it falls outside the range (clamping would pile
+                    // candidates on the bounds, where the ratio then wins every time), uniform as a last resort.
+                    var x = range.low + Double(rng.nextUnitFloat()) * width
+                    if !goodValues.isEmpty {
+                        let center = goodValues[rng.nextInt(below: goodValues.count)]
+                        for _ in 0..<8 {
+                            let draw = center + Double(rng.nextGaussian()) * bandwidth
+                            if draw >= range.low && draw <= range.high { x = draw; break }
+                        }
+                    }
                     let ratio = density(goodValues, x) / density(badValues, x)
                     if ratio > bestRatio { bestRatio = ratio; bestX = x }
                 }
