@@ -53,6 +53,8 @@ public final class LSTMLayer: ParameterOwner {
     let dhNextBuffer = FloatBuffer(count: 0)
     /// Scratch for the cell-state gradient flowing back from the next timestep.
     let dcNextBuffer = FloatBuffer(count: 0)
+    /// Weights regrouped for single-sample inference (built on first use, rebuilt when stale).
+    var inferencePack: LSTMInferencePack?
 
     /// Creates a layer with Glorot-uniform input and recurrent weights.
     public init(inputSize: Int, units: Int, returnSequences: Bool, name: String, rng: inout SplitMix64) {

@@ -117,6 +117,9 @@ public final class SequenceModel: ParameterOwner {
     /// Predicts `(batch, outputWidth)`; with `monteCarloDropout` dropout stays active so repeated
     /// calls sample from the model's predictive distribution.
     public func predict(_ inputs: SequenceBatch, monteCarloDropout: Bool = false) -> Matrix {
+        if !monteCarloDropout && inputs.batchSize >= 1 && inputs.batchSize <= Self.sampleBySampleLimit {
+            return forwardSampleBySample(inputs)
+        }
         if monteCarloDropout || inputs.batchSize <= Self.inferenceChunk { return forward(inputs, dropoutActive: monteCarloDropout) }
         return forwardInChunks(inputs)
     }
