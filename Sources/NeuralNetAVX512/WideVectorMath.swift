@@ -2,7 +2,7 @@
 /// 8-lane `VectorMath` in `NeuralNet` (so results are bit-identical).
 enum WideVectorMath {
     /// Returns `e^x` lane-wise (inputs clamped to the finite single-precision range).
-    @inline(__always)
+    @_transparent
     static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
         var clamped = x.replacing(with: -87.3, where: x .< -87.3)
         clamped = clamped.replacing(with: 88.7, where: clamped .> 88.7)
@@ -22,13 +22,13 @@ enum WideVectorMath {
     }
 
     /// Returns the logistic function lane-wise.
-    @inline(__always)
+    @_transparent
     static func sigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> {
         1 / (1 + exp(-x))
     }
 
     /// Returns the hyperbolic tangent lane-wise.
-    @inline(__always)
+    @_transparent
     static func tanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
         let raw = unsafeBitCast(x, to: SIMD16<UInt32>.self)
         let sign = raw & 0x8000_0000
