@@ -1,15 +1,23 @@
 /// One fused LSTM timestep for a single sample on 16-lane vectors: recurrent product and gate math.
 ///
 /// Works on the regrouped layout of `LSTMInferencePack` in `NeuralNet`: gate rows hold blocks of
-/// 64 columns `[i | f | g | o]` for 16 units, and the recurrent weights are one panel per block
-/// (row `k` of block `b` at `panels[(b * depth + k) * 64]`). Every gate value is accumulated as in
-/// the GEMM kernels (fused multiply-adds in depth order from zero, one sum per depth block, added
-/// to the input projection) and activated as in `WideRecurrentCell`, so results are bit-identical
-/// to the batched path and to the portable step.
+/// 64 columns `[i | f | g | o]` for 16 units. The recurrent weights are stored by groups of
+/// consecutive blocks (`groupWidth`): a group starting at block `b` with `w` blocks begins at
+/// `panels[b * depth * 64]` and holds, for each depth `k`, its `w` blocks' 64 columns side by side,
+/// so one group is a single sequential stream. Every gate value is accumulated as in the GEMM
+/// kernels (fused multiply-adds in depth order from zero, one sum per depth block, added to the
+/// input projection) and activated as in `WideRecurrentCell`, so results are bit-identical to the
+/// batched path and to the portable step.
 public enum WideRecurrentStep {
     /// The four gate vectors of one block of 16 units.
     struct Gates {
         var i: SIMD16<Float>, f: SIMD16<Float>, g: SIMD16<Float>, o: SIMD16<Float>
+    }
+
+    /// Blocks in the group that starts with `remaining` blocks left to do (two, or one at the end).
+    @inlinable
+    public static func groupWidth(remaining: Int) -> Int {
+        min(remaining, 2)
     }
 
     /// Computes cell and hidden state of `blocks` blocks of 16 units for one timestep.
@@ -25,15 +33,16 @@ public enum WideRecurrentStep {
     ) {
         var block = 0
         while block < blocks {
+            let width = groupWidth(remaining: blocks - block)
+            let panel = panels + block * depth * 64
             var z0 = load(gates + block * 64)
-            if block + 1 < blocks {
+            if width == 2 {
                 var z1 = load(gates + (block + 1) * 64)
                 if let previousHidden {
                     var k0 = 0
                     while k0 < depth {
                         let kc = min(depthBlock, depth - k0)
-                        let (a, b) = products(panels + (block * depth + k0) * 64, panels + ((block + 1) * depth + k0) * 64,
-                                              hidden: previousHidden + k0, depth: kc)
+                        let (a, b) = products(panel + k0 * 128, hidden: previousHidden + k0, depth: kc)
                         z0 = add(z0, a)
                         z1 = add(z1, b)
                         k0 &+= kc
@@ -41,28 +50,26 @@ public enum WideRecurrentStep {
                 }
                 finish(z0, cell: cell + block * 16, hidden: hidden + block * 16, hasPrevious: previousHidden != nil)
                 finish(z1, cell: cell + (block + 1) * 16, hidden: hidden + (block + 1) * 16, hasPrevious: previousHidden != nil)
-                block &+= 2
             } else {
                 if let previousHidden {
                     var k0 = 0
                     while k0 < depth {
                         let kc = min(depthBlock, depth - k0)
-                        z0 = add(z0, products(panels + (block * depth + k0) * 64, hidden: previousHidden + k0, depth: kc))
+                        z0 = add(z0, products(panel + k0 * 64, hidden: previousHidden + k0, depth: kc))
                         k0 &+= kc
                     }
                 }
                 finish(z0, cell: cell + block * 16, hidden: hidden + block * 16, hasPrevious: previousHidden != nil)
-                block &+= 1
             }
+            block &+= width
         }
     }
 
-    /// `Σ_k h[k] · panel[k]` for two blocks at once (eight independent accumulator chains).
+    /// `Σ_k h[k] · panel[k]` for a group of two blocks (eight independent accumulator chains).
     @inline(__always)
-    static func products(_ p0: UnsafePointer<Float>, _ p1: UnsafePointer<Float>, hidden h: UnsafePointer<Float>, depth: Int)
-        -> (Gates, Gates) {
+    static func products(_ p: UnsafePointer<Float>, hidden h: UnsafePointer<Float>, depth: Int) -> (Gates, Gates) {
         var a = Gates(i: .zero, f: .zero, g: .zero, o: .zero), b = a
-        var w0 = UnsafeRawPointer(p0), w1 = UnsafeRawPointer(p1)
+        var w0 = UnsafeRawPointer(p), w1 = UnsafeRawPointer(p + 64)
         var k = 0
         while k < depth {
             let x = SIMD16<Float>(repeating: h[k])
@@ -74,14 +81,14 @@ public enum WideRecurrentStep {
             b.f = b.f.addingProduct(x, w1.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self))
             b.g = b.g.addingProduct(x, w1.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self))
             b.o = b.o.addingProduct(x, w1.loadUnaligned(fromByteOffset: 192, as: SIMD16<Float>.self))
-            w0 += 256
-            w1 += 256
+            w0 += 512
+            w1 += 512
             k &+= 1
         }
         return (a, b)
     }
 
-    /// `Σ_k h[k] · panel[k]` for one block.
+    /// `Σ_k h[k] · panel[k]` for a group of one block.
     @inline(__always)
     static func products(_ p: UnsafePointer<Float>, hidden h: UnsafePointer<Float>, depth: Int) -> Gates {
         var a = Gates(i: .zero, f: .zero, g: .zero, o: .zero)

@@ -1,9 +1,11 @@
+import NeuralNetAVX512
+
 /// One fused LSTM timestep for a single sample on 8-lane vectors: recurrent product and gate math.
 ///
 /// The portable twin of `WideRecurrentStep` (same layout, same operations lane for lane, so the
 /// two are bit-identical): gate rows are regrouped in blocks of 64 columns `[i | f | g | o]` for
-/// 16 units, and the recurrent weights are one panel per block (row `k` of block `b` at
-/// `panels[(b * depth + k) * 64]`). See `LSTMInferencePack`.
+/// 16 units, and the recurrent weights are stored by groups of blocks as described in
+/// `WideRecurrentStep`. See `LSTMInferencePack`.
 enum RecurrentStep {
     /// The four gates of one block of 16 units, each as two 8-lane halves.
     struct Gates {
@@ -26,23 +28,30 @@ enum RecurrentStep {
     ) {
         var block = 0
         while block < blocks {
-            var z = load(gates + block * 64)
-            if let previousHidden {
-                var k0 = 0
-                while k0 < depth {
-                    let kc = min(depthBlock, depth - k0)
-                    z = add(z, products(panels + (block * depth + k0) * 64, hidden: previousHidden + k0, depth: kc))
-                    k0 &+= kc
+            let width = WideRecurrentStep.groupWidth(remaining: blocks - block)
+            let panel = panels + block * depth * 64
+            for member in 0..<width {
+                let b = block + member
+                var z = load(gates + b * 64)
+                if let previousHidden {
+                    var k0 = 0
+                    while k0 < depth {
+                        let kc = min(depthBlock, depth - k0)
+                        z = add(z, products(panel + k0 * width * 64 + member * 64, rowStride: width * 256,
+                                            hidden: previousHidden + k0, depth: kc))
+                        k0 &+= kc
+                    }
                 }
+                finish(z, cell: cell + b * 16, hidden: hidden + b * 16, hasPrevious: previousHidden != nil)
             }
-            finish(z, cell: cell + block * 16, hidden: hidden + block * 16, hasPrevious: previousHidden != nil)
-            block &+= 1
+            block &+= width
         }
     }
 
-    /// `Σ_k h[k] · panel[k]` for one block (eight independent accumulator chains).
+    /// `Σ_k h[k] · panel[k]` for one block whose rows are `rowStride` bytes apart (eight
+    /// independent accumulator chains).
     @inline(__always)
-    static func products(_ p: UnsafePointer<Float>, hidden h: UnsafePointer<Float>, depth: Int) -> Gates {
+    static func products(_ p: UnsafePointer<Float>, rowStride: Int, hidden h: UnsafePointer<Float>, depth: Int) -> Gates {
         var a = Gates.zero
         var w = UnsafeRawPointer(p)
         var k = 0
@@ -56,7 +65,7 @@ enum RecurrentStep {
             a.g1 = a.g1.addingProduct(x, w.loadUnaligned(fromByteOffset: 160, as: SIMD8<Float>.self))
             a.o0 = a.o0.addingProduct(x, w.loadUnaligned(fromByteOffset: 192, as: SIMD8<Float>.self))
             a.o1 = a.o1.addingProduct(x, w.loadUnaligned(fromByteOffset: 224, as: SIMD8<Float>.self))
-            w += 256
+            w += rowStride
             k &+= 1
         }
         return a

@@ -1,3 +1,5 @@
+import NeuralNetAVX512
+
 /// An LSTM layer's weights rearranged for single-sample inference, kept between calls.
 ///
 /// Gate columns are regrouped by blocks of 16 units: block `u / 16` holds the input, forget,
@@ -25,7 +27,7 @@ final class LSTMInferencePack {
     let staticWeights: FloatBuffer
     /// Regrouped sequence rows of the input weights, packed for the all-timesteps product.
     let sequenceWeights: GEMMPackedB?
-    /// Recurrent weights as one panel per gate block: row `k` of block `b` at `(b * units + k) * 64`.
+    /// Recurrent weights by groups of gate blocks, in the layout `WideRecurrentStep` describes.
     let recurrentPanels: FloatBuffer
     /// Scratch: the row initialiser (bias plus static part) of the input projection.
     let rowStart: FloatBuffer
@@ -62,12 +64,22 @@ final class LSTMInferencePack {
         }
         let staticRows = FloatBuffer(count: (inputRows - f) * gp)
         staticRows.pointer.update(from: inputWeights.pointer + f * gp, count: (inputRows - f) * gp)
-        let panels = FloatBuffer(count: paddedUnits / Self.blockUnits * h * 64)
+        let blocks = paddedUnits / Self.blockUnits
+        let panels = FloatBuffer(count: blocks * h * 64)
+        // Group of each block: (first block, blocks in the group).
+        var groups: [(first: Int, width: Int)] = []
+        var first = 0
+        while first < blocks {
+            let width = WideRecurrentStep.groupWidth(remaining: blocks - first)
+            for _ in 0..<width { groups.append((first, width)) }
+            first += width
+        }
         layer.recurrentWeight.value.withUnsafeBufferPointer { w in
             for k in 0..<h {
                 for (source, target) in regroup.enumerated() {
                     let block = target / 64, column = target % 64
-                    panels.pointer[(block * h + k) * 64 + column] = w[k * g + source]
+                    let (start, width) = groups[block]
+                    panels.pointer[start * h * 64 + (k * width + block - start) * 64 + column] = w[k * g + source]
                 }
             }
         }
