@@ -25,8 +25,12 @@ extension LSTMLayer {
         // As in forward, every block of samples runs back through time on its own thread.
         let blocks = SampleBlocks(batch: batch, threads: threads)
         let wide = useWideKernels
+        let f = cachedInput.columns
+        resetStepGradients(sequenceFeatures: f)
+        let parts = gradientParts
         outputGradient.storage.withUnsafeBufferPointer { dyp in
-            let dy = UncheckedSendable(dyp.baseAddress!)
+          cachedInput.storage.withUnsafeBufferPointer { xp in
+            let dy = UncheckedSendable(dyp.baseAddress!), x = UncheckedSendable(xp.baseAddress)
             ParallelFor.run(chunks: blocks.count, threads: threads) { block in
                 let samples = blocks.range(block)
                 for t in stride(from: time - 1, through: 0, by: -1) {
@@ -55,6 +59,13 @@ extension LSTMLayer {
                                 dz: dz.pointer + row * g)
                         }
                     }
+                    // dW and db: each fixed part of the batch inside this block adds its share.
+                    for part in 0..<parts.count {
+                        let range = parts.range(part).clamped(to: samples)
+                        if !range.isEmpty {
+                            accumulateStepGradients(t: t, samples: range, sequenceFeatures: f, input: x.value.map { UnsafePointer($0) })
+                        }
+                    }
                     if t > 0, let packedRecurrentT {
                         // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
                         GEMM.serial(
@@ -65,22 +76,9 @@ extension LSTMLayer {
                     }
                 }
             }
+          }
         }
-        // dW_x (sequence rows) and dW_h from one product over all rows, so dZ is packed once:
-        // [X | H_prev]ᵀ dZ, where row (t, b) of H_prev is h_{t-1} (zero at t = 0).
-        let f = cachedInput.columns
-        accumulateWeightGradients(sequenceFeatures: f, threads: threads)
-        bias.gradient.withUnsafeMutableBufferPointer { bp in
-            // Column halves are independent; each column is summed in row order either way.
-            let sums = UncheckedSendable(bp.baseAddress!)
-            let rows = time * batch
-            ParallelFor.ranges(g, work: rows * g, threshold: 1 << 16, threads: threads) { columns in
-                for r in 0..<rows {
-                    let src = dz.pointer + r * g
-                    for j in columns { sums.value[j] += src[j] }
-                }
-            }
-        }
+        finishStepGradients(sequenceFeatures: f)
         if let staticInput = cachedStaticInput {
             staticInputGradient = staticBackward(staticInput, sequenceFeatures: f, threads: threads)
         } else {
@@ -99,40 +97,6 @@ extension LSTMLayer {
             }
         }
         return inputGradient
-    }
-
-    /// Adds `[X | H_prev]ᵀ dZ` to the sequence rows of the input-weight gradient and to the
-    /// recurrent-weight gradient.
-    private func accumulateWeightGradients(sequenceFeatures f: Int, threads: Int) {
-        let h = units, g = 4 * units, rows = time * batch, width = f + h
-        let joined = inputStateBuffer, product = weightGradientBuffer
-        joined.reset(count: rows * width, zeroed: false)
-        product.reset(count: width * g, zeroed: false)
-        let batch = self.batch, hiddenStates = hidden.pointer
-        cachedInput.storage.withUnsafeBufferPointer { xp in
-            let x = UncheckedSendable(xp.baseAddress)
-            ParallelFor.ranges(rows, work: rows * width, threshold: 1 << 16, threads: threads) { range in
-                for r in range {
-                    let row = joined.pointer + r * width
-                    if f > 0 { row.update(from: x.value! + r * f, count: f) }
-                    if r < batch {
-                        (row + f).update(repeating: 0, count: h)
-                    } else {
-                        (row + f).update(from: hiddenStates + (r - batch) * h, count: h)
-                    }
-                }
-            }
-        }
-        GEMM.multiply(
-            transposeA: true, transposeB: false, m: width, n: g, k: rows, alpha: 1,
-            a: joined.pointer, lda: width, b: gateGradientBuffer.pointer, ldb: g,
-            beta: 0, c: product.pointer, ldc: g, threads: threads)
-        inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
-            for i in 0..<(f * g) { gp[i] += product.pointer[i] }
-        }
-        recurrentWeight.gradient.withUnsafeMutableBufferPointer { gp in
-            for i in 0..<(h * g) { gp[i] += product.pointer[f * g + i] }
-        }
     }
 
     /// Accumulates the static rows of the input-weight gradient and returns the gradient with

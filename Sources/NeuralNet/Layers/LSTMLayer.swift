@@ -45,10 +45,11 @@ public final class LSTMLayer: ParameterOwner {
     let hidden = FloatBuffer(count: 0)
     /// Scratch for gate pre-activation gradients during backward, reused across calls.
     let gateGradientBuffer = FloatBuffer(count: 0)
-    /// Scratch holding `[X | H_prev]` rows for the weight-gradient product.
-    let inputStateBuffer = FloatBuffer(count: 0)
-    /// Scratch for the stacked weight-gradient product `(f + units, 4 * units)`.
-    let weightGradientBuffer = FloatBuffer(count: 0)
+    /// Partial sums of the stacked weight gradient `[dW_x (sequence rows) ; dW_h]`, one
+    /// `(f + units, 4 * units)` matrix per fixed half of the batch (see `LSTMLayer+StepGradients`).
+    let weightGradientParts = FloatBuffer(count: 0)
+    /// Partial sums of the bias gradient, one `4 * units` row per fixed half of the batch.
+    let biasGradientParts = FloatBuffer(count: 0)
     /// Scratch for the hidden-state gradient flowing back from the next timestep.
     let dhNextBuffer = FloatBuffer(count: 0)
     /// Scratch for the cell-state gradient flowing back from the next timestep.
