@@ -26,7 +26,6 @@ public final class DropoutLayer {
         // Drop when a 24-bit uniform integer reaches the keep threshold (i.e. u >= 1 - rate).
         let threshold = UInt64((1 - rate) * 16_777_216)
         let scale = 1 / (1 - rate)
-        let scaleBits = UInt64(scale.bitPattern)
         if mask.count != count { mask = [Float](repeating: 0, count: count) }
         let chunks = count >= Self.parallelCount ? 2 : 1
         let step = (count / chunks + 1) & ~1
@@ -41,17 +40,30 @@ public final class DropoutLayer {
                         var generator = generators[chunk]
                         var i = chunk * step
                         let end = min(count, i + step)
+                        // Eight elements (four 64-bit outputs, two draws each) at a time, so the
+                        // keep test is a vector compare and blend: a scalar test compiles to a
+                        // random branch that mispredicts at about every third element.
+                        let limit = SIMD8<UInt32>(repeating: UInt32(threshold))
+                        while i + 8 <= end {
+                            var draws = SIMD8<UInt32>()
+                            for w in 0..<4 {
+                                let bits = generator.next()
+                                draws[2 * w] = UInt32(truncatingIfNeeded: bits >> 40)
+                                draws[2 * w + 1] = UInt32(truncatingIfNeeded: (bits >> 8) & 0xFF_FFFF)
+                            }
+                            let keep = SIMD8<Float>().replacing(with: scale, where: draws .< limit)
+                            UnsafeMutableRawPointer(m + i).storeBytes(of: keep, as: SIMD8<Float>.self)
+                            let xv = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+                            UnsafeMutableRawPointer(y + i).storeBytes(of: xv * keep, as: SIMD8<Float>.self)
+                            i &+= 8
+                        }
                         while i < end {
-                            // Two draws from each 64-bit output. The keep test is done without a
-                            // branch (a random branch mispredicts at every third element or so):
-                            // `u &- threshold` has its top bit set exactly when u < threshold.
                             let bits = generator.next()
-                            let first = Float(bitPattern: UInt32(truncatingIfNeeded: ((bits >> 40) &- threshold) >> 63 &* scaleBits))
+                            let first: Float = bits >> 40 < threshold ? scale : 0
                             m[i] = first
                             y[i] = x[i] * first
                             if i + 1 < end {
-                                let draw = (bits >> 8) & 0xFF_FFFF
-                                let second = Float(bitPattern: UInt32(truncatingIfNeeded: (draw &- threshold) >> 63 &* scaleBits))
+                                let second: Float = (bits >> 8) & 0xFF_FFFF < threshold ? scale : 0
                                 m[i + 1] = second
                                 y[i + 1] = x[i + 1] * second
                             }
