@@ -21,8 +21,6 @@ public final class LSTMLayer: ParameterOwner {
     /// Gate biases `(4 * units)`.
     public let bias: Parameter
 
-    /// Rows of the input projection initialised and multiplied together (a multiple of the GEMM tile height).
-    static let projectionBlock = 240
     /// Whether the element-wise gate math runs on the AVX-512 path (bit-identical to the portable one).
     var useWideKernels = CPUFeatures.avx512
     var batch = 0
@@ -121,32 +119,14 @@ public final class LSTMLayer: ParameterOwner {
                 }
             }
         }
-        // Input projection Z = X W_x + row initialiser, in row blocks small enough that the
-        // initialised rows are still in cache when the product adds to them.
+        // The input projection X W_x + row initialiser runs per timestep, just before the
+        // recurrent product adds to the same rows: computed all at once, Z (megabytes) would be
+        // read back from memory by every step's product. Each element is computed the same way.
         let z = gates.pointer
         let perSample = staticInput != nil
         let packedInput = f > 0 ? inputWeight.value.withUnsafeBufferPointer { wp in
             GEMMPackedB(transposed: false, k: f, n: g, b: wp.baseAddress!, ldb: g)
         } : nil
-        input.storage.withUnsafeBufferPointer { xp in
-            let x = UncheckedSendable(xp.baseAddress)
-            ParallelFor.ranges(time * batch, work: time * batch * g, threshold: 1 << 16, threads: threads) { rows in
-                var first = rows.lowerBound
-                while first < rows.upperBound {
-                    let end = min(rows.upperBound, first + Self.projectionBlock)
-                    for r in first..<end {
-                        (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
-                    }
-                    if let packedInput, let xBase = x.value {
-                        GEMM.serial(
-                            transposeA: false, transposeB: false, m: end - first, n: g, k: f, alpha: 1,
-                            a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
-                            beta: 1, c: z + first * g, ldc: g)
-                    }
-                    first = end
-                }
-            }
-        }
         // W_h is packed once and reused by every step's h_{t-1} W_h product.
         let packedRecurrent = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: false) : nil
         // Samples are independent through time, so each block of samples runs the whole
@@ -159,11 +139,21 @@ public final class LSTMLayer: ParameterOwner {
             initialized = outputRows * h
         }
         output.withUnsafeMutableBufferPointer { outputBuffer in
-            let out = UncheckedSendable(outputBuffer.baseAddress!)
+          input.storage.withUnsafeBufferPointer { xp in
+            let out = UncheckedSendable(outputBuffer.baseAddress!), x = UncheckedSendable(xp.baseAddress)
             ParallelFor.run(chunks: blocks.count, threads: threads) { block in
                 let samples = blocks.range(block)
                 for t in 0..<time {
                     let first = t * batch + samples.lowerBound
+                    for r in first..<(first + samples.count) {
+                        (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
+                    }
+                    if let packedInput, let xBase = x.value {
+                        GEMM.serial(
+                            transposeA: false, transposeB: false, m: samples.count, n: g, k: f, alpha: 1,
+                            a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
+                            beta: 1, c: z + first * g, ldc: g)
+                    }
                     if t > 0, let packedRecurrent {
                         GEMM.serial(
                             transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
@@ -191,6 +181,7 @@ public final class LSTMLayer: ParameterOwner {
                     }
                 }
             }
+          }
         }
         return Matrix(rows: outputRows, columns: h, storage: output)
     }
