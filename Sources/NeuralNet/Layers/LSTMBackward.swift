@@ -15,24 +15,35 @@ extension LSTMLayer {
         let expectedRows = returnSequences ? time * batch : batch
         precondition(outputGradient.rows == expectedRows && outputGradient.columns == h,
                      "LSTMLayer.backward gradient shape does not match the forward output")
+        // dZ of one timestep (row b for sample b): everything that needs dZ uses it in the same
+        // step, while it is in cache, so it is never stored for the whole sequence.
         let dz = gateGradientBuffer
-        dz.reset(count: time * batch * g, zeroed: false)
+        dz.reset(count: batch * g, zeroed: false)
         let dhNext = dhNextBuffer, dcNext = dcNextBuffer
         dhNext.reset(count: batch * h)
         dcNext.reset(count: batch * h)
-        // W_hᵀ is packed once for every step's dZ_t W_hᵀ product.
+        // W_hᵀ and W_xᵀ (sequence rows) are packed once for the per-step dh and dx products.
         let packedRecurrentT = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: true) : nil
+        let f = cachedInput.columns
+        let packedInputT = needsInputGradient && f > 0 ? inputWeight.value.withUnsafeBufferPointer { wp in
+            GEMMPackedB(transposed: true, k: g, n: f, b: wp.baseAddress!, ldb: g)
+        } : nil
+        var inputGradient = Matrix(rows: needsInputGradient ? time * batch : 0, columns: needsInputGradient ? f : 0)
+        let hasStatic = (cachedStaticInput?.columns ?? 0) > 0
+        staticGateSums.reset(count: hasStatic ? batch * g : 0)
         // As in forward, every block of samples runs back through time on its own thread.
         let blocks = SampleBlocks(batch: batch, threads: threads)
         let wide = useWideKernels
-        let f = cachedInput.columns
         resetStepGradients(sequenceFeatures: f)
         let parts = gradientParts
         outputGradient.storage.withUnsafeBufferPointer { dyp in
           cachedInput.storage.withUnsafeBufferPointer { xp in
+           inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
             let dy = UncheckedSendable(dyp.baseAddress!), x = UncheckedSendable(xp.baseAddress)
+            let dx = UncheckedSendable(dxp.baseAddress)
             ParallelFor.run(chunks: blocks.count, threads: threads) { block in
                 let samples = blocks.range(block)
+                let dzBlock = dz.pointer + samples.lowerBound * g
                 for t in stride(from: time - 1, through: 0, by: -1) {
                     let external: UnsafePointer<Float>?
                     if returnSequences {
@@ -48,15 +59,14 @@ extension LSTMLayer {
                             previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
                             external: external.map { $0 + samples.lowerBound * h },
                             dhNext: dhNext.pointer + samples.lowerBound * h, dcNext: dcNext.pointer + samples.lowerBound * h,
-                            gateGradients: dz.pointer + first * g)
+                            gateGradients: dzBlock)
                     } else {
                         for b in samples {
-                            let row = t * batch + b
                             gateGradients(
-                                row: row, hasPrevious: t > 0,
+                                row: t * batch + b, hasPrevious: t > 0,
                                 external: external.map { $0 + b * h },
                                 dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
-                                dz: dz.pointer + row * g)
+                                dz: dz.pointer + b * g)
                         }
                     }
                     // dW and db: each fixed part of the batch inside this block adds its share.
@@ -66,16 +76,32 @@ extension LSTMLayer {
                             accumulateStepGradients(t: t, samples: range, sequenceFeatures: f, input: x.value.map { UnsafePointer($0) })
                         }
                     }
+                    if hasStatic {
+                        // Per-sample sums of dZ over time for the static input's gradients.
+                        for b in samples {
+                            let sum = staticGateSums.pointer + b * g, src = dz.pointer + b * g
+                            var j = 0
+                            while j < g { sum[j] += src[j]; j &+= 1 }
+                        }
+                    }
+                    if let packedInputT, let dxBase = dx.value {
+                        // dx_t = dZ_t W_xᵀ for this block's samples.
+                        GEMM.serial(
+                            transposeA: false, transposeB: false, m: samples.count, n: f, k: g, alpha: 1,
+                            a: dzBlock, lda: g, b: nil, ldb: 0, packedB: (packedInputT, 0), beta: 0,
+                            c: dxBase + first * f, ldc: f)
+                    }
                     if t > 0, let packedRecurrentT {
                         // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
                         GEMM.serial(
                             transposeA: false, transposeB: false, m: samples.count, n: h, k: g, alpha: 1,
-                            a: dz.pointer + first * g, lda: g, b: nil, ldb: 0,
+                            a: dzBlock, lda: g, b: nil, ldb: 0,
                             packedB: (packedRecurrentT, 0), beta: 0,
                             c: dhNext.pointer + samples.lowerBound * h, ldc: h)
                     }
                 }
             }
+           }
           }
         }
         finishStepGradients(sequenceFeatures: f)
@@ -83,18 +109,6 @@ extension LSTMLayer {
             staticInputGradient = staticBackward(staticInput, sequenceFeatures: f, threads: threads)
         } else {
             staticInputGradient = Matrix(rows: 0, columns: 0)
-        }
-        guard needsInputGradient else { return Matrix(rows: 0, columns: 0) }
-        var inputGradient = Matrix(rows: time * batch, columns: f)
-        if f > 0 {
-            inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
-                inputWeight.value.withUnsafeBufferPointer { wp in
-                    GEMM.multiply(
-                        transposeA: false, transposeB: true, m: time * batch, n: f, k: g, alpha: 1,
-                        a: dz.pointer, lda: g, b: wp.baseAddress!, ldb: g,
-                        beta: 0, c: dxp.baseAddress!, ldc: f, threads: threads)
-                }
-            }
         }
         return inputGradient
     }
@@ -104,21 +118,8 @@ extension LSTMLayer {
     private func staticBackward(_ staticInput: Matrix, sequenceFeatures f: Int, threads: Int) -> Matrix {
         let g = 4 * units, s = staticInput.columns
         guard s > 0 else { return Matrix(rows: batch, columns: 0) }
-        // dZsum[b] = Σ_t dZ[t, b], summed in time order (samples split across threads).
-        var sums = Matrix(rows: batch, columns: g)
-        sums.storage.withUnsafeMutableBufferPointer { sp in
-            let out = UncheckedSendable(sp.baseAddress!)
-            let dz = gateGradientBuffer.pointer, batch = self.batch, time = self.time
-            ParallelFor.ranges(batch, work: batch * g * time, threshold: 1 << 16, threads: threads) { samples in
-                for b in samples {
-                    let row = out.value + b * g
-                    for t in 0..<time {
-                        let src = dz + (t * batch + b) * g
-                        for j in 0..<g { row[j] += src[j] }
-                    }
-                }
-            }
-        }
+        // dZsum[b] = Σ_t dZ[t, b], summed in reverse time order during the backward loop.
+        let sums = Matrix(rows: batch, columns: g, storage: staticGateSums.array(count: batch * g))
         // dW_s += Sᵀ dZsum ; dS = dZsum W_sᵀ
         staticInput.storage.withUnsafeBufferPointer { xp in
             sums.storage.withUnsafeBufferPointer { dp in

@@ -18,12 +18,12 @@ extension LSTMLayer {
     }
 
     /// Adds timestep `t`'s contribution of the samples `samples` (all inside one part) to that
-    /// part's partial sums. `dZ_t` must already be in the gate-gradient buffer.
+    /// part's partial sums. `dZ_t` must already be in the gate-gradient buffer (row `b` for sample `b`).
     func accumulateStepGradients(t: Int, samples: Range<Int>, sequenceFeatures f: Int, input: UnsafePointer<Float>?) {
         let h = units, g = 4 * units, width = f + h
         let part = samples.lowerBound / gradientParts.step
         let rows = samples.count, first = t * batch + samples.lowerBound
-        let dz = gateGradientBuffer.pointer + first * g
+        let dz = gateGradientBuffer.pointer + samples.lowerBound * g
         // [x_t | h_{t-1}] rows of these samples; at t = 0 the state part is zero and skipped.
         let columns = t > 0 ? width : f
         guard columns > 0 else { return accumulateBias(dz, rows: rows, part: part) }

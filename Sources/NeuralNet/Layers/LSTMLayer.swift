@@ -41,7 +41,9 @@ public final class LSTMLayer: ParameterOwner {
     let cellTanh = FloatBuffer(count: 0)
     /// Hidden states `(time * batch, units)`.
     let hidden = FloatBuffer(count: 0)
-    /// Scratch for gate pre-activation gradients during backward, reused across calls.
+    /// Per-sample sums over time of the gate gradients, for the static input's gradients.
+    let staticGateSums = FloatBuffer(count: 0)
+    /// Gate pre-activation gradients of one timestep during backward `(batch, 4 * units)`.
     let gateGradientBuffer = FloatBuffer(count: 0)
     /// Partial sums of the stacked weight gradient `[dW_x (sequence rows) ; dW_h]`, one
     /// `(f + units, 4 * units)` matrix per fixed half of the batch (see `LSTMLayer+StepGradients`).
