@@ -65,6 +65,26 @@ public enum WideRecurrentStep {
         }
     }
 
+    /// Activates `rows` rows of regrouped gate pre-activations (row stride `gateStride`) and
+    /// writes each row's new cell and hidden state (row stride `stateStride`, `blocks * 16`
+    /// values); `cell` holds the previous cell states on entry when `hasPrevious`.
+    @inline(never)
+    public static func activate(
+        rows: Int, blocks: Int, gates: UnsafePointer<Float>, gateStride: Int,
+        cell: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>, stateStride: Int, hasPrevious: Bool
+    ) {
+        var row = 0
+        while row < rows {
+            var block = 0
+            while block < blocks {
+                finish(load(gates + row * gateStride + block * 64), cell: cell + row * stateStride + block * 16,
+                       hidden: hidden + row * stateStride + block * 16, hasPrevious: hasPrevious)
+                block &+= 1
+            }
+            row &+= 1
+        }
+    }
+
     /// `Σ_k h[k] · panel[k]` for a group of two blocks (eight independent accumulator chains).
     @inline(__always)
     static func products(_ p: UnsafePointer<Float>, hidden h: UnsafePointer<Float>, depth: Int) -> (Gates, Gates) {

@@ -41,6 +41,23 @@ struct SingleSampleTests {
         }
     }
 
+    /// The cache-free batched inference path gives exactly the training forward's outputs.
+    @Test(arguments: [(0, 1), (0, 2), (1, 1), (1, 2)])
+    func batchedInferenceEqualsTrainingForward(architectureIndex: Int, threads: Int) {
+        let architecture = Self.architectures[architectureIndex]
+        let model = SequenceModel(architecture: architecture, seed: 12, threads: threads)
+        let samples = 40
+        let data = TestData.mixed(samples: samples, window: 5, features: architecture.numericFeatures,
+                                  outputs: architecture.outputSteps, seed: 13)
+        let categorical = Array(data.categorical.prefix(architecture.embeddings.count))
+        let (inputs, targets) = SequenceDataset(numeric: data.numeric, categorical: categorical, targets: data.targets)
+            .batch(Array(0..<samples))
+        for _ in 0..<2 {
+            #expect(model.predict(inputs) == model.forward(inputs, dropoutActive: false))
+            model.fit(inputs, targets: targets)
+        }
+    }
+
     /// Restoring a snapshot invalidates the regrouped weights.
     @Test func restoringWeightsIsSeenBySingleSamplePrediction() {
         let architecture = Self.architectures[0]

@@ -48,6 +48,21 @@ enum RecurrentStep {
         }
     }
 
+    /// Activates `rows` rows of regrouped gate pre-activations (row stride `gateStride`) and
+    /// writes each row's new cell and hidden state (row stride `stateStride`), as
+    /// `WideRecurrentStep.activate` does.
+    static func activate(
+        rows: Int, blocks: Int, gates: UnsafePointer<Float>, gateStride: Int,
+        cell: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>, stateStride: Int, hasPrevious: Bool
+    ) {
+        for row in 0..<rows {
+            for block in 0..<blocks {
+                finish(load(gates + row * gateStride + block * 64), cell: cell + row * stateStride + block * 16,
+                       hidden: hidden + row * stateStride + block * 16, hasPrevious: hasPrevious)
+            }
+        }
+    }
+
     /// `Σ_k h[k] · panel[k]` for one block whose rows are `rowStride` bytes apart (eight
     /// independent accumulator chains).
     @inline(__always)

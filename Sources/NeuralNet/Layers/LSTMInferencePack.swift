@@ -29,6 +29,8 @@ final class LSTMInferencePack {
     let sequenceWeights: GEMMPackedB?
     /// Recurrent weights by groups of gate blocks, in the layout `WideRecurrentStep` describes.
     let recurrentPanels: FloatBuffer
+    /// Regrouped recurrent weights packed for batched products (`units x gateColumns`).
+    let recurrentWeights: GEMMPackedB
     /// Scratch: the row initialiser (bias plus static part) of the input projection.
     let rowStart: FloatBuffer
     /// Scratch: the input projection of every timestep `(time, gateColumns)`.
@@ -37,6 +39,14 @@ final class LSTMInferencePack {
     let cell: FloatBuffer
     /// Scratch: the hidden state of every timestep `(time, paddedUnits)`.
     let states = FloatBuffer(count: 0)
+    /// Batched scratch: per-sample (or one shared) row initialisers `(rows, gateColumns)`.
+    let batchRowStart = FloatBuffer(count: 0)
+    /// Batched scratch: one timestep's gate pre-activations `(batch, gateColumns)`.
+    let batchProjection = FloatBuffer(count: 0)
+    /// Batched scratch: the cell states `(batch, paddedUnits)`.
+    let batchCell = FloatBuffer(count: 0)
+    /// Batched scratch: hidden states `(timesteps kept * batch, paddedUnits)`.
+    let batchStates = FloatBuffer(count: 0)
     /// Weight versions (input, recurrent, bias) the pack was built from.
     private let versions: (Int, Int, Int)
 
@@ -83,6 +93,13 @@ final class LSTMInferencePack {
                 }
             }
         }
+        let regroupedRecurrent = FloatBuffer(count: h * gp)
+        layer.recurrentWeight.value.withUnsafeBufferPointer { w in
+            for k in 0..<h {
+                for (source, target) in regroup.enumerated() { regroupedRecurrent.pointer[k * gp + target] = w[k * g + source] }
+            }
+        }
+        recurrentWeights = GEMMPackedB(transposed: false, k: h, n: gp, b: regroupedRecurrent.pointer, ldb: gp)
         bias = regroupedBias
         staticWeights = staticRows
         sequenceWeights = f > 0 ? GEMMPackedB(transposed: false, k: f, n: gp, b: inputWeights.pointer, ldb: gp) : nil

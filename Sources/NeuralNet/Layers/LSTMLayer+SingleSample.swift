@@ -58,7 +58,7 @@ extension LSTMLayer {
     }
 
     /// The inference pack for the current weights, rebuilt when any of them changed.
-    private func currentInferencePack(sequenceFeatures f: Int) -> LSTMInferencePack {
+    func currentInferencePack(sequenceFeatures f: Int) -> LSTMInferencePack {
         if let pack = inferencePack, pack.matches(self, sequenceFeatures: f) { return pack }
         let pack = LSTMInferencePack(layer: self, sequenceFeatures: f)
         inferencePack = pack

@@ -120,13 +120,14 @@ public final class SequenceModel: ParameterOwner {
         if !monteCarloDropout && inputs.batchSize >= 1 && inputs.batchSize <= Self.sampleBySampleLimit {
             return forwardSampleBySample(inputs)
         }
-        if monteCarloDropout || inputs.batchSize <= Self.inferenceChunk { return forward(inputs, dropoutActive: monteCarloDropout) }
+        if monteCarloDropout { return forward(inputs, dropoutActive: true) }
+        if inputs.batchSize <= Self.inferenceChunk { return forwardInference(inputs) }
         return forwardInChunks(inputs)
     }
 
     /// Returns the loss on a batch without changing any weights (dropout off).
     public func evaluate(_ inputs: SequenceBatch, targets: Matrix) -> Float {
-        architecture.loss.evaluate(prediction: forward(inputs, dropoutActive: false), target: targets).loss
+        architecture.loss.evaluate(prediction: predict(inputs), target: targets).loss
     }
 
     /// Zeroes all gradients, runs a forward and backward pass and returns the loss.
