@@ -2,7 +2,8 @@
 """Side-by-side LSTM training throughput: our NeuralNet engine vs PyTorch on the same shapes.
 
 Runs `NeuralNetBench` (release build) and `torch_lstm.py` alternately `--runs` times, takes the
-median samples/s of each network and thread count, and prints the ratio (ours / torch).
+median samples/s of each network and thread count, and prints the ratio (ours / torch; for the
+single-sample latencies, torch / ours, so above 1 means faster either way).
 Needs torch: `python3 -m venv Benchmarks/.venv && Benchmarks/.venv/bin/pip install torch`
 (≈3 GB from PyPI; the venv is git-ignored). Run from the package root:
     python3 Benchmarks/lstm_vs_torch.py --runs 3 --steps 15
@@ -11,6 +12,7 @@ Needs torch: `python3 -m venv Benchmarks/.venv && Benchmarks/.venv/bin/pip insta
 import argparse, os, re, statistics, subprocess, sys
 
 LINE = re.compile(r"^\s*(train|inference batch 1024), (\d) thread\(s\): ([0-9.]+) samples/s")
+LATENCY = re.compile(r"single-sample latency median ([0-9.]+) ms, p99 ([0-9.]+) ms")
 
 
 def parse(text):
@@ -21,6 +23,10 @@ def parse(text):
         match = LINE.match(line)
         if match and network:
             results[(network, match.group(1), int(match.group(2)))] = float(match.group(3))
+            latency = LATENCY.search(line)
+            if latency:
+                results[(network, "latency median ms", int(match.group(2)))] = float(latency.group(1))
+                results[(network, "latency p99 ms", int(match.group(2)))] = float(latency.group(2))
     return results
 
 
@@ -50,8 +56,12 @@ def main():
         b_values = [r[key] for r in theirs if key in r]
         a = statistics.median(a_values)
         b = statistics.median(b_values) if b_values else float("nan")
-        spread = f"{min(a_values):.0f}-{max(a_values):.0f}; " + (f"{min(b_values):.0f}-{max(b_values):.0f}" if b_values else "-")
-        print(f"{key[0]:8} {key[1]:24} {key[2]:>7} {a:>10.1f} {b:>10.1f} {a / b:>7.2f}x   {spread}")
+        # Rates: ratio = ours / torch. Latencies (ms, lower is better): ratio = torch / ours.
+        ratio = b / a if "latency" in key[1] else a / b
+        digits = 3 if "latency" in key[1] else 0
+        spread = (f"{min(a_values):.{digits}f}-{max(a_values):.{digits}f}; "
+                  + (f"{min(b_values):.{digits}f}-{max(b_values):.{digits}f}" if b_values else "-"))
+        print(f"{key[0]:8} {key[1]:24} {key[2]:>7} {a:>10.{max(digits, 1)}f} {b:>10.{max(digits, 1)}f} {ratio:>7.2f}x   {spread}")
 
 
 if __name__ == "__main__":
