@@ -86,9 +86,9 @@ enum GEMMPacking {
                     let from = src + s * nr
                     let colsHere = min(nr, nc - s * nr)
                     if colsHere == nr {
-                        let raw = UnsafeMutableRawPointer(d)
-                        raw.storeBytes(of: UnsafeRawPointer(from).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
-                        (raw + 32).storeBytes(of: UnsafeRawPointer(from + 8).loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                        let raw = UnsafeMutableRawPointer(d), source = UnsafeRawPointer(from)
+                        raw.storeBytes(of: source.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                        (raw + 32).storeBytes(of: source.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self), as: SIMD8<Float>.self)
                     } else {
                         var j = 0
                         while j < colsHere { d[j] = from[j]; j &+= 1 }

@@ -37,72 +37,74 @@ extension LSTMLayer {
         resetStepGradients(sequenceFeatures: f)
         let parts = gradientParts
         outputGradient.storage.withUnsafeBufferPointer { dyp in
-          cachedInput.storage.withUnsafeBufferPointer { xp in
-           inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
-            let dy = UncheckedSendable(dyp.baseAddress!), x = UncheckedSendable(xp.baseAddress)
-            let dx = UncheckedSendable(dxp.baseAddress)
-            ParallelFor.run(chunks: blocks.count, threads: threads) { block in
-                let samples = blocks.range(block)
-                let dzBlock = dz.pointer + samples.lowerBound * g
-                for t in stride(from: time - 1, through: 0, by: -1) {
-                    let external: UnsafePointer<Float>?
-                    if returnSequences {
-                        external = dy.value + t * batch * h
-                    } else {
-                        external = t == time - 1 ? dy.value : nil
-                    }
-                    let first = t * batch + samples.lowerBound
-                    if wide {
-                        WideRecurrentCell.backward(
-                            rows: samples.count, units: h, gates: gates.pointer + first * g,
-                            cellTanh: cellTanh.pointer + first * h,
-                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
-                            external: external.map { $0 + samples.lowerBound * h },
-                            dhNext: dhNext.pointer + samples.lowerBound * h, dcNext: dcNext.pointer + samples.lowerBound * h,
-                            gateGradients: dzBlock)
-                    } else {
-                        for b in samples {
-                            gateGradients(
-                                row: t * batch + b, hasPrevious: t > 0,
-                                external: external.map { $0 + b * h },
-                                dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
-                                dz: dz.pointer + b * g)
+            cachedInput.storage.withUnsafeBufferPointer { xp in
+                inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
+                    let dy = UncheckedSendable(dyp.baseAddress!), x = UncheckedSendable(xp.baseAddress)
+                    let dx = UncheckedSendable(dxp.baseAddress)
+                    ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+                        let samples = blocks.range(block)
+                        let dzBlock = dz.pointer + samples.lowerBound * g
+                        for t in stride(from: time - 1, through: 0, by: -1) {
+                            let external: UnsafePointer<Float>?
+                            if returnSequences {
+                                external = dy.value + t * batch * h
+                            } else {
+                                external = t == time - 1 ? dy.value : nil
+                            }
+                            let first = t * batch + samples.lowerBound
+                            if wide {
+                                WideRecurrentCell.backward(
+                                    rows: samples.count, units: h, gates: gates.pointer + first * g,
+                                    cellTanh: cellTanh.pointer + first * h,
+                                    previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                                    external: external.map { $0 + samples.lowerBound * h },
+                                    dhNext: dhNext.pointer + samples.lowerBound * h,
+                                    dcNext: dcNext.pointer + samples.lowerBound * h,
+                                    gateGradients: dzBlock)
+                            } else {
+                                for b in samples {
+                                    gateGradients(
+                                        row: t * batch + b, hasPrevious: t > 0,
+                                        external: external.map { $0 + b * h },
+                                        dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
+                                        dz: dz.pointer + b * g)
+                                }
+                            }
+                            // dW and db: each fixed part of the batch inside this block adds its share.
+                            for part in 0..<parts.count {
+                                let range = parts.range(part).clamped(to: samples)
+                                if !range.isEmpty {
+                                    accumulateStepGradients(
+                                        t: t, samples: range, sequenceFeatures: f, input: x.value.map { UnsafePointer($0) })
+                                }
+                            }
+                            if hasStatic {
+                                // Per-sample sums of dZ over time for the static input's gradients.
+                                for b in samples {
+                                    let sum = staticGateSums.pointer + b * g, src = dz.pointer + b * g
+                                    var j = 0
+                                    while j < g { sum[j] += src[j]; j &+= 1 }
+                                }
+                            }
+                            if let packedInputT, let dxBase = dx.value {
+                                // dx_t = dZ_t W_xᵀ for this block's samples.
+                                GEMM.serial(
+                                    transposeA: false, transposeB: false, m: samples.count, n: f, k: g, alpha: 1,
+                                    a: dzBlock, lda: g, b: nil, ldb: 0, packedB: (packedInputT, 0), beta: 0,
+                                    c: dxBase + first * f, ldc: f)
+                            }
+                            if t > 0, let packedRecurrentT {
+                                // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
+                                GEMM.serial(
+                                    transposeA: false, transposeB: false, m: samples.count, n: h, k: g, alpha: 1,
+                                    a: dzBlock, lda: g, b: nil, ldb: 0,
+                                    packedB: (packedRecurrentT, 0), beta: 0,
+                                    c: dhNext.pointer + samples.lowerBound * h, ldc: h)
+                            }
                         }
-                    }
-                    // dW and db: each fixed part of the batch inside this block adds its share.
-                    for part in 0..<parts.count {
-                        let range = parts.range(part).clamped(to: samples)
-                        if !range.isEmpty {
-                            accumulateStepGradients(t: t, samples: range, sequenceFeatures: f, input: x.value.map { UnsafePointer($0) })
-                        }
-                    }
-                    if hasStatic {
-                        // Per-sample sums of dZ over time for the static input's gradients.
-                        for b in samples {
-                            let sum = staticGateSums.pointer + b * g, src = dz.pointer + b * g
-                            var j = 0
-                            while j < g { sum[j] += src[j]; j &+= 1 }
-                        }
-                    }
-                    if let packedInputT, let dxBase = dx.value {
-                        // dx_t = dZ_t W_xᵀ for this block's samples.
-                        GEMM.serial(
-                            transposeA: false, transposeB: false, m: samples.count, n: f, k: g, alpha: 1,
-                            a: dzBlock, lda: g, b: nil, ldb: 0, packedB: (packedInputT, 0), beta: 0,
-                            c: dxBase + first * f, ldc: f)
-                    }
-                    if t > 0, let packedRecurrentT {
-                        // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
-                        GEMM.serial(
-                            transposeA: false, transposeB: false, m: samples.count, n: h, k: g, alpha: 1,
-                            a: dzBlock, lda: g, b: nil, ldb: 0,
-                            packedB: (packedRecurrentT, 0), beta: 0,
-                            c: dhNext.pointer + samples.lowerBound * h, ldc: h)
                     }
                 }
             }
-           }
-          }
         }
         finishStepGradients(sequenceFeatures: f)
         if let staticInput = cachedStaticInput {

@@ -141,49 +141,49 @@ public final class LSTMLayer: ParameterOwner {
             initialized = outputRows * h
         }
         output.withUnsafeMutableBufferPointer { outputBuffer in
-          input.storage.withUnsafeBufferPointer { xp in
-            let out = UncheckedSendable(outputBuffer.baseAddress!), x = UncheckedSendable(xp.baseAddress)
-            ParallelFor.run(chunks: blocks.count, threads: threads) { block in
-                let samples = blocks.range(block)
-                for t in 0..<time {
-                    let first = t * batch + samples.lowerBound
-                    for r in first..<(first + samples.count) {
-                        (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
-                    }
-                    if let packedInput, let xBase = x.value {
-                        GEMM.serial(
-                            transposeA: false, transposeB: false, m: samples.count, n: g, k: f, alpha: 1,
-                            a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
-                            beta: 1, c: z + first * g, ldc: g)
-                    }
-                    if t > 0, let packedRecurrent {
-                        GEMM.serial(
-                            transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
-                            a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
-                            packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
-                    }
-                    if wide {
-                        WideRecurrentCell.forward(
-                            rows: samples.count, units: h, gates: z + first * g,
-                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
-                            cell: cells.pointer + first * h, cellTanh: cellTanh.pointer + first * h,
-                            hidden: hidden.pointer + first * h)
-                    } else {
-                        for row in first..<(first + samples.count) {
-                            cellStep(
-                                gates: z + row * g,
-                                previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
-                                cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
-                                hidden: hidden.pointer + row * h)
+            input.storage.withUnsafeBufferPointer { xp in
+                let out = UncheckedSendable(outputBuffer.baseAddress!), x = UncheckedSendable(xp.baseAddress)
+                ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+                    let samples = blocks.range(block)
+                    for t in 0..<time {
+                        let first = t * batch + samples.lowerBound
+                        for r in first..<(first + samples.count) {
+                            (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
                         }
-                    }
-                    if returnSequences || t == time - 1 {
-                        let destination = out.value + (returnSequences ? first : samples.lowerBound) * h
-                        destination.update(from: hidden.pointer + first * h, count: samples.count * h)
+                        if let packedInput, let xBase = x.value {
+                            GEMM.serial(
+                                transposeA: false, transposeB: false, m: samples.count, n: g, k: f, alpha: 1,
+                                a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
+                                beta: 1, c: z + first * g, ldc: g)
+                        }
+                        if t > 0, let packedRecurrent {
+                            GEMM.serial(
+                                transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
+                                a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
+                                packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
+                        }
+                        if wide {
+                            WideRecurrentCell.forward(
+                                rows: samples.count, units: h, gates: z + first * g,
+                                previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                                cell: cells.pointer + first * h, cellTanh: cellTanh.pointer + first * h,
+                                hidden: hidden.pointer + first * h)
+                        } else {
+                            for row in first..<(first + samples.count) {
+                                cellStep(
+                                    gates: z + row * g,
+                                    previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
+                                    cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
+                                    hidden: hidden.pointer + row * h)
+                            }
+                        }
+                        if returnSequences || t == time - 1 {
+                            let destination = out.value + (returnSequences ? first : samples.lowerBound) * h
+                            destination.update(from: hidden.pointer + first * h, count: samples.count * h)
+                        }
                     }
                 }
             }
-          }
         }
         return Matrix(rows: outputRows, columns: h, storage: output)
     }

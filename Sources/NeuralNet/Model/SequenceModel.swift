@@ -116,6 +116,10 @@ public final class SequenceModel: ParameterOwner {
 
     /// Predicts `(batch, outputWidth)`; with `monteCarloDropout` dropout stays active so repeated
     /// calls sample from the model's predictive distribution.
+    ///
+    /// Without dropout, batches of up to `sampleBySampleLimit` samples run sample by sample through
+    /// the LSTMs' single-sample path and larger ones through the cache-free batched path (in chunks
+    /// of `inferenceChunk`); both give exactly the values of the training forward pass.
     public func predict(_ inputs: SequenceBatch, monteCarloDropout: Bool = false) -> Matrix {
         if !monteCarloDropout && inputs.batchSize >= 1 && inputs.batchSize <= Self.sampleBySampleLimit {
             return forwardSampleBySample(inputs)
