@@ -55,7 +55,7 @@ extension LSTMLayer {
                             if wide {
                                 WideRecurrentCell.backward(
                                     rows: samples.count, units: h, gates: gates.pointer + first * g,
-                                    cellTanh: cellTanh.pointer + first * h,
+                                    cell: cells.pointer + first * h,
                                     previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
                                     external: external.map { $0 + samples.lowerBound * h },
                                     dhNext: dhNext.pointer + samples.lowerBound * h,
@@ -160,7 +160,7 @@ extension LSTMLayer {
     ) {
         let h = units, g = 4 * units
         let z = gates.pointer + row * g
-        let tc = cellTanh.pointer + row * h
+        let cell = cells.pointer + row * h
         let cPrev = cells.pointer + (row - batch) * h
         var j = 0
         while j < h {
@@ -171,7 +171,7 @@ extension LSTMLayer {
             let f = VectorMath.load(z + h + j, count: n)
             let gg = VectorMath.load(z + 2 * h + j, count: n)
             let o = VectorMath.load(z + 3 * h + j, count: n)
-            let t = VectorMath.load(tc + j, count: n)
+            let t = VectorMath.tanh(VectorMath.load(cell + j, count: n))
             let dOut = dh * t
             let dc = dh * o * (1 - t * t) + VectorMath.load(dcNext + j, count: n)
             let prev = hasPrevious ? VectorMath.load(cPrev + j, count: n) : SIMD8<Float>()

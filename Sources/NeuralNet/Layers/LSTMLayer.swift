@@ -37,8 +37,6 @@ public final class LSTMLayer: ParameterOwner {
     let gates = FloatBuffer(count: 0)
     /// Cell states `(time * batch, units)`.
     let cells = FloatBuffer(count: 0)
-    /// `tanh` of the cell states.
-    let cellTanh = FloatBuffer(count: 0)
     /// Hidden states `(time * batch, units)`.
     let hidden = FloatBuffer(count: 0)
     /// Per-sample sums over time of the gate gradients, for the static input's gradients.
@@ -102,7 +100,6 @@ public final class LSTMLayer: ParameterOwner {
         // Every element of these caches is written below before it is read.
         gates.reset(count: time * batch * g, zeroed: false)
         cells.reset(count: time * batch * h, zeroed: false)
-        cellTanh.reset(count: time * batch * h, zeroed: false)
         hidden.reset(count: time * batch * h, zeroed: false)
 
         // Row initialisers: the bias, plus S W_s per sample when part of the input is static.
@@ -166,14 +163,14 @@ public final class LSTMLayer: ParameterOwner {
                             WideRecurrentCell.forward(
                                 rows: samples.count, units: h, gates: z + first * g,
                                 previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
-                                cell: cells.pointer + first * h, cellTanh: cellTanh.pointer + first * h,
+                                cell: cells.pointer + first * h,
                                 hidden: hidden.pointer + first * h)
                         } else {
                             for row in first..<(first + samples.count) {
                                 cellStep(
                                     gates: z + row * g,
                                     previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
-                                    cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
+                                    cell: cells.pointer + row * h,
                                     hidden: hidden.pointer + row * h)
                             }
                         }
@@ -192,8 +189,7 @@ public final class LSTMLayer: ParameterOwner {
     @inline(__always)
     private func cellStep(
         gates z: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>?,
-        cell: UnsafeMutablePointer<Float>, cellTanh tc: UnsafeMutablePointer<Float>,
-        hidden hOut: UnsafeMutablePointer<Float>
+        cell: UnsafeMutablePointer<Float>, hidden hOut: UnsafeMutablePointer<Float>
     ) {
         let h = units
         var j = 0
@@ -214,7 +210,6 @@ public final class LSTMLayer: ParameterOwner {
             }
             let t = VectorMath.tanh(c)
             VectorMath.store(c, to: cell + j, count: n)
-            VectorMath.store(t, to: tc + j, count: n)
             VectorMath.store(ov * t, to: hOut + j, count: n)
             j &+= 8
         }
