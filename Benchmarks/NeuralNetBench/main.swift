@@ -1,6 +1,6 @@
 // Release-build throughput benchmarks for the NeuralNet module.
 //
-// Run: swift run -c release NeuralNetBench [--steps N]
+// Run: swift run -c release NeuralNetBench [--steps N] [--sections …] [--threads 1,2] [--latency-runs N]
 import NeuralNet
 
 /// Seconds elapsed since `start`.
@@ -37,11 +37,14 @@ func trainingThroughput(_ architecture: ModelArchitecture, threads: Int, batch: 
 func inference(_ architecture: ModelArchitecture, threads: Int, lookback: Int, repeats: Int, latencyRuns: Int)
     -> (throughput: Double, medianMs: Double, p99Ms: Double) {
     let model = SequenceModel(architecture: architecture, seed: 1, threads: threads)
-    let big = makeData(architecture, samples: 1024, lookback: lookback, seed: 3).batch(Array(0..<1024)).inputs
-    _ = model.predict(big)
-    let start = ContinuousClock.now
-    for _ in 0..<repeats { _ = model.predict(big) }
-    let throughput = Double(repeats * 1024) / seconds(since: start)
+    var throughput = 0.0
+    if repeats > 0 {
+        let big = makeData(architecture, samples: 1024, lookback: lookback, seed: 3).batch(Array(0..<1024)).inputs
+        _ = model.predict(big)
+        let start = ContinuousClock.now
+        for _ in 0..<repeats { _ = model.predict(big) }
+        throughput = Double(repeats * 1024) / seconds(since: start)
+    }
     let one = makeData(architecture, samples: 1, lookback: lookback, seed: 4).batch([0]).inputs
     _ = model.predict(one)
     var times: [Double] = []
@@ -83,9 +86,11 @@ func argument(_ flag: String) -> String? {
     guard let i = CommandLine.arguments.firstIndex(of: flag), i + 1 < CommandLine.arguments.count else { return nil }
     return CommandLine.arguments[i + 1]
 }
-// --sections gemm,a,b,train,infer  (default: all)   --threads 1,2
+// --sections gemm,a,b,train,infer,latency  (default: all but latency)   --threads 1,2   --latency-runs N
+// `latency` alone measures single-sample latency only (no batch-1024 pass), e.g. for profiling.
 let sections = Set((argument("--sections") ?? "gemm,a,b,train,infer").split(separator: ",").map(String.init))
 let threadCounts = (argument("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
+let latencyRuns = argument("--latency-runs").flatMap { Int($0) } ?? 200
 
 let lookback = 52
 let deepStack = ModelArchitecture(
@@ -114,8 +119,12 @@ for (name, architecture) in [("(a) LSTM128-96-64 + dense 64/32/16 -> 13", deepSt
         print("  train, \(threads) thread(s): \(format(rate)) samples/s")
     }
     for threads in threadCounts where sections.contains("infer") {
-        let r = inference(architecture, threads: threads, lookback: lookback, repeats: 3, latencyRuns: 200)
+        let r = inference(architecture, threads: threads, lookback: lookback, repeats: 3, latencyRuns: latencyRuns)
         print("  inference batch 1024, \(threads) thread(s): \(format(r.throughput)) samples/s; "
               + "single-sample latency median \(format(r.medianMs, 3)) ms, p99 \(format(r.p99Ms, 3)) ms")
+    }
+    for threads in threadCounts where sections.contains("latency") && !sections.contains("infer") {
+        let r = inference(architecture, threads: threads, lookback: lookback, repeats: 0, latencyRuns: latencyRuns)
+        print("  single-sample latency, \(threads) thread(s): median \(format(r.medianMs, 3)) ms, p99 \(format(r.p99Ms, 3)) ms")
     }
 }

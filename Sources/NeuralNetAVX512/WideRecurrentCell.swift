@@ -4,13 +4,14 @@
 /// each row holds gate pre-activations `[i | f | g | o]` (`4 * units` floats) and the per-row
 /// state vectors hold `units` floats.
 public enum WideRecurrentCell {
-    /// Activates the gates of `rows` consecutive rows in place and writes cell, `tanh(cell)` and
-    /// hidden state (`previousCell` is `nil` at the first timestep).
+    /// Activates the gates of `rows` consecutive rows in place and writes cell and hidden state
+    /// (`previousCell` is `nil` at the first timestep). `tanh(cell)` is not kept: backward
+    /// recomputes it, which is cheaper than writing it out and reading it back from memory.
     @inline(never)
     public static func forward(
         rows: Int, units h: Int, gates: UnsafeMutablePointer<Float>,
         previousCell: UnsafePointer<Float>?, cell: UnsafeMutablePointer<Float>,
-        cellTanh: UnsafeMutablePointer<Float>, hidden: UnsafeMutablePointer<Float>
+        hidden: UnsafeMutablePointer<Float>
     ) {
         typealias M = WideVectorMath
         var row = 0
@@ -33,7 +34,6 @@ public enum WideRecurrentCell {
                 }
                 let t = M.tanh(c)
                 M.store(c, to: cell + s + j, count: n)
-                M.store(t, to: cellTanh + s + j, count: n)
                 M.store(ov * t, to: hidden + s + j, count: n)
                 j &+= 16
             }
@@ -43,12 +43,12 @@ public enum WideRecurrentCell {
 
     /// Computes gate pre-activation gradients for `rows` consecutive rows of one timestep.
     ///
-    /// `gates` holds the activated gates, `cellTanh` and `previousCell` the matching states;
+    /// `gates` holds the activated gates, `cell` and `previousCell` the matching cell states;
     /// `external` (optional) adds to `dhNext`. On exit `dcNext` holds the cell gradient for
     /// the previous timestep.
     @inline(never)
     public static func backward(
-        rows: Int, units h: Int, gates: UnsafePointer<Float>, cellTanh: UnsafePointer<Float>,
+        rows: Int, units h: Int, gates: UnsafePointer<Float>, cell: UnsafePointer<Float>,
         previousCell: UnsafePointer<Float>?, external: UnsafePointer<Float>?,
         dhNext: UnsafePointer<Float>, dcNext: UnsafeMutablePointer<Float>,
         gateGradients: UnsafeMutablePointer<Float>
@@ -66,7 +66,7 @@ public enum WideRecurrentCell {
                 let f = M.load(z + h + j, count: n)
                 let gg = M.load(z + 2 * h + j, count: n)
                 let o = M.load(z + 3 * h + j, count: n)
-                let t = M.load(cellTanh + s + j, count: n)
+                let t = M.tanh(M.load(cell + s + j, count: n))
                 let dOut = dh * t
                 let dc = dh * o * (1 - t * t) + M.load(dcNext + s + j, count: n)
                 let prev = previousCell.map { M.load($0 + s + j, count: n) } ?? SIMD16<Float>()

@@ -2,33 +2,34 @@
 /// 8-lane `VectorMath` in `NeuralNet` (so results are bit-identical).
 enum WideVectorMath {
     /// Returns `e^x` lane-wise (inputs clamped to the finite single-precision range).
-    @inline(__always)
+    @_transparent
     static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
         var clamped = x.replacing(with: -87.3, where: x .< -87.3)
         clamped = clamped.replacing(with: 88.7, where: clamped .> 88.7)
-        let shifted = clamped * 1.442_695_04 + 12_582_912.0
+        // Fused multiply-adds throughout (half the instructions of separate products and sums).
+        let shifted = SIMD16<Float>(repeating: 12_582_912.0).addingProduct(clamped, SIMD16<Float>(repeating: 1.442_695_04))
         let n = shifted - 12_582_912.0
-        var r = clamped - n * 0.693_359_375
-        r = r + n * 2.121_944_4e-4
+        var r = clamped.addingProduct(n, SIMD16<Float>(repeating: -0.693_359_375))
+        r = r.addingProduct(n, SIMD16<Float>(repeating: 2.121_944_4e-4))
         var p = SIMD16<Float>(repeating: 1.987_569_15e-4)
-        p = p * r + 1.398_199_95e-3
-        p = p * r + 8.333_451_9e-3
-        p = p * r + 4.166_579_59e-2
-        p = p * r + 1.666_666_55e-1
-        p = p * r + 5.000_000_12e-1
-        let y = p * (r * r) + r + 1
+        p = SIMD16<Float>(repeating: 1.398_199_95e-3).addingProduct(p, r)
+        p = SIMD16<Float>(repeating: 8.333_451_9e-3).addingProduct(p, r)
+        p = SIMD16<Float>(repeating: 4.166_579_59e-2).addingProduct(p, r)
+        p = SIMD16<Float>(repeating: 1.666_666_55e-1).addingProduct(p, r)
+        p = SIMD16<Float>(repeating: 5.000_000_12e-1).addingProduct(p, r)
+        let y = r.addingProduct(p, r * r) + 1
         let bits = (unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
         return y * unsafeBitCast(bits, to: SIMD16<Float>.self)
     }
 
     /// Returns the logistic function lane-wise.
-    @inline(__always)
+    @_transparent
     static func sigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> {
         1 / (1 + exp(-x))
     }
 
     /// Returns the hyperbolic tangent lane-wise.
-    @inline(__always)
+    @_transparent
     static func tanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
         let raw = unsafeBitCast(x, to: SIMD16<UInt32>.self)
         let sign = raw & 0x8000_0000

@@ -40,8 +40,24 @@ public final class DropoutLayer {
                         var generator = generators[chunk]
                         var i = chunk * step
                         let end = min(count, i + step)
+                        // Eight elements (four 64-bit outputs, two draws each) at a time, so the
+                        // keep test is a vector compare and blend: a scalar test compiles to a
+                        // random branch that mispredicts at about every third element.
+                        let limit = SIMD8<UInt32>(repeating: UInt32(threshold))
+                        while i + 8 <= end {
+                            var draws = SIMD8<UInt32>()
+                            for w in 0..<4 {
+                                let bits = generator.next()
+                                draws[2 * w] = UInt32(truncatingIfNeeded: bits >> 40)
+                                draws[2 * w + 1] = UInt32(truncatingIfNeeded: (bits >> 8) & 0xFF_FFFF)
+                            }
+                            let keep = SIMD8<Float>().replacing(with: scale, where: draws .< limit)
+                            UnsafeMutableRawPointer(m + i).storeBytes(of: keep, as: SIMD8<Float>.self)
+                            let xv = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+                            UnsafeMutableRawPointer(y + i).storeBytes(of: xv * keep, as: SIMD8<Float>.self)
+                            i &+= 8
+                        }
                         while i < end {
-                            // Two draws from each 64-bit output.
                             let bits = generator.next()
                             let first: Float = bits >> 40 < threshold ? scale : 0
                             m[i] = first

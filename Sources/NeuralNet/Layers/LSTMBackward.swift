@@ -15,124 +15,104 @@ extension LSTMLayer {
         let expectedRows = returnSequences ? time * batch : batch
         precondition(outputGradient.rows == expectedRows && outputGradient.columns == h,
                      "LSTMLayer.backward gradient shape does not match the forward output")
+        // dZ of one timestep (row b for sample b): everything that needs dZ uses it in the same
+        // step, while it is in cache, so it is never stored for the whole sequence.
         let dz = gateGradientBuffer
-        dz.reset(count: time * batch * g, zeroed: false)
+        dz.reset(count: batch * g, zeroed: false)
         let dhNext = dhNextBuffer, dcNext = dcNextBuffer
         dhNext.reset(count: batch * h)
         dcNext.reset(count: batch * h)
-        // W_hᵀ is packed once for every step's dZ_t W_hᵀ product.
+        // W_hᵀ and W_xᵀ (sequence rows) are packed once for the per-step dh and dx products.
         let packedRecurrentT = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: true) : nil
+        let f = cachedInput.columns
+        let packedInputT = needsInputGradient && f > 0 ? inputWeight.value.withUnsafeBufferPointer { wp in
+            GEMMPackedB(transposed: true, k: g, n: f, b: wp.baseAddress!, ldb: g)
+        } : nil
+        var inputGradient = Matrix(rows: needsInputGradient ? time * batch : 0, columns: needsInputGradient ? f : 0)
+        let hasStatic = (cachedStaticInput?.columns ?? 0) > 0
+        staticGateSums.reset(count: hasStatic ? batch * g : 0)
         // As in forward, every block of samples runs back through time on its own thread.
         let blocks = SampleBlocks(batch: batch, threads: threads)
         let wide = useWideKernels
+        resetStepGradients(sequenceFeatures: f)
+        let parts = gradientParts
         outputGradient.storage.withUnsafeBufferPointer { dyp in
-            let dy = UncheckedSendable(dyp.baseAddress!)
-            ParallelFor.run(chunks: blocks.count, threads: threads) { block in
-                let samples = blocks.range(block)
-                for t in stride(from: time - 1, through: 0, by: -1) {
-                    let external: UnsafePointer<Float>?
-                    if returnSequences {
-                        external = dy.value + t * batch * h
-                    } else {
-                        external = t == time - 1 ? dy.value : nil
-                    }
-                    let first = t * batch + samples.lowerBound
-                    if wide {
-                        WideRecurrentCell.backward(
-                            rows: samples.count, units: h, gates: gates.pointer + first * g,
-                            cellTanh: cellTanh.pointer + first * h,
-                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
-                            external: external.map { $0 + samples.lowerBound * h },
-                            dhNext: dhNext.pointer + samples.lowerBound * h, dcNext: dcNext.pointer + samples.lowerBound * h,
-                            gateGradients: dz.pointer + first * g)
-                    } else {
-                        for b in samples {
-                            let row = t * batch + b
-                            gateGradients(
-                                row: row, hasPrevious: t > 0,
-                                external: external.map { $0 + b * h },
-                                dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
-                                dz: dz.pointer + row * g)
+            cachedInput.storage.withUnsafeBufferPointer { xp in
+                inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
+                    let dy = UncheckedSendable(dyp.baseAddress!), x = UncheckedSendable(xp.baseAddress)
+                    let dx = UncheckedSendable(dxp.baseAddress)
+                    ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+                        let samples = blocks.range(block)
+                        let dzBlock = dz.pointer + samples.lowerBound * g
+                        for t in stride(from: time - 1, through: 0, by: -1) {
+                            let external: UnsafePointer<Float>?
+                            if returnSequences {
+                                external = dy.value + t * batch * h
+                            } else {
+                                external = t == time - 1 ? dy.value : nil
+                            }
+                            let first = t * batch + samples.lowerBound
+                            if wide {
+                                WideRecurrentCell.backward(
+                                    rows: samples.count, units: h, gates: gates.pointer + first * g,
+                                    cell: cells.pointer + first * h,
+                                    previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                                    external: external.map { $0 + samples.lowerBound * h },
+                                    dhNext: dhNext.pointer + samples.lowerBound * h,
+                                    dcNext: dcNext.pointer + samples.lowerBound * h,
+                                    gateGradients: dzBlock)
+                            } else {
+                                for b in samples {
+                                    gateGradients(
+                                        row: t * batch + b, hasPrevious: t > 0,
+                                        external: external.map { $0 + b * h },
+                                        dhNext: dhNext.pointer + b * h, dcNext: dcNext.pointer + b * h,
+                                        dz: dz.pointer + b * g)
+                                }
+                            }
+                            // dW and db: each fixed part of the batch inside this block adds its share.
+                            for part in 0..<parts.count {
+                                let range = parts.range(part).clamped(to: samples)
+                                if !range.isEmpty {
+                                    accumulateStepGradients(
+                                        t: t, samples: range, sequenceFeatures: f, input: x.value.map { UnsafePointer($0) })
+                                }
+                            }
+                            if hasStatic {
+                                // Per-sample sums of dZ over time for the static input's gradients.
+                                for b in samples {
+                                    let sum = staticGateSums.pointer + b * g, src = dz.pointer + b * g
+                                    var j = 0
+                                    while j < g { sum[j] += src[j]; j &+= 1 }
+                                }
+                            }
+                            if let packedInputT, let dxBase = dx.value {
+                                // dx_t = dZ_t W_xᵀ for this block's samples.
+                                GEMM.serial(
+                                    transposeA: false, transposeB: false, m: samples.count, n: f, k: g, alpha: 1,
+                                    a: dzBlock, lda: g, b: nil, ldb: 0, packedB: (packedInputT, 0), beta: 0,
+                                    c: dxBase + first * f, ldc: f)
+                            }
+                            if t > 0, let packedRecurrentT {
+                                // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
+                                GEMM.serial(
+                                    transposeA: false, transposeB: false, m: samples.count, n: h, k: g, alpha: 1,
+                                    a: dzBlock, lda: g, b: nil, ldb: 0,
+                                    packedB: (packedRecurrentT, 0), beta: 0,
+                                    c: dhNext.pointer + samples.lowerBound * h, ldc: h)
+                            }
                         }
                     }
-                    if t > 0, let packedRecurrentT {
-                        // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
-                        GEMM.serial(
-                            transposeA: false, transposeB: false, m: samples.count, n: h, k: g, alpha: 1,
-                            a: dz.pointer + first * g, lda: g, b: nil, ldb: 0,
-                            packedB: (packedRecurrentT, 0), beta: 0,
-                            c: dhNext.pointer + samples.lowerBound * h, ldc: h)
-                    }
                 }
             }
         }
-        // dW_x (sequence rows) and dW_h from one product over all rows, so dZ is packed once:
-        // [X | H_prev]ᵀ dZ, where row (t, b) of H_prev is h_{t-1} (zero at t = 0).
-        let f = cachedInput.columns
-        accumulateWeightGradients(sequenceFeatures: f, threads: threads)
-        bias.gradient.withUnsafeMutableBufferPointer { bp in
-            // Column halves are independent; each column is summed in row order either way.
-            let sums = UncheckedSendable(bp.baseAddress!)
-            let rows = time * batch
-            ParallelFor.ranges(g, work: rows * g, threshold: 1 << 16, threads: threads) { columns in
-                for r in 0..<rows {
-                    let src = dz.pointer + r * g
-                    for j in columns { sums.value[j] += src[j] }
-                }
-            }
-        }
+        finishStepGradients(sequenceFeatures: f)
         if let staticInput = cachedStaticInput {
             staticInputGradient = staticBackward(staticInput, sequenceFeatures: f, threads: threads)
         } else {
             staticInputGradient = Matrix(rows: 0, columns: 0)
         }
-        guard needsInputGradient else { return Matrix(rows: 0, columns: 0) }
-        var inputGradient = Matrix(rows: time * batch, columns: f)
-        if f > 0 {
-            inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
-                inputWeight.value.withUnsafeBufferPointer { wp in
-                    GEMM.multiply(
-                        transposeA: false, transposeB: true, m: time * batch, n: f, k: g, alpha: 1,
-                        a: dz.pointer, lda: g, b: wp.baseAddress!, ldb: g,
-                        beta: 0, c: dxp.baseAddress!, ldc: f, threads: threads)
-                }
-            }
-        }
         return inputGradient
-    }
-
-    /// Adds `[X | H_prev]ᵀ dZ` to the sequence rows of the input-weight gradient and to the
-    /// recurrent-weight gradient.
-    private func accumulateWeightGradients(sequenceFeatures f: Int, threads: Int) {
-        let h = units, g = 4 * units, rows = time * batch, width = f + h
-        let joined = inputStateBuffer, product = weightGradientBuffer
-        joined.reset(count: rows * width, zeroed: false)
-        product.reset(count: width * g, zeroed: false)
-        let batch = self.batch, hiddenStates = hidden.pointer
-        cachedInput.storage.withUnsafeBufferPointer { xp in
-            let x = UncheckedSendable(xp.baseAddress)
-            ParallelFor.ranges(rows, work: rows * width, threshold: 1 << 16, threads: threads) { range in
-                for r in range {
-                    let row = joined.pointer + r * width
-                    if f > 0 { row.update(from: x.value! + r * f, count: f) }
-                    if r < batch {
-                        (row + f).update(repeating: 0, count: h)
-                    } else {
-                        (row + f).update(from: hiddenStates + (r - batch) * h, count: h)
-                    }
-                }
-            }
-        }
-        GEMM.multiply(
-            transposeA: true, transposeB: false, m: width, n: g, k: rows, alpha: 1,
-            a: joined.pointer, lda: width, b: gateGradientBuffer.pointer, ldb: g,
-            beta: 0, c: product.pointer, ldc: g, threads: threads)
-        inputWeight.gradient.withUnsafeMutableBufferPointer { gp in
-            for i in 0..<(f * g) { gp[i] += product.pointer[i] }
-        }
-        recurrentWeight.gradient.withUnsafeMutableBufferPointer { gp in
-            for i in 0..<(h * g) { gp[i] += product.pointer[f * g + i] }
-        }
     }
 
     /// Accumulates the static rows of the input-weight gradient and returns the gradient with
@@ -140,21 +120,8 @@ extension LSTMLayer {
     private func staticBackward(_ staticInput: Matrix, sequenceFeatures f: Int, threads: Int) -> Matrix {
         let g = 4 * units, s = staticInput.columns
         guard s > 0 else { return Matrix(rows: batch, columns: 0) }
-        // dZsum[b] = Σ_t dZ[t, b], summed in time order (samples split across threads).
-        var sums = Matrix(rows: batch, columns: g)
-        sums.storage.withUnsafeMutableBufferPointer { sp in
-            let out = UncheckedSendable(sp.baseAddress!)
-            let dz = gateGradientBuffer.pointer, batch = self.batch, time = self.time
-            ParallelFor.ranges(batch, work: batch * g * time, threshold: 1 << 16, threads: threads) { samples in
-                for b in samples {
-                    let row = out.value + b * g
-                    for t in 0..<time {
-                        let src = dz + (t * batch + b) * g
-                        for j in 0..<g { row[j] += src[j] }
-                    }
-                }
-            }
-        }
+        // dZsum[b] = Σ_t dZ[t, b], summed in reverse time order during the backward loop.
+        let sums = Matrix(rows: batch, columns: g, storage: staticGateSums.array(count: batch * g))
         // dW_s += Sᵀ dZsum ; dS = dZsum W_sᵀ
         staticInput.storage.withUnsafeBufferPointer { xp in
             sums.storage.withUnsafeBufferPointer { dp in
@@ -193,7 +160,7 @@ extension LSTMLayer {
     ) {
         let h = units, g = 4 * units
         let z = gates.pointer + row * g
-        let tc = cellTanh.pointer + row * h
+        let cell = cells.pointer + row * h
         let cPrev = cells.pointer + (row - batch) * h
         var j = 0
         while j < h {
@@ -204,7 +171,7 @@ extension LSTMLayer {
             let f = VectorMath.load(z + h + j, count: n)
             let gg = VectorMath.load(z + 2 * h + j, count: n)
             let o = VectorMath.load(z + 3 * h + j, count: n)
-            let t = VectorMath.load(tc + j, count: n)
+            let t = VectorMath.tanh(VectorMath.load(cell + j, count: n))
             let dOut = dh * t
             let dc = dh * o * (1 - t * t) + VectorMath.load(dcNext + j, count: n)
             let prev = hasPrevious ? VectorMath.load(cPrev + j, count: n) : SIMD8<Float>()

@@ -21,8 +21,6 @@ public final class LSTMLayer: ParameterOwner {
     /// Gate biases `(4 * units)`.
     public let bias: Parameter
 
-    /// Rows of the input projection initialised and multiplied together (a multiple of the GEMM tile height).
-    static let projectionBlock = 240
     /// Whether the element-wise gate math runs on the AVX-512 path (bit-identical to the portable one).
     var useWideKernels = CPUFeatures.avx512
     var batch = 0
@@ -39,20 +37,23 @@ public final class LSTMLayer: ParameterOwner {
     let gates = FloatBuffer(count: 0)
     /// Cell states `(time * batch, units)`.
     let cells = FloatBuffer(count: 0)
-    /// `tanh` of the cell states.
-    let cellTanh = FloatBuffer(count: 0)
     /// Hidden states `(time * batch, units)`.
     let hidden = FloatBuffer(count: 0)
-    /// Scratch for gate pre-activation gradients during backward, reused across calls.
+    /// Per-sample sums over time of the gate gradients, for the static input's gradients.
+    let staticGateSums = FloatBuffer(count: 0)
+    /// Gate pre-activation gradients of one timestep during backward `(batch, 4 * units)`.
     let gateGradientBuffer = FloatBuffer(count: 0)
-    /// Scratch holding `[X | H_prev]` rows for the weight-gradient product.
-    let inputStateBuffer = FloatBuffer(count: 0)
-    /// Scratch for the stacked weight-gradient product `(f + units, 4 * units)`.
-    let weightGradientBuffer = FloatBuffer(count: 0)
+    /// Partial sums of the stacked weight gradient `[dW_x (sequence rows) ; dW_h]`, one
+    /// `(f + units, 4 * units)` matrix per fixed half of the batch (see `LSTMLayer+StepGradients`).
+    let weightGradientParts = FloatBuffer(count: 0)
+    /// Partial sums of the bias gradient, one `4 * units` row per fixed half of the batch.
+    let biasGradientParts = FloatBuffer(count: 0)
     /// Scratch for the hidden-state gradient flowing back from the next timestep.
     let dhNextBuffer = FloatBuffer(count: 0)
     /// Scratch for the cell-state gradient flowing back from the next timestep.
     let dcNextBuffer = FloatBuffer(count: 0)
+    /// Weights regrouped for single-sample inference (built on first use, rebuilt when stale).
+    var inferencePack: LSTMInferencePack?
 
     /// Creates a layer with Glorot-uniform input and recurrent weights.
     public init(inputSize: Int, units: Int, returnSequences: Bool, name: String, rng: inout SplitMix64) {
@@ -99,7 +100,6 @@ public final class LSTMLayer: ParameterOwner {
         // Every element of these caches is written below before it is read.
         gates.reset(count: time * batch * g, zeroed: false)
         cells.reset(count: time * batch * h, zeroed: false)
-        cellTanh.reset(count: time * batch * h, zeroed: false)
         hidden.reset(count: time * batch * h, zeroed: false)
 
         // Row initialisers: the bias, plus S W_s per sample when part of the input is static.
@@ -118,32 +118,14 @@ public final class LSTMLayer: ParameterOwner {
                 }
             }
         }
-        // Input projection Z = X W_x + row initialiser, in row blocks small enough that the
-        // initialised rows are still in cache when the product adds to them.
+        // The input projection X W_x + row initialiser runs per timestep, just before the
+        // recurrent product adds to the same rows: computed all at once, Z (megabytes) would be
+        // read back from memory by every step's product. Each element is computed the same way.
         let z = gates.pointer
         let perSample = staticInput != nil
         let packedInput = f > 0 ? inputWeight.value.withUnsafeBufferPointer { wp in
             GEMMPackedB(transposed: false, k: f, n: g, b: wp.baseAddress!, ldb: g)
         } : nil
-        input.storage.withUnsafeBufferPointer { xp in
-            let x = UncheckedSendable(xp.baseAddress)
-            ParallelFor.ranges(time * batch, work: time * batch * g, threshold: 1 << 16, threads: threads) { rows in
-                var first = rows.lowerBound
-                while first < rows.upperBound {
-                    let end = min(rows.upperBound, first + Self.projectionBlock)
-                    for r in first..<end {
-                        (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
-                    }
-                    if let packedInput, let xBase = x.value {
-                        GEMM.serial(
-                            transposeA: false, transposeB: false, m: end - first, n: g, k: f, alpha: 1,
-                            a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
-                            beta: 1, c: z + first * g, ldc: g)
-                    }
-                    first = end
-                }
-            }
-        }
         // W_h is packed once and reused by every step's h_{t-1} W_h product.
         let packedRecurrent = time > 1 ? GEMMPackedB.packing(recurrentWeight.value, rows: h, columns: g, transposed: false) : nil
         // Samples are independent through time, so each block of samples runs the whole
@@ -156,35 +138,46 @@ public final class LSTMLayer: ParameterOwner {
             initialized = outputRows * h
         }
         output.withUnsafeMutableBufferPointer { outputBuffer in
-            let out = UncheckedSendable(outputBuffer.baseAddress!)
-            ParallelFor.run(chunks: blocks.count, threads: threads) { block in
-                let samples = blocks.range(block)
-                for t in 0..<time {
-                    let first = t * batch + samples.lowerBound
-                    if t > 0, let packedRecurrent {
-                        GEMM.serial(
-                            transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
-                            a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
-                            packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
-                    }
-                    if wide {
-                        WideRecurrentCell.forward(
-                            rows: samples.count, units: h, gates: z + first * g,
-                            previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
-                            cell: cells.pointer + first * h, cellTanh: cellTanh.pointer + first * h,
-                            hidden: hidden.pointer + first * h)
-                    } else {
-                        for row in first..<(first + samples.count) {
-                            cellStep(
-                                gates: z + row * g,
-                                previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
-                                cell: cells.pointer + row * h, cellTanh: cellTanh.pointer + row * h,
-                                hidden: hidden.pointer + row * h)
+            input.storage.withUnsafeBufferPointer { xp in
+                let out = UncheckedSendable(outputBuffer.baseAddress!), x = UncheckedSendable(xp.baseAddress)
+                ParallelFor.run(chunks: blocks.count, threads: threads) { block in
+                    let samples = blocks.range(block)
+                    for t in 0..<time {
+                        let first = t * batch + samples.lowerBound
+                        for r in first..<(first + samples.count) {
+                            (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
                         }
-                    }
-                    if returnSequences || t == time - 1 {
-                        let destination = out.value + (returnSequences ? first : samples.lowerBound) * h
-                        destination.update(from: hidden.pointer + first * h, count: samples.count * h)
+                        if let packedInput, let xBase = x.value {
+                            GEMM.serial(
+                                transposeA: false, transposeB: false, m: samples.count, n: g, k: f, alpha: 1,
+                                a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
+                                beta: 1, c: z + first * g, ldc: g)
+                        }
+                        if t > 0, let packedRecurrent {
+                            GEMM.serial(
+                                transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
+                                a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
+                                packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
+                        }
+                        if wide {
+                            WideRecurrentCell.forward(
+                                rows: samples.count, units: h, gates: z + first * g,
+                                previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
+                                cell: cells.pointer + first * h,
+                                hidden: hidden.pointer + first * h)
+                        } else {
+                            for row in first..<(first + samples.count) {
+                                cellStep(
+                                    gates: z + row * g,
+                                    previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
+                                    cell: cells.pointer + row * h,
+                                    hidden: hidden.pointer + row * h)
+                            }
+                        }
+                        if returnSequences || t == time - 1 {
+                            let destination = out.value + (returnSequences ? first : samples.lowerBound) * h
+                            destination.update(from: hidden.pointer + first * h, count: samples.count * h)
+                        }
                     }
                 }
             }
@@ -196,8 +189,7 @@ public final class LSTMLayer: ParameterOwner {
     @inline(__always)
     private func cellStep(
         gates z: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>?,
-        cell: UnsafeMutablePointer<Float>, cellTanh tc: UnsafeMutablePointer<Float>,
-        hidden hOut: UnsafeMutablePointer<Float>
+        cell: UnsafeMutablePointer<Float>, hidden hOut: UnsafeMutablePointer<Float>
     ) {
         let h = units
         var j = 0
@@ -218,7 +210,6 @@ public final class LSTMLayer: ParameterOwner {
             }
             let t = VectorMath.tanh(c)
             VectorMath.store(c, to: cell + j, count: n)
-            VectorMath.store(t, to: tc + j, count: n)
             VectorMath.store(ov * t, to: hOut + j, count: n)
             j &+= 8
         }

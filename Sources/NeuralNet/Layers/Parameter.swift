@@ -8,7 +8,14 @@ public final class Parameter {
     /// Logical shape of the tensor (row-major).
     public let shape: [Int]
     /// Current values.
-    public var value: [Float]
+    ///
+    /// Every assignment or in-place change bumps `version`, so layers can tell when weights they
+    /// keep repacked for inference are stale.
+    public var value: [Float] {
+        didSet { version &+= 1 }
+    }
+    /// Counts changes to `value` (any change, including in-place element updates).
+    public private(set) var version = 0
     /// Gradient accumulated by the most recent backward passes.
     public var gradient: [Float]
 

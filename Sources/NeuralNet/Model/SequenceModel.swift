@@ -116,14 +116,22 @@ public final class SequenceModel: ParameterOwner {
 
     /// Predicts `(batch, outputWidth)`; with `monteCarloDropout` dropout stays active so repeated
     /// calls sample from the model's predictive distribution.
+    ///
+    /// Without dropout, batches of up to `sampleBySampleLimit` samples run sample by sample through
+    /// the LSTMs' single-sample path and larger ones through the cache-free batched path (in chunks
+    /// of `inferenceChunk`); both give exactly the values of the training forward pass.
     public func predict(_ inputs: SequenceBatch, monteCarloDropout: Bool = false) -> Matrix {
-        if monteCarloDropout || inputs.batchSize <= Self.inferenceChunk { return forward(inputs, dropoutActive: monteCarloDropout) }
+        if !monteCarloDropout && inputs.batchSize >= 1 && inputs.batchSize <= Self.sampleBySampleLimit {
+            return forwardSampleBySample(inputs)
+        }
+        if monteCarloDropout { return forward(inputs, dropoutActive: true) }
+        if inputs.batchSize <= Self.inferenceChunk { return forwardInference(inputs) }
         return forwardInChunks(inputs)
     }
 
     /// Returns the loss on a batch without changing any weights (dropout off).
     public func evaluate(_ inputs: SequenceBatch, targets: Matrix) -> Float {
-        architecture.loss.evaluate(prediction: forward(inputs, dropoutActive: false), target: targets).loss
+        architecture.loss.evaluate(prediction: predict(inputs), target: targets).loss
     }
 
     /// Zeroes all gradients, runs a forward and backward pass and returns the loss.

@@ -3,7 +3,8 @@ extension SequenceModel {
     /// Samples per chunk when predicting without dropout.
     static let inferenceChunk = 128
 
-    /// Runs the network without dropout on consecutive chunks of `inferenceChunk` samples.
+    /// Runs the network without dropout on consecutive chunks of `inferenceChunk` samples
+    /// (through `forwardInference`).
     ///
     /// Samples do not interact without dropout, and every output element is computed by the same
     /// operations whatever the batch size, so the result equals one `forward` over the whole batch
@@ -14,7 +15,7 @@ extension SequenceModel {
         var start = 0
         while start < inputs.batchSize {
             let end = min(start + Self.inferenceChunk, inputs.batchSize)
-            let part = forward(inputs.samples(start..<end), dropoutActive: false)
+            let part = forwardInference(inputs.samples(start..<end))
             columns = part.columns
             rows.append(contentsOf: part.storage)
             start = end

@@ -1,0 +1,45 @@
+/// The network without dropout through the LSTMs' cache-free inference path.
+extension SequenceModel {
+    /// Runs the network without dropout, keeping no state for backpropagation.
+    ///
+    /// Bit-identical to `forward(inputs, dropoutActive: false)` (see `LSTMLayer+Inference`).
+    func forwardInference(_ inputs: SequenceBatch) -> Matrix {
+        precondition(inputs.numeric.shape[2] == architecture.numericFeatures,
+                     "expected \(architecture.numericFeatures) numeric features, got \(inputs.numeric.shape[2])")
+        precondition(inputs.categorical.count == embeddings.count,
+                     "expected \(embeddings.count) categorical inputs, got \(inputs.categorical.count)")
+        let batch = inputs.batchSize, time = inputs.timeSteps, f = architecture.numericFeatures
+        precondition(time > 0, "sequences need at least one timestep")
+        let sequence = SequenceOps.timeMajor(inputs.numeric)
+        var statics: Matrix?
+        if !embeddings.isEmpty {
+            statics = MatrixOps.concatenateColumns(zip(embeddings, inputs.categorical).map { $0.forward($1) })
+        }
+        let units = recurrent[recurrent.count - 1].units
+        var last = Matrix(rows: batch, columns: units)
+        sequence.storage.withUnsafeBufferPointer { numeric in
+            (statics?.storage ?? []).withUnsafeBufferPointer { staticValues in
+                last.storage.withUnsafeMutableBufferPointer { out in
+                    var x = f > 0 ? numeric.baseAddress.map { UnsafePointer($0) } : nil
+                    var stride = f, width = f
+                    for (index, lstm) in recurrent.enumerated() {
+                        let staticRows = index == 0 && statics != nil ? staticValues.baseAddress : nil
+                        let result = lstm.forwardInference(
+                            input: x, inputStride: stride, sequenceFeatures: width, staticInput: staticRows,
+                            batch: batch, time: time, threads: threads)
+                        x = result.states
+                        stride = result.stride
+                        width = lstm.units
+                    }
+                    guard let x else { return }
+                    for b in 0..<batch { (out.baseAddress! + b * units).update(from: x + b * stride, count: units) }
+                }
+            }
+        }
+        var y = last
+        for layer in head { y = layer.forward(y, threads: threads) }
+        y = output.forward(y, threads: threads)
+        if let quantileOutput { y = quantileOutput.forward(y) }
+        return y
+    }
+}

@@ -1,0 +1,50 @@
+/// Prediction of small batches one sample at a time through the LSTMs' single-sample path.
+extension SequenceModel {
+    /// Largest batch predicted sample by sample (larger batches fill the GEMM tiles well enough).
+    static let sampleBySampleLimit = 4
+
+    /// Runs the network without dropout on each sample separately, then the head on all of them.
+    ///
+    /// Bit-identical to `forward(inputs, dropoutActive: false)`: every LSTM output is computed
+    /// by the same operations as in the batched path, and the head works row by row.
+    func forwardSampleBySample(_ inputs: SequenceBatch) -> Matrix {
+        precondition(inputs.numeric.shape[2] == architecture.numericFeatures,
+                     "expected \(architecture.numericFeatures) numeric features, got \(inputs.numeric.shape[2])")
+        precondition(inputs.categorical.count == embeddings.count,
+                     "expected \(embeddings.count) categorical inputs, got \(inputs.categorical.count)")
+        let batch = inputs.batchSize, time = inputs.timeSteps, f = architecture.numericFeatures
+        precondition(time > 0, "sequences need at least one timestep")
+        var statics: Matrix?
+        if !embeddings.isEmpty {
+            statics = MatrixOps.concatenateColumns(zip(embeddings, inputs.categorical).map { $0.forward($1) })
+        }
+        let units = recurrent[recurrent.count - 1].units
+        var last = Matrix(rows: batch, columns: units)
+        inputs.numeric.storage.withUnsafeBufferPointer { numeric in
+            let staticStorage = statics?.storage ?? []
+            staticStorage.withUnsafeBufferPointer { staticValues in
+                last.storage.withUnsafeMutableBufferPointer { out in
+                    for b in 0..<batch {
+                        var x = f > 0 ? numeric.baseAddress.map { UnsafePointer($0 + b * time * f) } : nil
+                        var stride = f, width = f
+                        for (index, lstm) in recurrent.enumerated() {
+                            let staticRow = index == 0 && statics != nil
+                                ? staticValues.baseAddress.map { $0 + b * (lstm.inputSize - f) } : nil
+                            let result = lstm.forwardSingleSample(
+                                input: x, inputStride: stride, sequenceFeatures: width, staticInput: staticRow, time: time)
+                            x = result.states
+                            stride = result.stride
+                            width = lstm.units
+                        }
+                        if let x { (out.baseAddress! + b * units).update(from: x + (time - 1) * stride, count: units) }
+                    }
+                }
+            }
+        }
+        var y = last
+        for layer in head { y = layer.forward(y, threads: 1) }
+        y = output.forward(y, threads: 1)
+        if let quantileOutput { y = quantileOutput.forward(y) }
+        return y
+    }
+}
