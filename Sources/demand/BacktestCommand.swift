@@ -36,7 +36,7 @@ enum BacktestCommand {
         let echo: (@Sendable (String) -> Void)? = arguments.flags.contains("quiet") ? nil : Terminal.progressSink
         let top = try arguments.value("top").map { _ in try arguments.integer("top", default: 0) }
         if let top, top < 1 { throw UsageError("--top must be at least 1 series") }
-        let report = try Backtester(echo: echo).run(inputs: inputs, config: config, holdout: holdout, top: top)
+        let report = try Backtester(echo: echo).run(inputs: inputs, config: config, holdout: holdout, top: top, root: root)
         print(BacktestTable.render(report))
         let output = arguments.value("json") ?? "\(root)/\(config.paths.artifacts)/backtests/backtest-\(Timestamp.compact()).json"
         try FileSystem.writeAtomically(BacktestTable.json(report), to: output)

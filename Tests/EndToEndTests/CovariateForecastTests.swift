@@ -30,12 +30,18 @@ import Testing
     }
 
     @Test func theBacktestFeedsPricesAndPromotionsToTheNetworkAndBeatsNaive() throws {
-        let root = try TestRoot(config: try Self.exampleConfig())
+        var config = try Self.exampleConfig()
+        config.removeLast()
+        config += #","features":{"promotions":"config/calendars/promotions.csv"}}"#
+        let root = try TestRoot(config: config)
         defer { root.remove() }
+        // The root's promotion calendar is a known-future covariate in the backtest as in a run.
+        try FileSystem.writeAtomically("sku,start,end\n5-9,1991-03-01,1991-03-20\n5-9,1992-09-10,1992-09-20\n",
+                                       to: "\(root.path)/config/calendars/promotions.csv")
         let result = try root.demand(["backtest", "--input", Self.slice, "--json", "\(root.path)/report.json"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("12 series, 108 training buckets, holdout 13"))
-        #expect(result.stderr.contains("with covariates price, deal, feat (known for the holdout)"), "\(result.stderr)")
+        #expect(result.stderr.contains("with covariates price, deal, feat, promotion (known for the holdout)"), "\(result.stderr)")
         let report = try JSONDecoder().decode(Backtester.Report.self, from: Data(FileSystem.read("\(root.path)/report.json")))
         let wape = Dictionary(uniqueKeysWithValues: report.models.map { ($0.model, $0.metrics.wape) })
         let naive = try #require(wape["naive"]), lstm = try #require(wape["lstm"]), selected = try #require(wape["selected"])

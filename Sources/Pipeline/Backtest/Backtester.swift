@@ -35,7 +35,9 @@ public struct Backtester: Sendable {
 
     /// Runs a backtest of `inputs` (vendor files of configured producers, or one panel CSV); with `top`,
     /// only the `top` series with the most volume before the holdout are scored (the ANCHORS protocol).
-    public func run(inputs: [String], config: PipelineConfig, holdout: Int, top: Int? = nil) throws -> Report {
+    /// The holiday and promotion calendars of the config (`features.holidays`, `features.promotions`,
+    /// relative to `root`) become known-future covariates of the network, as in a run.
+    public func run(inputs: [String], config: PipelineConfig, holdout: Int, top: Int? = nil, root: String? = nil) throws -> Report {
         guard !inputs.isEmpty else { throw PipelineError(.usage, "give at least one --input FILE") }
         guard holdout >= 1 else { throw PipelineError(.usage, "--holdout must be at least 1 bucket") }
         let first = try TableFile.read(path: inputs[0], options: ReadOptions())
@@ -49,10 +51,16 @@ public struct Backtester: Sendable {
             panel = try PipelineSeries.prepare(inputs: inputs, config: config, echo: echo)
             source = "pipeline"
         }
-        return try evaluate(panel, config: config, holdout: holdout, top: top, source: source, inputs: inputs)
+        var calendars: Calendars?
+        if let root, config.features.holidays != nil || config.features.promotions != nil {
+            func resolve(_ path: String?) -> String? { path.map { $0.hasPrefix("/") ? $0 : "\(root)/\($0)" } }
+            calendars = try Calendars.load(holidays: resolve(config.features.holidays), promotions: resolve(config.features.promotions))
+        }
+        return try evaluate(panel, config: config, holdout: holdout, top: top, calendars: calendars, source: source, inputs: inputs)
     }
 
-    func evaluate(_ panel: PanelSeries, config: PipelineConfig, holdout: Int, top: Int?, source: String, inputs: [String]) throws -> Report {
+    func evaluate(_ panel: PanelSeries, config: PipelineConfig, holdout: Int, top: Int?, calendars: Calendars? = nil, source: String,
+                  inputs: [String]) throws -> Report {
         let season = config.model.seasonLength
         var usable = panel.values.indices.filter { panel.values[$0].count > holdout + 2 }
         guard !usable.isEmpty else {
@@ -65,7 +73,13 @@ public struct Backtester: Sendable {
         }
         let histories = usable.map { Array(panel.values[$0].dropLast(holdout)) }
         let actuals = usable.map { Array((panel.raw?[$0] ?? panel.values[$0]).suffix(holdout)) }
-        let covariates = panel.covariates?.selecting(usable).keeping(config.model.covariates)
+        let flags = calendars.flatMap { calendars in
+            CalendarCovariates.flags(calendars, skus: usable.map { panel.names[$0] }, historyCounts: histories.map(\.count), horizon: holdout) { index, offset in
+                let start = Int32(panel.firstDays[usable[index]] + offset * panel.bucketDays)
+                return start...(start + Int32(panel.bucketDays) - 1)
+            }
+        }
+        let covariates = CalendarCovariates.joined(panel.covariates?.selecting(usable), flags)?.keeping(config.model.covariates)
         let firstBuckets = usable.map { panel.firstBuckets?[$0] ?? 0 }
         var candidates = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
         for extra in [BaselineModel.seasonalNaive, .naive, .historicAverage] where !candidates.contains(extra) { candidates.append(extra) }
@@ -229,8 +243,9 @@ enum PipelineSeries {
             let failed = final.states.first { $0.status == .failed }
             throw PipelineError(.input, failed?.error ?? "preparing the series failed")
         }
-        let (series, _) = try SeriesFile.read(folder: "\(store.runDirectory(runId))/clean")
+        let (series, grid) = try SeriesFile.read(folder: "\(store.runDirectory(runId))/clean")
         return PanelSeries(names: series.map(\.sku), values: series.map(\.values), raw: series.map(\.raw),
-                           covariates: series.covariates, firstBuckets: series.map(\.firstBucket))
+                           covariates: series.covariates, firstBuckets: series.map(\.firstBucket),
+                           firstDays: series.map { Int(grid.days($0.firstBucket).lowerBound) }, bucketDays: grid.calendar.bucketDays)
     }
 }

@@ -13,6 +13,9 @@ public struct PanelSeries: Sendable {
     public var covariates: Covariates?
     /// Each series' first bucket index on the run's calendar (for the seasonal position), zeros for panels.
     public var firstBuckets: [Int]?
+    /// Each series' first day (days since 1970-01-01) and the bucket length in days, for calendars.
+    public var firstDays: [Int] = []
+    public var bucketDays = 7
 
     /// Whether a table is an already bucketed panel (`unique_id, ds, y`).
     static func isPanel(_ table: Table) -> Bool {
@@ -37,6 +40,7 @@ public struct PanelSeries: Sendable {
         }
         var names: [String] = []
         var values: [[Double]] = []
+        var firstDays: [Int] = []
         for name in points.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let sorted = (points[name] ?? []).sorted { $0.day < $1.day }
             guard let first = sorted.first?.day, let last = sorted.last?.day else { continue }
@@ -49,7 +53,8 @@ public struct PanelSeries: Sendable {
             }
             names.append(name)
             values.append(series)
+            firstDays.append(first)
         }
-        return PanelSeries(names: names, values: values, raw: nil, covariates: nil, firstBuckets: nil)
+        return PanelSeries(names: names, values: values, raw: nil, covariates: nil, firstBuckets: nil, firstDays: firstDays, bucketDays: bucketDays)
     }
 }

@@ -15,15 +15,23 @@ enum CalendarCovariates {
     /// `holiday` and `promotion` flags for every series over its history plus `horizon` buckets; a flag
     /// that is 0 everywhere in the histories is left out (it would tell the network nothing).
     static func flags(_ calendars: Calendars, series: [SeriesRecord], grid: BucketGrid, horizon: Int) -> Covariates? {
+        flags(calendars, skus: series.map(\.sku), historyCounts: series.map(\.values.count), horizon: horizon) { index, offset in
+            grid.days(series[index].firstBucket + offset)
+        }
+    }
+
+    /// The flags for series given by SKU and history length, with `days(series, offset)` the days of a bucket.
+    static func flags(_ calendars: Calendars, skus: [String], historyCounts: [Int], horizon: Int,
+                      days: (Int, Int) -> ClosedRange<Int32>) -> Covariates? {
         var holiday: [[Double]] = [], promotion: [[Double]] = []
         var holidaySeen = false, promotionSeen = false
-        for record in series {
+        for (index, sku) in skus.enumerated() {
             var holidays: [Double] = [], promotions: [Double] = []
-            for offset in 0..<(record.values.count + horizon) {
-                let days = grid.days(record.firstBucket + offset)
-                holidays.append(calendars.hasHoliday(in: days) ? 1 : 0)
-                promotions.append(calendars.isPromoted(record.sku, in: days) ? 1 : 0)
-                if offset < record.values.count {
+            for offset in 0..<(historyCounts[index] + horizon) {
+                let range = days(index, offset)
+                holidays.append(calendars.hasHoliday(in: range) ? 1 : 0)
+                promotions.append(calendars.isPromoted(sku, in: range) ? 1 : 0)
+                if offset < historyCounts[index] {
                     holidaySeen = holidaySeen || holidays[offset] == 1
                     promotionSeen = promotionSeen || promotions[offset] == 1
                 }
@@ -35,7 +43,7 @@ enum CalendarCovariates {
         if holidaySeen { names.append("holiday"); columns.append(holiday) }
         if promotionSeen { names.append("promotion"); columns.append(promotion) }
         guard !names.isEmpty else { return nil }
-        return Covariates(names: names, values: series.indices.map { index in columns.map { $0[index] } })
+        return Covariates(names: names, values: skus.indices.map { index in columns.map { $0[index] } })
     }
 
     /// The data's covariates (history, extended over the horizon) joined with the calendar flags.
