@@ -138,3 +138,26 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(NeuralSettings.self, from: Data(#"{"trialEpochs": 0}"#.utf8)) }
     }
 }
+
+/// Static attributes (brand, category …) get their own embedding tables, multi-hot for `a|b` values.
+@Suite struct AttributeEmbeddingTests {
+    @Test func encodersKnowEachLabelAndMapTheRestToUnknown() {
+        let attributes = SeriesAttributes(names: ["brand", "tags"], values: [["b", "x|y"], ["a", ""], ["b", "y"]])
+        let encoders = AttributeEncoders(attributes)
+        #expect(encoders.labels == [["a", "b"], ["x", "y"]])
+        #expect(encoders.rows == [[[2], [1, 2]], [[1], [0]], [[2], [2]]])
+    }
+
+    @Test func theNetworkEmbedsAttributesAndExplainsThem() {
+        let series = NeuralForecasterTests.series
+        let attributes = SeriesAttributes(names: ["family", "tags"], values: series.indices.map { ["f\($0 % 3)", $0 % 2 == 0 ? "even|small" : "odd"] })
+        var settings = NeuralForecasterTests.settings
+        settings.epochs = 2
+        let trained = NeuralForecaster.train(series: series, firstBuckets: series.map { _ in 0 }, attributes: attributes, horizon: 4,
+                                             settings: settings, seed: 9)
+        #expect(trained.forecastAll().allSatisfy { $0.count == 4 })
+        let importance = trained.permutationImportance(seed: 2)
+        #expect(Set(importance.keys) == [.history, .season, .sku, .attributes])
+        #expect(trained.drivers().allSatisfy { Set($0.map(\.group)) == [.history, .season, .sku, .attributes] })
+    }
+}

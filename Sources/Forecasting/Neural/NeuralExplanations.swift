@@ -1,10 +1,10 @@
 import NeuralNet
 
 /// What the global LSTM's forecasts depend on, by input group: the SKU's own history (quantities and
-/// observed-mask), the seasonal position (sin/cos), the SKU embedding, and the covariates (price,
-/// promotions, other regressors) when the data has any.
+/// observed-mask), the seasonal position (sin/cos), the SKU embedding, the covariates (price,
+/// promotions, other regressors) and the attribute embeddings (brand, category …) when there are any.
 public enum InputGroup: String, Sendable, Codable, CaseIterable {
-    case history, season, sku, covariates
+    case history, season, sku, covariates, attributes
 }
 
 extension TrainedNeuralForecaster {
@@ -46,7 +46,11 @@ extension TrainedNeuralForecaster {
     }
 
     /// The input groups this network has (covariates only when it was trained with some).
-    var groups: [InputGroup] { InputGroup.allCases.filter { $0 != .covariates || !windows.covariateNames.isEmpty } }
+    var groups: [InputGroup] {
+        InputGroup.allCases.filter {
+            ($0 != .covariates || !windows.covariateNames.isEmpty) && ($0 != .attributes || !windows.attributes.labels.isEmpty)
+        }
+    }
 
     /// Ensemble forecasts with an optional change to each batch's inputs.
     func predictAll(at positions: [(series: Int, end: Int)], alter: ((inout SequenceBatch, Range<Int>) -> Void)?) -> [[Double]] {
@@ -81,15 +85,17 @@ extension TrainedNeuralForecaster {
         switch group {
         case .history: return [0, 1]
         case .season: return [2, 3]
-        case .sku: return []
+        case .sku, .attributes: return []
         case .covariates: return Array((NeuralWindows.futureColumn + 1)..<max(NeuralWindows.futureColumn + 1, features))
         }
     }
 
     static func blank(_ group: InputGroup, in batch: inout SequenceBatch) {
         let features = batch.numeric.shape[2]
-        if group == .sku {
-            batch.categorical = [CategoryIndices(singleLabel: [Int](repeating: 0, count: batch.batchSize))]
+        if group == .sku || group == .attributes {
+            // The SKU embedding is input 0, attributes follow: blanked inputs read the unknown row.
+            let unknown = CategoryIndices(singleLabel: [Int](repeating: 0, count: batch.batchSize))
+            for input in batch.categorical.indices where (input == 0) == (group == .sku) { batch.categorical[input] = unknown }
             return
         }
         var storage = batch.numeric.storage
@@ -104,9 +110,10 @@ extension TrainedNeuralForecaster {
         // Rows are permuted within the batch: the window at batch row r takes row order[r] mod batch size.
         let size = batch.batchSize
         let source = (0..<size).map { order[(rows.lowerBound + $0) % order.count] % size }
-        if group == .sku {
-            let indices = (0..<size).map { batch.categorical[0].indices(ofSample: source[$0]).first ?? 0 }
-            batch.categorical = [CategoryIndices(singleLabel: indices)]
+        if group == .sku || group == .attributes {
+            for input in batch.categorical.indices where (input == 0) == (group == .sku) {
+                batch.categorical[input] = batch.categorical[input].gathering(source)
+            }
             return
         }
         let features = batch.numeric.shape[2]

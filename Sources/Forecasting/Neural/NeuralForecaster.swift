@@ -11,9 +11,12 @@ public enum NeuralForecaster {
     /// Trains `settings.ensembleSize` networks on `series` (oldest first; `firstBuckets` gives each
     /// series' first bucket index) with seeds derived from `seed`. `covariates`, when given, are read at
     /// every timestep and, known for the future, through the horizon.
-    public static func train(series: [[Double]], firstBuckets: [Int], covariates: Covariates? = nil, horizon: Int, settings: NeuralSettings,
-                             seed: UInt64, refit: Bool = true, progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
-        let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates)
+    /// `attributes` (brand, category …) get embedding tables of their own, multi-hot for multi-label values.
+    public static func train(series: [[Double]], firstBuckets: [Int], covariates: Covariates? = nil, attributes: SeriesAttributes? = nil,
+                             horizon: Int, settings: NeuralSettings, seed: UInt64, refit: Bool = true,
+                             progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
+        let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
+                                    attributes: attributes)
         let validation = windows.validationWindows
         let held = trainingWindows(series: series, horizon: horizon, holdOut: true)
         let all = trainingWindows(series: series, horizon: horizon, holdOut: false)
@@ -67,8 +70,14 @@ public enum NeuralForecaster {
         var pruned = false
     }
 
-    static func architecture(_ settings: NeuralSettings, horizon: Int, seriesCount: Int, featuresPerStep: Int) -> ModelArchitecture {
-        let width = max(2, Int((Double(min(50, (seriesCount + 1) / 2)) * settings.embeddingScale).rounded()))
+    /// Embedding width `min(50, ceil(cardinality / 2)) × embeddingScale`, at least 2.
+    static func embeddingWidth(cardinality: Int, scale: Double) -> Int {
+        max(2, Int((Double(min(50, (cardinality + 1) / 2)) * scale).rounded()))
+    }
+
+    static func architecture(_ settings: NeuralSettings, horizon: Int, seriesCount: Int, featuresPerStep: Int,
+                             attributeCardinalities: [Int] = []) -> ModelArchitecture {
+        let width = embeddingWidth(cardinality: seriesCount, scale: settings.embeddingScale)
         let loss: LossFunction
         switch settings.loss {
         case "mse": loss = .meanSquared
@@ -79,7 +88,9 @@ public enum NeuralForecaster {
         }
         return ModelArchitecture(
             numericFeatures: featuresPerStep,
-            embeddings: [EmbeddingSpec(cardinality: seriesCount, dimension: width)],
+            embeddings: [EmbeddingSpec(cardinality: seriesCount, dimension: width)] + attributeCardinalities.map {
+                EmbeddingSpec(cardinality: max(1, $0), dimension: embeddingWidth(cardinality: $0, scale: settings.embeddingScale), combiner: .mean)
+            },
             recurrentLayers: (0..<max(1, settings.layers)).map { _ in RecurrentLayerSpec(units: settings.hiddenUnits, dropout: Float(settings.dropout)) },
             denseLayers: [DenseLayerSpec(units: max(16, settings.hiddenUnits / 2), activation: .relu)],
             outputSteps: horizon, loss: loss)
@@ -90,7 +101,8 @@ public enum NeuralForecaster {
                     prune: ((_ epoch: Int, _ bestSoFar: Double) -> Bool)? = nil) -> FitResult {
         let settings = windows.settings
         let model = SequenceModel(architecture: architecture(settings, horizon: windows.horizon, seriesCount: windows.series.count,
-                                                                featuresPerStep: windows.featuresPerStep),
+                                                                featuresPerStep: windows.featuresPerStep,
+                                                                attributeCardinalities: windows.attributes.labels.map(\.count)),
                                   seed: seed, optimizer: AdamOptimizer(learningRate: Float(settings.learningRate)),
                                   threads: settings.threads, gradientClipNorm: 1)
         var rng = SplitMix64(seed: seed ^ 0x5EED_F00D)

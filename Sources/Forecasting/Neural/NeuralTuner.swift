@@ -71,7 +71,7 @@ public enum NeuralTuner {
 
     /// Runs up to `trials` trials (and at most `timeBudget` seconds when positive); returns the best
     /// settings (based on `base`) and every trial.
-    public static func tune(series: [[Double]], firstBuckets: [Int], covariates: Covariates? = nil, horizon: Int, base: NeuralSettings, trials: Int,
+    public static func tune(series: [[Double]], firstBuckets: [Int], covariates: Covariates? = nil, attributes: SeriesAttributes? = nil, horizon: Int, base: NeuralSettings, trials: Int,
                             timeBudget: Double, seed: UInt64, progress: (@Sendable (String) -> Void)? = nil) -> (best: NeuralSettings, trials: [TuningTrial]) {
         var rng = SplitMix64(seed: seed ^ 0x7E57_7E57)
         var done: [TuningTrial] = []
@@ -95,7 +95,8 @@ public enum NeuralTuner {
                 guard number > startupTrials, epoch >= 2, atEpoch.count >= 2 else { return false }
                 return value > median(atEpoch)
             }
-            let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates)
+            let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
+                                        attributes: attributes)
             let validation = Self.rankingWindows(windows)
             let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, holdOut: true)
             let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,

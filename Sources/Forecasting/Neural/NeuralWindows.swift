@@ -26,9 +26,13 @@ struct NeuralWindows {
     /// Covariate names, and their normalized values `[series][input][bucket]` (see `normalize`).
     let covariateNames: [String]
     let covariates: [[[Float]]]
+    /// Static attributes (brand, category …) as embedding rows, besides the SKU's own embedding.
+    let attributes: AttributeEncoders
 
-    init(series: [[Double]], firstBuckets: [Int], settings: NeuralSettings, horizon: Int, covariates: Covariates? = nil) {
+    init(series: [[Double]], firstBuckets: [Int], settings: NeuralSettings, horizon: Int, covariates: Covariates? = nil,
+         attributes: SeriesAttributes? = nil) {
         self.series = series
+        self.attributes = AttributeEncoders(attributes)
         self.firstBuckets = firstBuckets
         self.settings = settings
         self.horizon = horizon
@@ -188,7 +192,10 @@ struct NeuralWindows {
             if withTargets { appendTargets(series: window.series, end: window.end, to: &targets) }
         }
         let inputs = SequenceBatch(numeric: Tensor(shape: [windows.count, timeSteps, featuresPerStep], storage: numeric),
-                                   categorical: [CategoryIndices(singleLabel: windows.map { $0.series + 1 })])
+                                   categorical: [CategoryIndices(singleLabel: windows.map { $0.series + 1 })]
+                                    + attributes.labels.indices.map { attribute in
+                                        CategoryIndices(multiLabel: windows.map { attributes.rows[$0.series][attribute] })
+                                    })
         return (inputs, withTargets ? Matrix(rows: windows.count, columns: horizon, storage: targets) : nil)
     }
 }

@@ -81,6 +81,7 @@ public struct Backtester: Sendable {
         }
         let covariates = CalendarCovariates.joined(panel.covariates?.selecting(usable), flags)?.keeping(config.model.covariates)
         let firstBuckets = usable.map { panel.firstBuckets?[$0] ?? 0 }
+        let attributes = panel.attributes?.selecting(usable)
         var candidates = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
         for extra in [BaselineModel.seasonalNaive, .naive, .historicAverage] where !candidates.contains(extra) { candidates.append(extra) }
         var scores: [ModelScore] = []
@@ -104,12 +105,13 @@ public struct Backtester: Sendable {
             settings.intervalLevels = config.intervals.levels
             if settings.trials > 1 {
                 echo?("tuning the LSTM: up to \(settings.trials) trials (TPE sampler, median pruning)")
-                settings = NeuralTuner.tune(series: histories, firstBuckets: firstBuckets, covariates: covariates, horizon: holdout, base: settings,
+                settings = NeuralTuner.tune(series: histories, firstBuckets: firstBuckets, covariates: covariates, attributes: attributes, horizon: holdout, base: settings,
                                             trials: settings.trials, timeBudget: settings.tuneSeconds, seed: config.seed, progress: echo).best
             }
-            let inputs = covariates.map { " with covariates " + $0.names.joined(separator: ", ") + " (known for the holdout)" } ?? ""
+            let inputs = (covariates.map { " with covariates " + $0.names.joined(separator: ", ") + " (known for the holdout)" } ?? "")
+                + (attributes.map { "; attributes " + $0.names.joined(separator: ", ") + " embedded" } ?? "")
             echo?("training the global LSTM on \(histories.count) series (horizon \(holdout))\(inputs)")
-            let trained = NeuralForecaster.train(series: histories, firstBuckets: firstBuckets, covariates: covariates, horizon: holdout,
+            let trained = NeuralForecaster.train(series: histories, firstBuckets: firstBuckets, covariates: covariates, attributes: attributes, horizon: holdout,
                                                  settings: settings, seed: config.seed, progress: echo)
             let lstm = trained.forecastAll()
             let blend = zip(lstm, baselineForecasts).map { pair in zip(pair.0, pair.1).map { ($0 + $1) / 2 } }
@@ -246,6 +248,8 @@ enum PipelineSeries {
         let (series, grid) = try SeriesFile.read(folder: "\(store.runDirectory(runId))/clean")
         return PanelSeries(names: series.map(\.sku), values: series.map(\.values), raw: series.map(\.raw),
                            covariates: series.covariates, firstBuckets: series.map(\.firstBucket),
-                           firstDays: series.map { Int(grid.days($0.firstBucket).lowerBound) }, bucketDays: grid.calendar.bucketDays)
+                           firstDays: series.map { Int(grid.days($0.firstBucket).lowerBound) }, bucketDays: grid.calendar.bucketDays,
+                           attributes: try NetworkAttributes.read(path: "\(store.runDirectory(runId))/ingest/\(MasterTable.attributesFileName)",
+                                                                  skus: series.map(\.sku), names: config.model.attributes))
     }
 }

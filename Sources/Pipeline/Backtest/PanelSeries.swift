@@ -16,6 +16,8 @@ public struct PanelSeries: Sendable {
     /// Each series' first day (days since 1970-01-01) and the bucket length in days, for calendars.
     public var firstDays: [Int] = []
     public var bucketDays = 7
+    /// The SKU attributes the network embeds (`model.attributes`), from vendor files only.
+    public var attributes: SeriesAttributes?
 
     /// Whether a table is an already bucketed panel (`unique_id, ds, y`).
     static func isPanel(_ table: Table) -> Bool {

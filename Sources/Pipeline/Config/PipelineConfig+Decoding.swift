@@ -150,7 +150,7 @@ extension PipelineConfig.Features {
 extension PipelineConfig.Model {
     /// Decodes the model settings.
     public init(from decoder: any Decoder) throws {
-        let object = try ConfigObject(decoder, allowed: ["horizon", "lookback", "seasonLength", "candidates", "selection", "cvOrigins", "lstm", "newSkus", "covariates"])
+        let object = try ConfigObject(decoder, allowed: ["horizon", "lookback", "seasonLength", "candidates", "selection", "cvOrigins", "lstm", "newSkus", "covariates", "attributes"])
         self.init()
         horizon = try object.value("horizon", default: horizon)
         guard (1...520).contains(horizon) else { throw object.invalid("horizon", "expected 1 to 520 buckets") }
@@ -167,6 +167,7 @@ extension PipelineConfig.Model {
         lstm = try object.value("lstm", default: lstm)
         newSkus = try object.value("newSkus", default: newSkus)
         covariates = try object.optional("covariates")
+        attributes = try object.value("attributes", default: attributes)
         guard ["perSeries", "global"].contains(selection) else {
             throw object.invalid("selection", "expected \"perSeries\" or \"global\", got \"\(selection)\"")
         }

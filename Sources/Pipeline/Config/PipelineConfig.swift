@@ -194,6 +194,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// `promotion`); `nil` reads every one the data has. Leave out a price that follows demand
         /// rather than drives it (e.g. unit prices that fall with order size).
         public var covariates: [String]?
+        /// SKU attributes (a producer's `attributes`, e.g. `brand`, `category`) the network embeds, each
+        /// in its own table sized `min(50, ceil(values / 2)) × embeddingScale`; `a|b` values are multi-label.
+        public var attributes: [String] = []
         /// Rolling origins used by cross-validation.
         public var cvOrigins = 3
         public init() {}

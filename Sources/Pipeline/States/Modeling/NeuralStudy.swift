@@ -51,17 +51,19 @@ struct NeuralStudy: Codable, Equatable {
         let covariates = (try CalendarCovariates.load(context).map {
             CalendarCovariates.joined(series.covariates, CalendarCovariates.flags($0, series: series, grid: grid, horizon: 0))
         } ?? series.covariates)?.keeping(config.model.covariates)
+        let attributes = try NetworkAttributes.read(path: context.file(.ingest, MasterTable.attributesFileName), skus: series.map(\.sku),
+                                                    names: config.model.attributes)
         var trials: [TuningTrial]?
         if settings.trials > 1 {
             context.log.info("tuning the LSTM: up to \(settings.trials) trials\(settings.tuneSeconds > 0 ? " or \(Int(settings.tuneSeconds)) s" : "") (TPE sampler, median pruning)")
-            let search = NeuralTuner.tune(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, horizon: horizon, base: settings,
+            let search = NeuralTuner.tune(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, attributes: attributes, horizon: horizon, base: settings,
                                           trials: settings.trials, timeBudget: settings.tuneSeconds, seed: context.seed,
                                           progress: { context.log.info($0) })
             settings = search.best
             trials = search.trials
             try context.checkpoint()
         }
-        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, horizon: horizon,
+        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, attributes: attributes, horizon: horizon,
                                              settings: settings, seed: context.seed, refit: false,
                                              progress: { context.log.info($0) })
         let decided = SegmentRules.decide(series: series.map(\.values), networkValidation: trained.validationForecasts,

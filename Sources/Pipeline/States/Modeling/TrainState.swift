@@ -42,8 +42,12 @@ public struct TrainState: PipelineState {
             covariates = CalendarCovariates.joined(covariates, CalendarCovariates.flags(calendars, series: series, grid: grid, horizon: horizon))
         }
         covariates = covariates?.keeping(context.config.model.covariates)
-        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (covariates.map { "; covariates " + $0.names.joined(separator: ", ") } ?? ""))
-        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, horizon: horizon,
+        context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (covariates.map { "; covariates " + $0.names.joined(separator: ", ") } ?? "")
+                         + (context.config.model.attributes.isEmpty ? "" : "; attributes " + context.config.model.attributes.joined(separator: ", ") + " embedded"))
+        let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates,
+                                             attributes: try NetworkAttributes.read(path: context.file(.ingest, MasterTable.attributesFileName),
+                                                                                    skus: series.map(\.sku), names: context.config.model.attributes),
+                                             horizon: horizon,
                                              settings: settings, seed: context.seed, refit: true, progress: { context.log.info($0) })
         for (index, checkpoint) in trained.checkpoints().enumerated() {
             try FileSystem.writeAtomically(checkpoint, to: context.output("lstm-\(index + 1).ckpt"))
