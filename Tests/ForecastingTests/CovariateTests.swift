@@ -161,3 +161,23 @@ import Testing
         #expect(trained.drivers().allSatisfy { Set($0.map(\.group)) == [.history, .season, .sku, .attributes] })
     }
 }
+
+/// `volumeCorrection` rescales the network's forecasts so the validation total matches.
+@Suite struct VolumeCorrectionTests {
+    @Test func forecastsAreScaledByTheValidationRatio() {
+        let series = NeuralForecasterTests.series
+        var settings = NeuralForecasterTests.settings
+        settings.epochs = 2
+        let plain = NeuralForecaster.train(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, settings: settings, seed: 4)
+        settings.volumeCorrection = true
+        let corrected = NeuralForecaster.train(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, settings: settings, seed: 4)
+        #expect(plain.volumeFactor == 1)
+        #expect(corrected.volumeFactor >= 0.5 && corrected.volumeFactor <= 2 && corrected.volumeFactor != 1)
+        let actual = series.reduce(0.0) { $0 + $1.suffix(4).reduce(0, +) }
+        let validationTotal = corrected.validationForecasts.reduce(0.0) { $0 + $1.reduce(0, +) }
+        #expect(abs(validationTotal - actual) / actual < 1e-9 || corrected.volumeFactor == 0.5 || corrected.volumeFactor == 2)
+        for (a, b) in zip(plain.forecastAll().joined(), corrected.forecastAll().joined()) {
+            #expect(abs(a * corrected.volumeFactor - b) <= 1e-9 * max(1, b))
+        }
+    }
+}

@@ -36,10 +36,18 @@ public enum NeuralForecaster {
             }
             members.append(run.model)
         }
-        let ensembleValidation = average(validationForecasts)
+        var ensembleValidation = average(validationForecasts)
+        var factor = 1.0
+        if settings.volumeCorrection {
+            let actual = validation.reduce(0.0) { sum, window in sum + windows.series[window.series][window.end..<(window.end + horizon)].reduce(0, +) }
+            let forecast = ensembleValidation.reduce(0.0) { $0 + $1.reduce(0, +) }
+            factor = forecast > 0 && actual > 0 ? min(2, max(0.5, actual / forecast)) : 1
+            ensembleValidation = ensembleValidation.map { $0.map { $0 * factor } }
+            progress?("volume correction: forecasts × \(String(format: "%.3f", factor)) (validation total / forecast total)")
+        }
         return TrainedNeuralForecaster(models: members, windows: windows,
                                        validationWAPE: windows.wape(ensembleValidation, at: validation) ?? .infinity,
-                                       validationForecasts: ensembleValidation, epochs: epochs)
+                                       validationForecasts: ensembleValidation, epochs: epochs, volumeFactor: factor)
     }
 
     /// The element-wise mean of several forecasts of the same windows.

@@ -43,6 +43,9 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     public var searchLookbacks = [13, 26, 52]
     /// Threads for the GEMM kernels (results are identical for 1 or 2).
     public var threads = 1
+    /// Scale the network's forecasts by Σ actual / Σ forecast on the validation windows (clamped to
+    /// 0.5–2): a median-seeking loss (mae) under-forecasts the total of skewed demand.
+    public var volumeCorrection = false
     /// With covariates: fit their log-linear effect per series (shrunk toward the pooled effect) and let
     /// the network forecast the demand with that effect divided out (`CovariateEffects`).
     public var covariateEffects = true
@@ -53,7 +56,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects
+             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection
     }
 
     /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
@@ -77,7 +80,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -133,6 +136,7 @@ extension NeuralSettings: Decodable {
         searchLookbacks = try value("searchLookbacks", searchLookbacks)
         try check(!searchLookbacks.isEmpty && searchLookbacks.allSatisfy { $0 >= 2 }, "searchLookbacks", "expected lookbacks of at least 2 buckets")
         covariateEffects = try value("covariateEffects", covariateEffects)
+        volumeCorrection = try value("volumeCorrection", volumeCorrection)
         threads = try value("threads", threads)
         try check((1...2).contains(threads), "threads", "expected 1 or 2")
     }

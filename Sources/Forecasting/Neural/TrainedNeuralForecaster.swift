@@ -11,8 +11,12 @@ public final class TrainedNeuralForecaster {
     public let validationForecasts: [[Double]]
     /// Epochs of each network's final fit.
     public let epochs: [Int]
+    /// The factor every forecast is multiplied by (`volumeCorrection`; 1 without it).
+    public let volumeFactor: Double
 
-    init(models: [SequenceModel], windows: NeuralWindows, validationWAPE: Double, validationForecasts: [[Double]], epochs: [Int]) {
+    init(models: [SequenceModel], windows: NeuralWindows, validationWAPE: Double, validationForecasts: [[Double]], epochs: [Int],
+         volumeFactor: Double = 1) {
+        self.volumeFactor = volumeFactor
         self.models = models
         self.windows = windows
         self.validationWAPE = validationWAPE
@@ -24,6 +28,7 @@ public final class TrainedNeuralForecaster {
     public func forecastAll() -> [[Double]] {
         let positions = windows.series.indices.map { ($0, windows.series[$0].count) }
         return NeuralForecaster.average(models.map { NeuralForecaster.predict(model: $0, windows: windows, at: positions) })
+            .map { $0.map { $0 * volumeFactor } }
     }
 
     /// The quantiles the networks were trained for (pinball loss), or empty for a point loss.
@@ -40,7 +45,7 @@ public final class TrainedNeuralForecaster {
         let perModel = models.map { NeuralForecaster.predictQuantiles(model: $0, windows: windows, at: positions) }
         return positions.indices.map { series in
             (0..<windows.horizon).map { step in
-                quantiles.indices.map { q in perModel.reduce(0) { $0 + $1[series][step][q] } / Double(perModel.count) }.sorted()
+                quantiles.indices.map { q in perModel.reduce(0) { $0 + $1[series][step][q] } / Double(perModel.count) * volumeFactor }.sorted()
             }
         }
     }
