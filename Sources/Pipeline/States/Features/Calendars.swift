@@ -11,6 +11,13 @@ struct Calendars: Sendable {
     /// Promotions: SKU (`nil` = all) and inclusive day range.
     var promotions: [(sku: String?, range: ClosedRange<Int32>)] = []
 
+    /// The calendars archived with a run (empty when none is configured).
+    static func load(_ context: StateContext) throws -> Calendars {
+        let holidays = context.inputs.first { $0.producer == ReservedInputs.holidays }.map { context.inputPath($0) }
+        let promotions = context.inputs.first { $0.producer == ReservedInputs.promotions }.map { context.inputPath($0) }
+        return try load(holidays: holidays, promotions: promotions)
+    }
+
     /// Loads the configured calendars; a missing or unreadable file is an error naming it.
     static func load(holidays: String?, promotions: String?) throws -> Calendars {
         var calendars = Calendars()

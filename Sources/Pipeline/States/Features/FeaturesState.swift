@@ -11,9 +11,7 @@ public struct FeaturesState: PipelineState {
     public func run(_ context: StateContext) throws {
         let settings = context.config.features
         let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
-        let holidays = context.inputs.first { $0.producer == ReservedInputs.holidays }.map { context.inputPath($0) }
-        let promotions = context.inputs.first { $0.producer == ReservedInputs.promotions }.map { context.inputPath($0) }
-        let calendars = try Calendars.load(holidays: holidays, promotions: promotions)
+        let calendars = try Calendars.load(context)
         var header: [String] = []
         var rows: [[String]] = []
         var holidayBuckets = 0

@@ -4,14 +4,6 @@ import Forecasting
 /// over its history and the forecast buckets, 1 when the bucket holds a holiday (or a promotion of the
 /// SKU), else 0.
 enum CalendarCovariates {
-    /// The run's calendars (from its archived inputs), or nil when none is configured.
-    static func load(_ context: StateContext) throws -> Calendars? {
-        let holidays = context.inputs.first { $0.producer == ReservedInputs.holidays }.map { context.inputPath($0) }
-        let promotions = context.inputs.first { $0.producer == ReservedInputs.promotions }.map { context.inputPath($0) }
-        guard holidays != nil || promotions != nil else { return nil }
-        return try Calendars.load(holidays: holidays, promotions: promotions)
-    }
-
     /// `holiday` and `promotion` flags for every series over its history plus `horizon` buckets; a flag
     /// that is 0 everywhere in the histories is left out (it would tell the network nothing).
     static func flags(_ calendars: Calendars, series: [SeriesRecord], grid: BucketGrid, horizon: Int) -> Covariates? {

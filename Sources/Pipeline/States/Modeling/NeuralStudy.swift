@@ -48,9 +48,8 @@ struct NeuralStudy: Codable, Equatable {
         settings.lookback = config.model.lookback
         settings.intervalLevels = config.intervals.levels
         // Validation windows lie inside the history, so the data's covariates need no extension here.
-        let covariates = (try CalendarCovariates.load(context).map {
-            CalendarCovariates.joined(series.covariates, CalendarCovariates.flags($0, series: series, grid: grid, horizon: 0))
-        } ?? series.covariates)?.keeping(config.model.covariates)
+        let flags = CalendarCovariates.flags(try Calendars.load(context), series: series, grid: grid, horizon: 0)
+        let covariates = CalendarCovariates.joined(series.covariates, flags)?.keeping(config.model.covariates)
         let attributes = try NetworkAttributes.read(path: context.file(.ingest, MasterTable.attributesFileName), skus: series.map(\.sku),
                                                     names: config.model.attributes)
         var trials: [TuningTrial]?

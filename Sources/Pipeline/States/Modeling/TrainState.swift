@@ -38,9 +38,7 @@ public struct TrainState: PipelineState {
             }
             context.log.info("covariates for the forecast buckets: \(planned) planned values from features.plans, the rest carried forward from the last observed bucket")
         }
-        if let calendars = try CalendarCovariates.load(context) {
-            covariates = CalendarCovariates.joined(covariates, CalendarCovariates.flags(calendars, series: series, grid: grid, horizon: horizon))
-        }
+        covariates = CalendarCovariates.joined(covariates, CalendarCovariates.flags(try Calendars.load(context), series: series, grid: grid, horizon: horizon))
         covariates = covariates?.keeping(context.config.model.covariates)
         context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (covariates.map { "; covariates " + $0.names.joined(separator: ", ") } ?? "")
                          + (context.config.model.attributes.isEmpty ? "" : "; attributes " + context.config.model.attributes.joined(separator: ", ") + " embedded"))
