@@ -54,26 +54,7 @@ extension TrainedNeuralForecaster {
 
     /// Ensemble forecasts with an optional change to each batch's inputs.
     func predictAll(at positions: [(series: Int, end: Int)], alter: ((inout SequenceBatch, Range<Int>) -> Void)?) -> [[Double]] {
-        var results: [[Double]] = []
-        var start = 0
-        while start < positions.count {
-            let chunk = Array(positions[start..<min(positions.count, start + 256)])
-            var batch = windows.batch(chunk, withTargets: false).inputs
-            alter?(&batch, start..<(start + chunk.count))
-            let perModel = models.map { model -> [[Double]] in
-                let output = model.predict(batch)
-                let perStep = model.architecture.loss.outputsPerStep
-                return chunk.enumerated().map { row, window in
-                    let scale = windows.scale(series: window.series, end: window.end)
-                    return (0..<windows.horizon).map {
-                        windows.forecast(output[row, $0 * perStep + perStep / 2], series: window.series, end: window.end, step: $0, scale: scale)
-                    }
-                }
-            }
-            results += NeuralForecaster.average(perModel)
-            start += chunk.count
-        }
-        return results
+        NeuralForecaster.pointForecasts(models: models, windows: windows, at: positions, alter: alter)
     }
 
     private func wape(forecasts: [[Double]], at positions: [(series: Int, end: Int)]) -> Double {

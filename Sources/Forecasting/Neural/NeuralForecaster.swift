@@ -162,44 +162,44 @@ public enum NeuralForecaster {
         return windows.wape(predict(model: model, windows: windows, at: validation), at: validation) ?? .infinity
     }
 
-    /// Every trained quantile's forecast `[window][step][quantile]` (original scale, non-negative), in batches of 256.
-    static func predictQuantiles(model: SequenceModel, windows: NeuralWindows, at positions: [(series: Int, end: Int)]) -> [[[Double]]] {
-        var result: [[[Double]]] = []
-        let perStep = model.architecture.loss.outputsPerStep
+    /// Every model's outputs for the windows on the original scale, `[model][window][step][output]`
+    /// (one output per step for a point loss, one per quantile for the pinball loss), non-negative.
+    /// Inputs are built once per batch of 256 windows for all models; `alter` may change them first.
+    static func outputs(models: [SequenceModel], windows: NeuralWindows, at positions: [(series: Int, end: Int)],
+                        alter: ((inout SequenceBatch, Range<Int>) -> Void)? = nil) -> [[[[Double]]]] {
+        var result = [[[[Double]]]](repeating: [], count: models.count)
         var start = 0
         while start < positions.count {
             let chunk = Array(positions[start..<min(positions.count, start + 256)])
-            let output = model.predict(windows.batch(chunk, withTargets: false).inputs)
-            for (row, window) in chunk.enumerated() {
-                let scale = windows.scale(series: window.series, end: window.end)
-                result.append((0..<windows.horizon).map { step in
-                    (0..<perStep).map { windows.forecast(output[row, step * perStep + $0], series: window.series, end: window.end, step: step, scale: scale) }
-                })
+            var batch = windows.batch(chunk, withTargets: false).inputs
+            alter?(&batch, start..<(start + chunk.count))
+            for (index, model) in models.enumerated() {
+                let output = model.predict(batch)
+                let perStep = model.architecture.loss.outputsPerStep
+                for (row, window) in chunk.enumerated() {
+                    let scale = windows.scale(series: window.series, end: window.end)
+                    result[index].append((0..<windows.horizon).map { step in
+                        (0..<perStep).map { windows.forecast(output[row, step * perStep + $0], series: window.series, end: window.end, step: step, scale: scale) }
+                    })
+                }
             }
             start += chunk.count
         }
         return result
     }
 
-    /// Point forecasts (original scale, non-negative) for windows, in batches of 256.
+    /// The ensemble's point forecasts: each model's middle output per step (the median when quantiles
+    /// are trained), averaged over the models.
+    static func pointForecasts(models: [SequenceModel], windows: NeuralWindows, at positions: [(series: Int, end: Int)],
+                               alter: ((inout SequenceBatch, Range<Int>) -> Void)? = nil) -> [[Double]] {
+        average(outputs(models: models, windows: windows, at: positions, alter: alter).map { model in
+            model.map { window in window.map { $0[$0.count / 2] } }
+        })
+    }
+
+    /// Point forecasts (original scale, non-negative) of one model.
     static func predict(model: SequenceModel, windows: NeuralWindows, at positions: [(series: Int, end: Int)]) -> [[Double]] {
-        var result: [[Double]] = []
-        result.reserveCapacity(positions.count)
-        let perStep = model.architecture.loss.outputsPerStep
-        var start = 0
-        while start < positions.count {
-            let chunk = Array(positions[start..<min(positions.count, start + 256)])
-            let output = model.predict(windows.batch(chunk, withTargets: false).inputs)
-            for (row, window) in chunk.enumerated() {
-                let scale = windows.scale(series: window.series, end: window.end)
-                result.append((0..<windows.horizon).map { step in
-                    let column = step * perStep + perStep / 2  // the median when quantiles are trained
-                    return windows.forecast(output[row, column], series: window.series, end: window.end, step: step, scale: scale)
-                })
-            }
-            start += chunk.count
-        }
-        return result
+        pointForecasts(models: [model], windows: windows, at: positions)
     }
 }
 

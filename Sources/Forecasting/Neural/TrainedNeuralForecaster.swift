@@ -27,8 +27,7 @@ public final class TrainedNeuralForecaster {
     /// The next `horizon` buckets of every training series (original scale, non-negative).
     public func forecastAll() -> [[Double]] {
         let positions = windows.series.indices.map { ($0, windows.series[$0].count) }
-        return NeuralForecaster.average(models.map { NeuralForecaster.predict(model: $0, windows: windows, at: positions) })
-            .map { $0.map { $0 * volumeFactor } }
+        return NeuralForecaster.pointForecasts(models: models, windows: windows, at: positions).map { $0.map { $0 * volumeFactor } }
     }
 
     /// The quantiles the networks were trained for (pinball loss), or empty for a point loss.
@@ -42,7 +41,7 @@ public final class TrainedNeuralForecaster {
     public func forecastQuantiles() -> [[[Double]]]? {
         guard !quantiles.isEmpty else { return nil }
         let positions = windows.series.indices.map { ($0, windows.series[$0].count) }
-        let perModel = models.map { NeuralForecaster.predictQuantiles(model: $0, windows: windows, at: positions) }
+        let perModel = NeuralForecaster.outputs(models: models, windows: windows, at: positions)
         return positions.indices.map { series in
             (0..<windows.horizon).map { step in
                 quantiles.indices.map { q in perModel.reduce(0) { $0 + $1[series][step][q] } / Double(perModel.count) * volumeFactor }.sorted()
