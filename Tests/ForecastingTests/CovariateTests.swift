@@ -62,14 +62,11 @@ import Testing
 
     @Test func plannedPromotionsMoveTheForecastAndBeatTheNetworkWithoutThem() {
         let (series, covariates) = Self.data()
-        var settings = NeuralSettings()
+        var settings = NeuralForecasterTests.settings
         settings.lookback = 12
-        settings.hiddenUnits = 12
         settings.epochs = 4
         settings.windowsPerEpoch = 320
-        settings.batchSize = 32
-        settings.ensembleSize = 1
-        settings.learningRate = 0.01
+        settings.patience = 3
         let history = series.map { Array($0.dropLast(4)) }
         let with = NeuralForecaster.train(series: history, firstBuckets: history.map { _ in 0 }, covariates: covariates.truncated(to: series.map(\.count)),
                                           horizon: 4, settings: settings, seed: 3)
@@ -91,17 +88,15 @@ import Testing
 /// With the pinball loss the network predicts each interval level's bounds directly.
 @Suite struct QuantileForecastTests {
     @Test func quantilesFollowTheIntervalLevelsAndNeverCross() throws {
-        var settings = NeuralSettings()
+        var settings = NeuralForecasterTests.settings
         settings.intervalLevels = [0.8, 0.95]
         settings.loss = "quantile"
         #expect(settings.quantiles == [0.025, 0.1, 0.5, 0.9, 0.975])
-        settings.lookback = 8
         settings.hiddenUnits = 8
         settings.epochs = 3
         settings.windowsPerEpoch = 256
-        settings.batchSize = 32
         settings.ensembleSize = 2
-        settings.learningRate = 0.01
+        settings.patience = 3
         let series = NeuralForecasterTests.series
         let trained = NeuralForecaster.train(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, settings: settings, seed: 5)
         #expect(trained.quantiles.count == 5)
