@@ -28,11 +28,17 @@ struct NeuralWindows {
     let covariates: [[[Float]]]
     /// Static attributes (brand, category …) as embedding rows, besides the SKU's own embedding.
     let attributes: AttributeEncoders
+    /// Per series, the largest value up to and including each bucket.
+    let runningMaxima: [[Double]]
 
     init(series: [[Double]], firstBuckets: [Int], settings: NeuralSettings, horizon: Int, covariates: Covariates? = nil,
          attributes: SeriesAttributes? = nil) {
         self.series = series
         self.attributes = AttributeEncoders(attributes)
+        runningMaxima = series.map { values in
+            var peak = 0.0
+            return values.isEmpty ? [0] : values.map { peak = max(peak, $0); return peak }
+        }
         self.firstBuckets = firstBuckets
         self.settings = settings
         self.horizon = horizon
@@ -56,13 +62,21 @@ struct NeuralWindows {
     }
 
     /// The forecast on the original scale from the network's output for step `step` of the window at `end`:
-    /// un-scaled, with the covariates' effect at that bucket put back, never negative.
+    /// un-scaled, with the covariates' effect at that bucket put back, never negative, and at most
+    /// `Self.ceiling` times the largest value the series had before `end` (a guard against the rare
+    /// window whose output runs away — a new SKU whose short history is all the scale it has).
     func forecast(_ output: Float, series index: Int, end: Int, step: Int, scale: Double) -> Double {
-        let value = inverse(output, scale: scale)
-        guard !effects.coefficients.isEmpty else { return value }
-        let offset = end + step
-        return value * effects.factor(series: index, covariates: covariateNames.indices.map { covariate(series: index, input: $0, offset: offset) })
+        var value = inverse(output, scale: scale)
+        if !effects.coefficients.isEmpty {
+            let offset = end + step
+            value *= effects.factor(series: index, covariates: covariateNames.indices.map { covariate(series: index, input: $0, offset: offset) })
+        }
+        let peak = runningMaxima[index][min(end, runningMaxima[index].count) - 1]
+        return peak > 0 ? min(value, Self.ceiling * peak) : value
     }
+
+    /// Forecasts are capped at this multiple of the series' largest earlier value.
+    static let ceiling = 3.0
 
     /// Values per timestep: 4 without covariates, else 5 plus one per covariate.
     var featuresPerStep: Int { covariateNames.isEmpty ? Self.baseFeatures : Self.baseFeatures + 1 + covariateNames.count }
