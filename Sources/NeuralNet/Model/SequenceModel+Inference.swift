@@ -4,17 +4,10 @@ extension SequenceModel {
     ///
     /// Bit-identical to `forward(inputs, dropoutActive: false)` (see `LSTMLayer+Inference`).
     func forwardInference(_ inputs: SequenceBatch) -> Matrix {
-        precondition(inputs.numeric.shape[2] == architecture.numericFeatures,
-                     "expected \(architecture.numericFeatures) numeric features, got \(inputs.numeric.shape[2])")
-        precondition(inputs.categorical.count == embeddings.count,
-                     "expected \(embeddings.count) categorical inputs, got \(inputs.categorical.count)")
         let batch = inputs.batchSize, time = inputs.timeSteps, f = architecture.numericFeatures
         precondition(time > 0, "sequences need at least one timestep")
+        let statics = staticInputs(checking: inputs)
         let sequence = SequenceOps.timeMajor(inputs.numeric)
-        var statics: Matrix?
-        if !embeddings.isEmpty {
-            statics = MatrixOps.concatenateColumns(zip(embeddings, inputs.categorical).map { $0.forward($1) })
-        }
         let units = recurrent[recurrent.count - 1].units
         var last = Matrix(rows: batch, columns: units)
         sequence.storage.withUnsafeBufferPointer { numeric in

@@ -8,16 +8,9 @@ extension SequenceModel {
     /// Bit-identical to `forward(inputs, dropoutActive: false)`: every LSTM output is computed
     /// by the same operations as in the batched path, and the head works row by row.
     func forwardSampleBySample(_ inputs: SequenceBatch) -> Matrix {
-        precondition(inputs.numeric.shape[2] == architecture.numericFeatures,
-                     "expected \(architecture.numericFeatures) numeric features, got \(inputs.numeric.shape[2])")
-        precondition(inputs.categorical.count == embeddings.count,
-                     "expected \(embeddings.count) categorical inputs, got \(inputs.categorical.count)")
         let batch = inputs.batchSize, time = inputs.timeSteps, f = architecture.numericFeatures
         precondition(time > 0, "sequences need at least one timestep")
-        var statics: Matrix?
-        if !embeddings.isEmpty {
-            statics = MatrixOps.concatenateColumns(zip(embeddings, inputs.categorical).map { $0.forward($1) })
-        }
+        let statics = staticInputs(checking: inputs)
         let units = recurrent[recurrent.count - 1].units
         var last = Matrix(rows: batch, columns: units)
         inputs.numeric.storage.withUnsafeBufferPointer { numeric in

@@ -72,19 +72,23 @@ public final class SequenceModel: ParameterOwner {
     /// Total number of trainable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
-    /// Runs the network; `dropoutActive` enables training-style (or Monte-Carlo) dropout.
-    func forward(_ inputs: SequenceBatch, dropoutActive: Bool) -> Matrix {
+    /// Checks the inputs' shape against the architecture and embeds the categorical ones (nil without
+    /// embeddings): the static input of the first LSTM, shared by training and both inference paths.
+    func staticInputs(checking inputs: SequenceBatch) -> Matrix? {
         precondition(inputs.numeric.shape[2] == architecture.numericFeatures,
                      "expected \(architecture.numericFeatures) numeric features, got \(inputs.numeric.shape[2])")
         precondition(inputs.categorical.count == embeddings.count,
                      "expected \(embeddings.count) categorical inputs, got \(inputs.categorical.count)")
+        guard !embeddings.isEmpty else { return nil }
+        return MatrixOps.concatenateColumns(zip(embeddings, inputs.categorical).map { $0.forward($1) })
+    }
+
+    /// Runs the network; `dropoutActive` enables training-style (or Monte-Carlo) dropout.
+    func forward(_ inputs: SequenceBatch, dropoutActive: Bool) -> Matrix {
         let batch = inputs.batchSize, time = inputs.timeSteps
         var x = SequenceOps.timeMajor(inputs.numeric)
         // The embeddings are the same at every timestep: the first LSTM takes them as a static input.
-        var statics: Matrix?
-        if !embeddings.isEmpty {
-            statics = MatrixOps.concatenateColumns(zip(embeddings, inputs.categorical).map { $0.forward($1) })
-        }
+        let statics = staticInputs(checking: inputs)
         for (index, (lstm, dropout)) in zip(recurrent, dropouts).enumerated() {
             x = lstm.forward(x, staticInput: index == 0 ? statics : nil, batch: batch, time: time, threads: threads)
             x = dropout.forward(x, active: dropoutActive, rng: &dropoutRNG, threads: threads)
