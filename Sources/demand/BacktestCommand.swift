@@ -7,6 +7,7 @@ enum BacktestCommand {
         name: "backtest", summary: "hold out the last buckets and score every model (MAE, RMSE, sMAPE, MASE, WAPE, volume error)",
         usage: """
             Usage: demand backtest --input FILE... [--config FILE] [--root DIR] [--holdout N] [--top N] [--json OUT]
+                                   [--forecasts CSV]
 
             Runs ingest → clean → features on the vendor files (each matched to a producer by its folder
             name or filename pattern), or reads an already bucketed panel (a CSV with columns
@@ -18,13 +19,15 @@ enum BacktestCommand {
             the producers map (price, regressors such as deal or feat) feed the LSTM, with their
             holdout values known in advance as planned prices and promotions would be. Actuals are
             the quantities before outlier capping. The same goes to OUT as JSON (default
-            ROOT/artifacts/backtests/backtest-<time>.json).
+            ROOT/artifacts/backtests/backtest-<time>.json). With --forecasts CSV every model's holdout
+            forecasts are written beside the actuals, one row per series and step (sku, step, actual,
+            then one column per model).
             Without --config, ROOT/config/demand.json is used if present, else the defaults.
             """,
         run: run)
 
     static func run(_ words: [String]) throws -> Int32 {
-        let arguments = try Arguments(words, valueOptions: RootOptions.valueOptions.union(["input", "holdout", "json", "top"]),
+        let arguments = try Arguments(words, valueOptions: RootOptions.valueOptions.union(["input", "holdout", "json", "top", "forecasts"]),
                                       flagOptions: ["quiet"], multiValue: ["input"])
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])' (inputs go after --input)") }
         let inputs = arguments.options["input"] ?? []
@@ -41,6 +44,10 @@ enum BacktestCommand {
         let output = arguments.value("json") ?? "\(root)/\(config.paths.artifacts)/backtests/backtest-\(Timestamp.compact()).json"
         try FileSystem.writeAtomically(BacktestTable.json(report), to: output)
         print("json: \(output)")
+        if let path = arguments.value("forecasts"), let forecasts = report.forecasts {
+            try FileSystem.writeAtomically(forecasts.csv(), to: path)
+            print("forecasts: \(path)")
+        }
         return 0
     }
 }

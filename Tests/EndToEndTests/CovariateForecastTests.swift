@@ -47,8 +47,15 @@ import Testing
         let naive = try #require(wape["naive"]), lstm = try #require(wape["lstm"]), selected = try #require(wape["selected"])
         #expect(lstm < 0.8 * naive, "LSTM WAPE \(lstm) vs naive \(naive)")
         #expect(selected < naive)
-        let top = try root.demand(["backtest", "--input", Self.slice, "--top", "5", "--quiet", "--json", "\(root.path)/top.json"])
+        let top = try root.demand(["backtest", "--input", Self.slice, "--top", "5", "--quiet", "--json", "\(root.path)/top.json",
+                                   "--forecasts", "\(root.path)/forecasts.csv"])
         #expect(top.status == 0 && top.stdout.contains("5 series, 108 training buckets"), "\(top.stdout)\(top.stderr)")
+        // Every model's holdout forecasts beside the actuals: 5 series × 13 steps, the lstm and selected columns among them.
+        let rows = try FileSystem.readText("\(root.path)/forecasts.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = rows[0].map(String.init)
+        #expect(Array(header.prefix(3)) == ["sku", "step", "actual"] && header.contains("lstm") && header.last == "selected", "\(header)")
+        #expect(rows.count == 1 + 5 * 13 && rows.dropFirst().allSatisfy { $0.count == header.count && Double($0[2]) != nil })
+        #expect(Set(rows.dropFirst().map { $0[1] }) == Set((1...13).map { Substring(String($0)) }))
     }
 
     @Test func aRunReadsTheTemplatesAndCarriesCovariatesIntoTheForecast() throws {

@@ -31,6 +31,12 @@ public struct Backtester: Sendable {
         public var coverage: [String: [String: Double]]
         /// The model chosen per series, counted.
         public var selectedModels: [String: Int]
+        /// Every model's holdout forecasts beside the actuals (not part of the JSON; `--forecasts` writes them).
+        public var forecasts: HoldoutForecasts? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case source, inputs, series, holdout, seasonLength, trainingBuckets, models, coverage, selectedModels
+        }
     }
 
     /// Runs a backtest of `inputs` (vendor files of configured producers, or one panel CSV); with `top`,
@@ -85,8 +91,10 @@ public struct Backtester: Sendable {
         var candidates = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
         for extra in [BaselineModel.seasonalNaive, .naive, .historicAverage] where !candidates.contains(extra) { candidates.append(extra) }
         var scores: [ModelScore] = []
+        var holdoutForecasts = HoldoutForecasts(series: usable.map { panel.names[$0] }, actuals: actuals)
         for model in candidates {
             let forecasts = histories.map { model.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
+            holdoutForecasts.add(model.rawValue, forecasts)
             scores.append(ModelScore(model: model.rawValue, metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: forecasts, histories: histories, seasonLength: season)))
         }
         echo?("scored \(candidates.count) baselines on \(usable.count) series; selecting (\(config.model.selection)) by rolling-origin CV")
@@ -115,6 +123,8 @@ public struct Backtester: Sendable {
                                                  settings: settings, seed: config.seed, progress: echo)
             let lstm = trained.forecastAll()
             let blend = zip(lstm, baselineForecasts).map { pair in zip(pair.0, pair.1).map { ($0 + $1) / 2 } }
+            holdoutForecasts.add("lstm", lstm)
+            holdoutForecasts.add("blend", blend)
             scores.append(ModelScore(model: "lstm", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: lstm, histories: histories, seasonLength: season)))
             scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: histories, seasonLength: season)))
             let rules = SegmentRules.decide(series: histories, networkValidation: trained.validationForecasts, baselines: selected,
@@ -128,6 +138,7 @@ public struct Backtester: Sendable {
             networkCalibration = Self.validationForecasts(histories: histories, network: trained.validationForecasts, rules: rules,
                                                           baselines: selected, horizon: holdout, seasonLength: season)
         }
+        holdoutForecasts.add("selected", selectedForecasts)
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: histories, seasonLength: season)))
         var coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,
                                         networkCalibration: networkCalibration, config: config, horizon: holdout)
@@ -135,7 +146,8 @@ public struct Backtester: Sendable {
         var counts: [String: Int] = [:]
         for model in selected { counts[model.rawValue, default: 0] += 1 }
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
-                      trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts)
+                      trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts,
+                      forecasts: holdoutForecasts)
     }
 
     /// Holdout coverage of the network's own quantiles (quantile loss), over the series its rule serves alone.
