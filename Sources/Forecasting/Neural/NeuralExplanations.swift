@@ -1,8 +1,9 @@
 import NeuralNet
 
 /// What the global LSTM's forecasts depend on, by input group: the SKU's own history (quantities and
-/// observed-mask), the seasonal position (sin/cos), the SKU embedding, the covariates (price,
-/// promotions, other regressors) and the attribute embeddings (brand, category …) when there are any.
+/// observed-mask), the season (last year's same weeks — the seasonal lag — or, for short histories, the
+/// position in the year), the SKU embedding, the covariates (price, promotions, other regressors) and
+/// the attribute embeddings (brand, category …) when there are any.
 public enum InputGroup: String, Sendable, Codable, CaseIterable {
     case history, season, sku, covariates, attributes
 }
@@ -20,7 +21,7 @@ extension TrainedNeuralForecaster {
             var order = Array(validation.indices)
             rng.shuffle(&order)
             let shuffled = predictAll(at: validation) { batch, rows in
-                Self.permute(group, in: &batch, rows: rows, order: order)
+                self.permute(group, in: &batch, rows: rows, order: order)
             }
             let score = wape(forecasts: shuffled, at: validation)
             result[group] = baseline > 0 ? ((score - baseline) / baseline * 1e4).rounded() / 1e4 : 0
@@ -35,7 +36,7 @@ extension TrainedNeuralForecaster {
         let base = predictAll(at: positions, alter: nil).map { $0.reduce(0, +) }
         var effects = [[(group: InputGroup, effect: Double)]](repeating: [], count: positions.count)
         for group in groups {
-            let occluded = predictAll(at: positions) { batch, _ in Self.blank(group, in: &batch) }
+            let occluded = predictAll(at: positions) { batch, _ in self.blank(group, in: &batch) }
             for (index, forecast) in occluded.enumerated() {
                 let total = forecast.reduce(0, +)
                 let effect = base[index] > 1e-9 ? (base[index] - total) / base[index] : 0
@@ -62,16 +63,17 @@ extension TrainedNeuralForecaster {
     }
 
     /// Columns of each timestep that belong to a group (the embedding is handled separately).
-    static func columns(of group: InputGroup, features: Int) -> [Int] {
+    func columns(of group: InputGroup) -> [Int] {
+        let columns = windows.columns
         switch group {
-        case .history: return [0, 1]
-        case .season: return [2, 3]
+        case .history: return Array(columns.history)
+        case .season: return Array(columns.lag ?? columns.position ?? 0..<0)
         case .sku, .attributes: return []
-        case .covariates: return Array((NeuralWindows.futureColumn + 1)..<max(NeuralWindows.futureColumn + 1, features))
+        case .covariates: return Array(columns.covariates)
         }
     }
 
-    static func blank(_ group: InputGroup, in batch: inout SequenceBatch) {
+    func blank(_ group: InputGroup, in batch: inout SequenceBatch) {
         let features = batch.numeric.shape[2]
         if group == .sku || group == .attributes {
             // The SKU embedding is input 0, attributes follow: blanked inputs read the unknown row.
@@ -81,13 +83,13 @@ extension TrainedNeuralForecaster {
         }
         var storage = batch.numeric.storage
         for offset in stride(from: 0, to: storage.count, by: features) {
-            for column in columns(of: group, features: features) { storage[offset + column] = 0 }
+            for column in columns(of: group) { storage[offset + column] = 0 }
         }
         batch.numeric = Tensor(shape: [batch.batchSize, batch.timeSteps, features], storage: storage)
     }
 
     /// Replaces a group's inputs of each window in the batch with those of another validation window.
-    static func permute(_ group: InputGroup, in batch: inout SequenceBatch, rows: Range<Int>, order: [Int]) {
+    func permute(_ group: InputGroup, in batch: inout SequenceBatch, rows: Range<Int>, order: [Int]) {
         // Rows are permuted within the batch: the window at batch row r takes row order[r] mod batch size.
         let size = batch.batchSize
         let source = (0..<size).map { order[(rows.lowerBound + $0) % order.count] % size }
@@ -103,7 +105,7 @@ extension TrainedNeuralForecaster {
         var storage = original
         for row in 0..<size {
             for t in 0..<batch.timeSteps {
-                for column in columns(of: group, features: features) {
+                for column in columns(of: group) {
                     storage[row * stride + t * features + column] = original[source[row] * stride + t * features + column]
                 }
             }

@@ -92,7 +92,7 @@ public enum NeuralForecaster {
         case "huber": loss = .huber(delta: 1)
         case "sum": loss = .meanSquaredWithTotal(weight: 1)
         case "quantile": loss = .pinball(quantiles: settings.quantiles)
-        default: loss = .meanAbsolute
+        default: loss = settings.pointQuantile == 0.5 ? .meanAbsolute : .pinball(quantiles: [Float(settings.pointQuantile)])
         }
         return ModelArchitecture(
             numericFeatures: featuresPerStep,

@@ -2,6 +2,11 @@
 public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// Buckets of history the network reads (shorter histories are padded and masked); set from `model.lookback`.
     public var lookback = 52
+    /// Buckets in a season; set from `model.seasonLength`.
+    public var seasonLength = 52
+    /// Feed each timestep, through the horizon, the quantity one season earlier (last year's same week),
+    /// when some series is longer than a season.
+    public var seasonalLag = true
     /// LSTM layers (1–3) and units per layer.
     public var layers = 1
     public var hiddenUnits = 64
@@ -19,6 +24,9 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     public var embeddingScale = 0.3
     /// `mae`, `mse`, `huber` (per step), `sum` (horizon total plus per-step error) or `quantile` (pinball).
     public var loss = "mae"
+    /// With `loss = mae`: the quantile the point forecast aims at (0.5, the median, is the mean absolute
+    /// error; above it trades point accuracy for total volume on skewed demand).
+    public var pointQuantile = 0.5
     /// Window sampling weight ∝ scale^volumeWeight: 0 treats SKUs alike, 1 follows volume (as WAPE does).
     public var volumeWeight = 0.5
     /// Model log1p of the scaled quantity instead of the quantity.
@@ -56,7 +64,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection
+             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, pointQuantile
     }
 
     /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
@@ -80,7 +88,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "pointQuantile"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -137,6 +145,9 @@ extension NeuralSettings: Decodable {
         try check(!searchLookbacks.isEmpty && searchLookbacks.allSatisfy { $0 >= 2 }, "searchLookbacks", "expected lookbacks of at least 2 buckets")
         covariateEffects = try value("covariateEffects", covariateEffects)
         volumeCorrection = try value("volumeCorrection", volumeCorrection)
+        seasonalLag = try value("seasonalLag", seasonalLag)
+        pointQuantile = try value("pointQuantile", pointQuantile)
+        try check(pointQuantile > 0 && pointQuantile < 1, "pointQuantile", "expected a quantile strictly between 0 and 1, e.g. 0.6")
         threads = try value("threads", threads)
         try check((1...2).contains(threads), "threads", "expected 1 or 2")
     }

@@ -3,16 +3,14 @@ import NeuralNet
 /// Turns bucket series into the LSTM's inputs: per-series scaling, padded and masked windows,
 /// seasonal position, covariates, and the SKU index for its embedding.
 ///
-/// Per timestep: the scaled quantity (0 where padded), an observed-mask (1 real, 0 padded), and
-/// sin/cos of the bucket's position in a 52-bucket year, so every SKU with any history gets a window.
-/// With covariates (price, promotions, other regressors) each window also runs on through the
-/// horizon's buckets — quantity and mask 0, a future flag 1 — carrying the known-future covariates
-/// there, so the network reads the planned price and promotions of the weeks it forecasts.
+/// Per timestep: the scaled quantity (0 where padded) and an observed-mask (1 real, 0 padded), so every
+/// SKU with any history gets a window. With a seasonal lag (some series longer than a season), each
+/// timestep also carries the quantity one season earlier with its own mask — last year's same week —
+/// and the window runs on through the horizon's buckets (quantity and mask 0, a future flag 1), so the
+/// network reads last year's weeks beside the weeks it forecasts. Without one, the timestep carries
+/// sin/cos of the bucket's position in the season (`seasonLength` buckets) instead. Covariates (price, promotions, other
+/// regressors) also make windows run through the horizon, carrying their known-future values there.
 struct NeuralWindows {
-    /// Inputs per timestep without covariates: quantity, observed-mask, sin, cos.
-    static let baseFeatures = 4
-    /// Column of the future flag when covariates are present; covariates follow it.
-    static let futureColumn = 4
 
     /// The series as given (forecasts are scored against these).
     let series: [[Double]]
@@ -30,6 +28,8 @@ struct NeuralWindows {
     let attributes: AttributeEncoders
     /// Per series, the largest value up to and including each bucket.
     let runningMaxima: [[Double]]
+    /// Buckets back to the value fed beside each timestep (the season length), or 0 for none.
+    let seasonalLag: Int
 
     init(series: [[Double]], firstBuckets: [Int], settings: NeuralSettings, horizon: Int, covariates: Covariates? = nil,
          attributes: SeriesAttributes? = nil) {
@@ -42,6 +42,7 @@ struct NeuralWindows {
         self.firstBuckets = firstBuckets
         self.settings = settings
         self.horizon = horizon
+        seasonalLag = Self.seasonalLag(settings: settings, longest: series.map(\.count).max() ?? 0)
         let inputs = covariates.flatMap { $0.isEmpty ? nil : $0 }
         covariateNames = inputs?.names ?? []
         let normalized = inputs.map { Self.normalize($0, historyCounts: series.map(\.count)) } ?? []
@@ -78,11 +79,20 @@ struct NeuralWindows {
     /// Forecasts are capped at this multiple of the series' largest earlier value.
     static let ceiling = 3.0
 
-    /// Values per timestep: 4 without covariates, else 5 plus one per covariate.
-    var featuresPerStep: Int { covariateNames.isEmpty ? Self.baseFeatures : Self.baseFeatures + 1 + covariateNames.count }
+    /// The season length when `settings.seasonalLag` is on and some series is longer than a season
+    /// (else the lag would never be observed), otherwise 0.
+    static func seasonalLag(settings: NeuralSettings, longest: Int) -> Int {
+        settings.seasonalLag && settings.seasonLength >= 2 && longest > settings.seasonLength ? settings.seasonLength : 0
+    }
 
-    /// Timesteps per window: the lookback, plus the horizon when covariates are present.
-    var timeSteps: Int { covariateNames.isEmpty ? settings.lookback : settings.lookback + horizon }
+    /// Where each input sits in a timestep's values.
+    var columns: WindowColumns { WindowColumns(seasonalLag: seasonalLag > 0, covariates: covariateNames.count) }
+
+    /// Values per timestep.
+    var featuresPerStep: Int { columns.count }
+
+    /// Timesteps per window: the lookback, plus the horizon when windows run through it.
+    var timeSteps: Int { columns.future != nil ? settings.lookback + horizon : settings.lookback }
 
     /// Puts covariates on a scale the network can share across SKUs, using history buckets only.
     ///
@@ -144,16 +154,14 @@ struct NeuralWindows {
         return max(0, scaled * scale)
     }
 
-    /// Appends the input window of series `index` whose forecast starts at offset `end`.
+    /// Appends the input window of series `index` whose forecast starts at offset `end`, laid out as `columns`.
     func appendInputs(series index: Int, end: Int, to storage: inout [Float]) {
         let values = adjusted[index]
         let lookback = settings.lookback
         let windowScale = scale(series: index, end: end)
-        let withCovariates = !covariateNames.isEmpty
+        let columns = columns
         for t in 0..<timeSteps {
             let offset = end - lookback + t
-            let bucket = Double(firstBuckets[index] + offset)
-            let angle = 2 * Double.pi * (bucket.truncatingRemainder(dividingBy: 52) + 52).truncatingRemainder(dividingBy: 52) / 52
             if t < lookback && offset >= 0 && offset < values.count {
                 storage.append(transform(values[offset], scale: windowScale))
                 storage.append(1)
@@ -161,10 +169,25 @@ struct NeuralWindows {
                 storage.append(0)
                 storage.append(0)
             }
-            storage.append(Float(sinValue(angle)))
-            storage.append(Float(cosValue(angle)))
-            guard withCovariates else { continue }
+            if columns.position != nil {
+                let season = Double(max(2, settings.seasonLength)), bucket = Double(firstBuckets[index] + offset)
+                let angle = 2 * Double.pi * (bucket.truncatingRemainder(dividingBy: season) + season).truncatingRemainder(dividingBy: season) / season
+                storage.append(Float(sinValue(angle)))
+                storage.append(Float(cosValue(angle)))
+            }
+            guard columns.future != nil else { continue }
             storage.append(t < lookback ? 0 : 1)
+            if columns.lag != nil {
+                // Always in the past: the lag reaches back a season, and the horizon is read from `end` on.
+                let lagged = offset - seasonalLag
+                if lagged >= 0 && lagged < min(end, values.count) {
+                    storage.append(transform(values[lagged], scale: windowScale))
+                    storage.append(1)
+                } else {
+                    storage.append(0)
+                    storage.append(0)
+                }
+            }
             for input in covariateNames.indices { storage.append(covariate(series: index, input: input, offset: offset)) }
         }
     }
@@ -211,5 +234,34 @@ struct NeuralWindows {
                                         CategoryIndices(multiLabel: windows.map { attributes.rows[$0.series][attribute] })
                                     })
         return (inputs, withTargets ? Matrix(rows: windows.count, columns: horizon, storage: targets) : nil)
+    }
+}
+
+/// The layout of one timestep's inputs: quantity and observed-mask first, then either the seasonal
+/// position (sin, cos) or — with a seasonal lag — nothing there; then, when windows run through the
+/// horizon, the future flag, the seasonal lag (value, mask) and the covariates.
+struct WindowColumns: Equatable {
+    /// Columns of the quantity and its observed-mask.
+    let history = 0..<2
+    /// Columns of sin and cos of the position in the year, when there is no seasonal lag.
+    let position: Range<Int>?
+    /// Column of the future flag (1 in the horizon's timesteps), when windows run through the horizon.
+    let future: Int?
+    /// Columns of the lagged quantity and its mask.
+    let lag: Range<Int>?
+    /// Columns of the covariates.
+    let covariates: Range<Int>
+    /// Values per timestep.
+    let count: Int
+
+    init(seasonalLag: Bool, covariates: Int) {
+        position = seasonalLag ? nil : 2..<4
+        let afterPosition = seasonalLag ? 2 : 4
+        let extended = seasonalLag || covariates > 0
+        future = extended ? afterPosition : nil
+        lag = seasonalLag ? (afterPosition + 1)..<(afterPosition + 3) : nil
+        let first = extended ? afterPosition + 1 + (seasonalLag ? 2 : 0) : afterPosition
+        self.covariates = first..<(first + covariates)
+        count = first + covariates
     }
 }

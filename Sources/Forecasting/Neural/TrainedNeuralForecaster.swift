@@ -30,9 +30,10 @@ public final class TrainedNeuralForecaster {
         return NeuralForecaster.pointForecasts(models: models, windows: windows, at: positions).map { $0.map { $0 * volumeFactor } }
     }
 
-    /// The quantiles the networks were trained for (pinball loss), or empty for a point loss.
+    /// The quantiles the networks were trained for (pinball loss), or empty for a point loss (including
+    /// a single pinball quantile used as the point forecast, `pointQuantile`).
     public var quantiles: [Double] {
-        if case .pinball(let quantiles) = models.first?.architecture.loss { return quantiles.map(Double.init) }
+        if case .pinball(let quantiles) = models.first?.architecture.loss, quantiles.count > 1 { return quantiles.map(Double.init) }
         return []
     }
 

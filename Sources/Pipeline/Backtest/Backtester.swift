@@ -108,9 +108,7 @@ public struct Backtester: Sendable {
         var networkCalibration: [[Double]?] = histories.map { _ in nil }
         var directCoverage: [String: Double] = [:]
         if config.model.candidates.contains("lstm") {
-            var settings = config.model.lstm
-            settings.lookback = config.model.lookback
-            settings.intervalLevels = config.intervals.levels
+            var settings = config.networkSettings()
             if settings.trials > 1 {
                 echo?("tuning the LSTM: up to \(settings.trials) trials (TPE sampler, median pruning)")
                 settings = NeuralTuner.tune(series: histories, firstBuckets: firstBuckets, covariates: covariates, attributes: attributes, horizon: holdout, base: settings,

@@ -28,25 +28,15 @@ struct NeuralStudy: Codable, Equatable {
 
     /// The settings `train` must use: the tuned ones, or the config's.
     static func settings(of study: Study, config: PipelineConfig) -> NeuralSettings {
-        if let tuned = study.neural?.tuned {
-            var settings = tuned
-            settings.lookback = study.neural?.tunedLookback ?? config.model.lookback
-            settings.intervalLevels = config.intervals.levels
-            return settings
-        }
-        var settings = config.model.lstm
-        settings.lookback = config.model.lookback
-        settings.intervalLevels = config.intervals.levels
-        return settings
+        if let tuned = study.neural?.tuned { return config.networkSettings(tuned: tuned, lookback: study.neural?.tunedLookback) }
+        return config.networkSettings()
     }
 
     /// Validates the network against the baselines and decides the rule per segment.
     static func run(series: [SeriesRecord], grid: BucketGrid, choices: [String: String], context: StateContext) throws -> (NeuralStudy, [String: String]) {
         let config = context.config
         let horizon = config.model.horizon
-        var settings = config.model.lstm
-        settings.lookback = config.model.lookback
-        settings.intervalLevels = config.intervals.levels
+        var settings = config.networkSettings()
         // Validation windows lie inside the history, so the data's covariates need no extension here.
         let flags = CalendarCovariates.flags(try Calendars.load(context), series: series, grid: grid, horizon: 0)
         let covariates = CalendarCovariates.joined(series.covariates, flags)?.keeping(config.model.covariates)
