@@ -6,7 +6,8 @@ struct WideKernelTests {
     @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"))
     func wideKernelIsBitIdenticalToPortableKernel() {
         var rng = SplitMix64(seed: 29)
-        let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (6, 16, 9), (13, 35, 17), (64, 512, 128), (37, 48, 300), (7, 100, 20)]
+        let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (6, 16, 9), (13, 35, 17), (64, 512, 128), (37, 48, 300), (7, 100, 20),
+                                         (32, 64, 256), (8, 40, 9), (10, 33, 4)]
         for (m, n, k) in shapes {
             for (transposeB, alpha) in [(false, Float(0.5)), (true, Float(0.5)), (false, Float(1)), (true, Float(1))] {
                 let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }
