@@ -32,6 +32,37 @@ struct WideKernelTests {
         }
     }
 
+    /// A left operand read in place with strides (as the weight gradients read `x_tᵀ` and `h_{t−1}ᵀ`)
+    /// gives exactly what the packed path gives, transposed or not, edge rows and columns included.
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"))
+    func stridedLeftOperandIsBitIdenticalToPackedPath() {
+        var rng = SplitMix64(seed: 31)
+        let shapes: [(Int, Int, Int)] = [(8, 256, 32), (64, 256, 32), (13, 37, 5), (7, 20, 300), (1, 16, 3), (32, 64, 17)]
+        for (m, n, k) in shapes {
+            let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }
+            let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1, 1) }
+            let c0 = (0..<(m * n)).map { _ in rng.nextFloat(in: -1, 1) }
+            for transposed in [true, false] {
+                var packed = c0, strided = c0
+                a.withUnsafeBufferPointer { ap in
+                    b.withUnsafeBufferPointer { bp in
+                        packed.withUnsafeMutableBufferPointer { cp in
+                            GEMM.serial(transposeA: transposed, transposeB: false, m: m, n: n, k: k, alpha: 1,
+                                        a: ap.baseAddress!, lda: transposed ? m : k, b: bp.baseAddress!, ldb: n,
+                                        beta: 1, c: cp.baseAddress!, ldc: n)
+                        }
+                        strided.withUnsafeMutableBufferPointer { cp in
+                            GEMM.accumulate(m: m, n: n, k: k, a: ap.baseAddress!, aRowStride: transposed ? 1 : k,
+                                            aDepthStride: transposed ? m : 1, b: bp.baseAddress!, ldb: n,
+                                            c: cp.baseAddress!, ldc: n)
+                        }
+                    }
+                }
+                #expect(strided == packed, "m=\(m) n=\(n) k=\(k) transposed=\(transposed)")
+            }
+        }
+    }
+
     /// The AVX-512 gate math must give exactly the portable results, forward and backward.
     @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"), arguments: [(20, true), (37, false)])
     func wideRecurrentCellIsBitIdenticalToPortableCode(units: Int, returnSequences: Bool) {

@@ -2,10 +2,12 @@
 ///
 /// `[X | H_prev]ᵀ dZ` over all timesteps at once reads `dZ` (megabytes) back from memory and
 /// packs both operands from memory. Adding `[x_t | h_{t−1}]ᵀ dZ_t` right after the gate kernel
-/// wrote `dZ_t` does the same work on operands still in cache. To stay bit-identical for any
-/// thread count, the batch is split into fixed parts (the two sample blocks of a two-thread
-/// run) whatever the number of threads; each part has its own partial sums, accumulated in
-/// reverse time order, and the parts are added to the gradients in a fixed order at the end.
+/// wrote `dZ_t` does the same work on operands still in cache (with AVX-512, `x_tᵀ` and
+/// `h_{t−1}ᵀ` are read in place instead of being joined and packed: `GEMM.accumulate`). To stay
+/// bit-identical for any thread count, the batch is split into fixed parts (the two sample
+/// blocks of a two-thread run) whatever the number of threads; each part has its own partial
+/// sums, accumulated in reverse time order, and the parts are added to the gradients in a fixed
+/// order at the end.
 extension LSTMLayer {
     /// The fixed parts of the batch that own separate partial sums.
     var gradientParts: SampleBlocks { SampleBlocks(batch: batch, threads: 2) }
@@ -27,6 +29,19 @@ extension LSTMLayer {
         // [x_t | h_{t-1}] rows of these samples; at t = 0 the state part is zero and skipped.
         let columns = t > 0 ? width : f
         guard columns > 0 else { return accumulateBias(dz, rows: rows, part: part) }
+        if useWideKernels {
+            // x_tᵀ and h_{t-1}ᵀ read in place: the same products without joining and packing them.
+            let partial = weightGradientParts.pointer + part * width * g
+            if f > 0, let input {
+                GEMM.accumulate(m: f, n: g, k: rows, a: input + first * f, aRowStride: 1, aDepthStride: f,
+                                b: dz, ldb: g, c: partial, ldc: g)
+            }
+            if t > 0 {
+                GEMM.accumulate(m: h, n: g, k: rows, a: hidden.pointer + (first - batch) * h, aRowStride: 1, aDepthStride: h,
+                                b: dz, ldb: g, c: partial + f * g, ldc: g)
+            }
+            return accumulateBias(dz, rows: rows, part: part)
+        }
         let joined = ThreadScratch.buffer(ThreadScratch.general, count: rows * columns)
         for r in 0..<rows {
             let row = joined + r * columns
