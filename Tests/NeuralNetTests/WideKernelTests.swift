@@ -52,9 +52,14 @@ struct WideKernelTests {
                                         beta: 1, c: cp.baseAddress!, ldc: n)
                         }
                         strided.withUnsafeMutableBufferPointer { cp in
-                            GEMM.accumulate(m: m, n: n, k: k, a: ap.baseAddress!, aRowStride: transposed ? 1 : k,
-                                            aDepthStride: transposed ? m : 1, b: bp.baseAddress!, ldb: n,
-                                            c: cp.baseAddress!, ldc: n)
+                            // Rows split between the two products, as the weight gradients split [x | h].
+                            let split = m / 3, rowStride = transposed ? 1 : k, depthStride = transposed ? m : 1
+                            GEMM.accumulate(
+                                GEMM.StridedProduct(m: split, a: ap.baseAddress!, rowStride: rowStride, depthStride: depthStride,
+                                                    c: cp.baseAddress!, ldc: n),
+                                GEMM.StridedProduct(m: m - split, a: ap.baseAddress! + split * rowStride, rowStride: rowStride,
+                                                    depthStride: depthStride, c: cp.baseAddress! + split * n, ldc: n),
+                                n: n, k: k, b: bp.baseAddress!, ldb: n)
                         }
                     }
                 }

@@ -32,14 +32,12 @@ extension LSTMLayer {
         if useWideKernels {
             // x_tᵀ and h_{t-1}ᵀ read in place: the same products without joining and packing them.
             let partial = weightGradientParts.pointer + part * width * g
-            if f > 0, let input {
-                GEMM.accumulate(m: f, n: g, k: rows, a: input + first * f, aRowStride: 1, aDepthStride: f,
-                                b: dz, ldb: g, c: partial, ldc: g)
-            }
-            if t > 0 {
-                GEMM.accumulate(m: h, n: g, k: rows, a: hidden.pointer + (first - batch) * h, aRowStride: 1, aDepthStride: h,
-                                b: dz, ldb: g, c: partial + f * g, ldc: g)
-            }
+            let inputProduct = f > 0 ? input.map {
+                GEMM.StridedProduct(m: f, a: $0 + first * f, rowStride: 1, depthStride: f, c: partial, ldc: g)
+            } : nil
+            let stateProduct = t > 0 ? GEMM.StridedProduct(
+                m: h, a: hidden.pointer + (first - batch) * h, rowStride: 1, depthStride: h, c: partial + f * g, ldc: g) : nil
+            GEMM.accumulate(inputProduct, stateProduct, n: g, k: rows, b: dz, ldb: g)
             return accumulateBias(dz, rows: rows, part: part)
         }
         let joined = ThreadScratch.buffer(ThreadScratch.general, count: rows * columns)
