@@ -64,7 +64,7 @@ public final class AdamOptimizer {
                         // Eight elements at a time, then one at a time: the same operations per element.
                         var i = 0
                         while i + 8 <= count {
-                            update(SIMD8<Float>.self, at: i)
+                            updateEight(at: i)
                             i &+= 8
                         }
                         while i < count {
@@ -77,9 +77,10 @@ public final class AdamOptimizer {
                             i &+= 1
                         }
 
-                        /// Updates the `V.scalarCount` elements from `i` on.
+                        /// Updates the eight elements from `i` on, as the scalar loop would.
                         @inline(__always)
-                        func update<V: SIMD>(_: V.Type, at i: Int) where V.Scalar == Float {
+                        func updateEight(at i: Int) {
+                            typealias V = SIMD8<Float>
                             let raw = (UnsafeMutableRawPointer(m + i), UnsafeMutableRawPointer(v + i),
                                        UnsafeMutableRawPointer(w + i), UnsafeRawPointer(g + i))
                             let gi = raw.3.loadUnaligned(as: V.self)
