@@ -22,18 +22,45 @@ public enum WideMacroKernel {
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         if let lda {
-            loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: lda, depthStride: 1, panelStride: mr * lda, b: b, c: c, ldc: ldc)
+            loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: lda, depthStride: 1, panelStride: mr * lda,
+                  sixRowSpan: sixRowSpan(mc), b: b, c: c, ldc: ldc)
         } else {
-            loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: 1, depthStride: mr, panelStride: kc * mr, b: b, c: c, ldc: ldc)
+            loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: 1, depthStride: mr, panelStride: kc * mr,
+                  sixRowSpan: mc, b: b, c: c, ldc: ldc)
+        }
+    }
+
+    /// Computes `C[0..<mc, 0..<nc] += A * Bpacked` for one block of depth `kc`, with `A(r, p)` read
+    /// in place at `a[r * aRowStride + p * aDepthStride]` (e.g. a transposed row-major matrix).
+    @inline(never)
+    public static func block(
+        mc: Int, nc: Int, kc: Int,
+        a: UnsafePointer<Float>, aRowStride: Int, aDepthStride: Int, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        loops(mc: mc, nc: nc, kc: kc, a: a, rowStride: aRowStride, depthStride: aDepthStride, panelStride: mr * aRowStride,
+              sixRowSpan: sixRowSpan(mc), b: b, c: c, ldc: ldc)
+    }
+
+    /// Rows to cover with 6-row tiles before 4-row tiles take the rest, so that fewer padded rows
+    /// are computed than with 6-row tiles alone (32 = 4·6 + 2·4 instead of 6·6 with 4 padded rows).
+    static func sixRowSpan(_ mc: Int) -> Int {
+        let rest = mc % mr, whole = mc - rest
+        switch rest {
+        case 0, 5: return mc
+        case 3, 4: return whole
+        default: return max(0, whole - mr)
         }
     }
 
     /// The tile loops over one block; `A(r, p)` of the panel starting at row `ir` is at
-    /// `a[(ir / 6) * panelStride + r * rowStride + p * depthStride]`.
+    /// `a[(ir / 6) * panelStride + (ir % 6 + r) * rowStride + p * depthStride]`. Rows from
+    /// `sixRowSpan` on are covered by 4-row tiles (only when `A` is read in place, where a tile
+    /// may start at any row).
     @inline(__always)
     static func loops(
         mc: Int, nc: Int, kc: Int,
-        a: UnsafePointer<Float>, rowStride: Int, depthStride: Int, panelStride: Int,
+        a: UnsafePointer<Float>, rowStride: Int, depthStride: Int, panelStride: Int, sixRowSpan: Int,
         b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         let sliverB = kc * nr
@@ -43,18 +70,89 @@ public enum WideMacroKernel {
             let bPanel = b + (jr / nr) * sliverB
             var ir = 0
             while ir < mc {
-                let rows = min(mr, mc - ir)
-                let aPanel = APanel(base: a + (ir / mr) * panelStride, rowStride: rowStride, depthStride: depthStride, rows: rows)
+                let height = ir < sixRowSpan ? mr : 4
+                let rows = min(height, mc - ir)
+                let aPanel = APanel(base: a + (ir / mr) * panelStride + (ir % mr) * rowStride, rowStride: rowStride,
+                                    depthStride: depthStride, rows: rows)
                 let cTile = c + ir * ldc + jr
-                if cols > nr {
+                switch (height == mr, cols > nr) {
+                case (true, true):
                     tile6x32(kc: kc, a: aPanel, b0: bPanel, b1: bPanel + sliverB, c: cTile, ldc: ldc, rows: rows, cols: cols)
-                } else {
+                case (true, false):
                     tile6x16(kc: kc, a: aPanel, b: bPanel, c: cTile, ldc: ldc, rows: rows, cols: cols)
+                case (false, true):
+                    tile4x32(kc: kc, a: aPanel, b0: bPanel, b1: bPanel + sliverB, c: cTile, ldc: ldc, rows: rows, cols: cols)
+                case (false, false):
+                    tile4x16(kc: kc, a: aPanel, b: bPanel, c: cTile, ldc: ldc, rows: rows, cols: cols)
                 }
-                ir &+= mr
+                ir &+= height
             }
             jr &+= 2 * nr
         }
+    }
+
+    /// One 4 x 32 tile from two adjacent 16-column slivers (eight 16-lane accumulators).
+    @inline(__always)
+    static func tile4x32(
+        kc: Int, a: APanel, b0: UnsafePointer<Float>, b1: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, cols: Int
+    ) {
+        var c00 = SIMD16<Float>(), c01 = SIMD16<Float>()
+        var c10 = SIMD16<Float>(), c11 = SIMD16<Float>()
+        var c20 = SIMD16<Float>(), c21 = SIMD16<Float>()
+        var c30 = SIMD16<Float>(), c31 = SIMD16<Float>()
+        let (a0, a1, a2, a3, _, _) = a.rowPointers
+        let ds = a.depthStride
+        var pb0 = UnsafeRawPointer(b0), pb1 = UnsafeRawPointer(b1)
+        var p = 0, offset = 0
+        while p < kc {
+            let x0 = pb0.loadUnaligned(as: SIMD16<Float>.self)
+            let x1 = pb1.loadUnaligned(as: SIMD16<Float>.self)
+            var av = SIMD16<Float>(repeating: a0[offset])
+            c00 = c00.addingProduct(av, x0); c01 = c01.addingProduct(av, x1)
+            av = SIMD16<Float>(repeating: a1[offset])
+            c10 = c10.addingProduct(av, x0); c11 = c11.addingProduct(av, x1)
+            av = SIMD16<Float>(repeating: a2[offset])
+            c20 = c20.addingProduct(av, x0); c21 = c21.addingProduct(av, x1)
+            av = SIMD16<Float>(repeating: a3[offset])
+            c30 = c30.addingProduct(av, x0); c31 = c31.addingProduct(av, x1)
+            offset &+= ds
+            pb0 += 64
+            pb1 += 64
+            p &+= 1
+        }
+        let hi = cols - 16
+        add(c00, c01, into: c, hiCols: hi)
+        if rows > 1 { add(c10, c11, into: c + ldc, hiCols: hi) }
+        if rows > 2 { add(c20, c21, into: c + 2 * ldc, hiCols: hi) }
+        if rows > 3 { add(c30, c31, into: c + 3 * ldc, hiCols: hi) }
+    }
+
+    /// One 4 x 16 tile from a single sliver.
+    @inline(__always)
+    static func tile4x16(
+        kc: Int, a: APanel, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, cols: Int
+    ) {
+        var c0 = SIMD16<Float>(), c1 = SIMD16<Float>(), c2 = SIMD16<Float>(), c3 = SIMD16<Float>()
+        let (a0, a1, a2, a3, _, _) = a.rowPointers
+        let ds = a.depthStride
+        var pb = UnsafeRawPointer(b)
+        var p = 0, offset = 0
+        while p < kc {
+            let x = pb.loadUnaligned(as: SIMD16<Float>.self)
+            c0 = c0.addingProduct(SIMD16<Float>(repeating: a0[offset]), x)
+            c1 = c1.addingProduct(SIMD16<Float>(repeating: a1[offset]), x)
+            c2 = c2.addingProduct(SIMD16<Float>(repeating: a2[offset]), x)
+            c3 = c3.addingProduct(SIMD16<Float>(repeating: a3[offset]), x)
+            offset &+= ds
+            pb += 64
+            p &+= 1
+        }
+        add(c0, into: c, cols: cols)
+        if rows > 1 { add(c1, into: c + ldc, cols: cols) }
+        if rows > 2 { add(c2, into: c + 2 * ldc, cols: cols) }
+        if rows > 3 { add(c3, into: c + 3 * ldc, cols: cols) }
     }
 
     /// One 6 x 32 tile from two adjacent 16-column slivers (twelve 16-lane accumulators).
@@ -165,7 +263,7 @@ struct APanel {
     var rowStride: Int
     /// Distance between depth steps.
     var depthStride: Int
-    /// Rows that exist (1...6).
+    /// Rows that exist (1...6; a 4-row tile reads only the first four pointers).
     var rows: Int
 
     /// Addresses of the six rows; missing rows repeat the last real one (their results are discarded).

@@ -4,19 +4,21 @@
 /// each row holds gate pre-activations `[i | f | g | o]` (`4 * units` floats) and the per-row
 /// state vectors hold `units` floats.
 public enum WideRecurrentCell {
-    /// Activates the gates of `rows` consecutive rows in place and writes cell and hidden state
-    /// (`previousCell` is `nil` at the first timestep). `tanh(cell)` is not kept: backward
-    /// recomputes it, which is cheaper than writing it out and reading it back from memory.
+    /// Activates the gates of `rows` consecutive rows, writing them to `activated` (same layout;
+    /// `gates` itself when `nil`), and writes cell and hidden state (`previousCell` is `nil` at the
+    /// first timestep). `tanh(cell)` is not kept: backward recomputes it, which is cheaper than
+    /// writing it out and reading it back from memory.
     @inline(never)
     public static func forward(
-        rows: Int, units h: Int, gates: UnsafeMutablePointer<Float>,
+        rows: Int, units h: Int, gates: UnsafeMutablePointer<Float>, activated: UnsafeMutablePointer<Float>? = nil,
         previousCell: UnsafePointer<Float>?, cell: UnsafeMutablePointer<Float>,
         hidden: UnsafeMutablePointer<Float>
     ) {
         typealias M = WideVectorMath
+        let out = activated ?? gates
         var row = 0
         while row < rows {
-            let z = gates + row * 4 * h, s = row * h
+            let z = gates + row * 4 * h, a = out + row * 4 * h, s = row * h
             var j = 0
             while j < h {
                 let n = min(16, h - j)
@@ -24,10 +26,10 @@ public enum WideRecurrentCell {
                 let fv = M.sigmoid(M.load(z + h + j, count: n))
                 let gv = M.tanh(M.load(z + 2 * h + j, count: n))
                 let ov = M.sigmoid(M.load(z + 3 * h + j, count: n))
-                M.store(iv, to: z + j, count: n)
-                M.store(fv, to: z + h + j, count: n)
-                M.store(gv, to: z + 2 * h + j, count: n)
-                M.store(ov, to: z + 3 * h + j, count: n)
+                M.store(iv, to: a + j, count: n)
+                M.store(fv, to: a + h + j, count: n)
+                M.store(gv, to: a + 2 * h + j, count: n)
+                M.store(ov, to: a + 3 * h + j, count: n)
                 var c = iv * gv
                 if let previousCell {
                     c = c.addingProduct(fv, M.load(previousCell + s + j, count: n))

@@ -18,6 +18,28 @@ struct OptimizationTests {
         #expect(abs(q.value[0] - 0.95) < 1e-6)
     }
 
+    /// The eight-wide update gives exactly the scalar formula (13 elements: one block of eight and a tail).
+    @Test func adamVectorUpdateEqualsScalarFormula() {
+        var rng = SplitMix64(seed: 41)
+        let start = (0..<13).map { _ in rng.nextFloat(in: -1, 1) }
+        let p = Parameter(name: "w", shape: [13], value: start)
+        let adam = AdamOptimizer(learningRate: 0.01, weightDecay: 0.1)
+        var w = start, m = [Float](repeating: 0, count: 13), v = m
+        let (b1, b2, eps, lr, decay): (Float, Float, Float, Float, Float) = (0.9, 0.999, 1e-7, 0.01, 0.1)
+        for step in 1...3 {
+            let g = (0..<13).map { _ in rng.nextFloat(in: -1, 1) }
+            p.gradient = g
+            adam.step([p])
+            let c1 = Float(1 - pow(Double(b1), step)), c2 = Float(1 - pow(Double(b2), step))
+            for i in 0..<13 {
+                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                w[i] -= lr * (m[i] / c1 / ((v[i] / c2).squareRoot() + eps) + decay * w[i])
+            }
+            #expect(p.value == w, "step \(step)")
+        }
+    }
+
     @Test func clippingByGlobalNorm() {
         let a = Parameter(name: "a", shape: [2], value: [0, 0])
         let b = Parameter(name: "b", shape: [1], value: [0])

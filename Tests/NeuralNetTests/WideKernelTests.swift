@@ -6,7 +6,8 @@ struct WideKernelTests {
     @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"))
     func wideKernelIsBitIdenticalToPortableKernel() {
         var rng = SplitMix64(seed: 29)
-        let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (6, 16, 9), (13, 35, 17), (64, 512, 128), (37, 48, 300), (7, 100, 20)]
+        let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (6, 16, 9), (13, 35, 17), (64, 512, 128), (37, 48, 300), (7, 100, 20),
+                                         (32, 64, 256), (8, 40, 9), (10, 33, 4)]
         for (m, n, k) in shapes {
             for (transposeB, alpha) in [(false, Float(0.5)), (true, Float(0.5)), (false, Float(1)), (true, Float(1))] {
                 let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }
@@ -27,6 +28,42 @@ struct WideKernelTests {
                     if useWide { wide = out } else { portable = out }
                 }
                 #expect(wide == portable, "m=\(m) n=\(n) k=\(k) transposeB=\(transposeB)")
+            }
+        }
+    }
+
+    /// A left operand read in place with strides (as the weight gradients read `x_tᵀ` and `h_{t−1}ᵀ`)
+    /// gives exactly what the packed path gives, transposed or not, edge rows and columns included.
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"))
+    func stridedLeftOperandIsBitIdenticalToPackedPath() {
+        var rng = SplitMix64(seed: 31)
+        let shapes: [(Int, Int, Int)] = [(8, 256, 32), (64, 256, 32), (13, 37, 5), (7, 20, 300), (1, 16, 3), (32, 64, 17)]
+        for (m, n, k) in shapes {
+            let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }
+            let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1, 1) }
+            let c0 = (0..<(m * n)).map { _ in rng.nextFloat(in: -1, 1) }
+            for transposed in [true, false] {
+                var packed = c0, strided = c0
+                a.withUnsafeBufferPointer { ap in
+                    b.withUnsafeBufferPointer { bp in
+                        packed.withUnsafeMutableBufferPointer { cp in
+                            GEMM.serial(transposeA: transposed, transposeB: false, m: m, n: n, k: k, alpha: 1,
+                                        a: ap.baseAddress!, lda: transposed ? m : k, b: bp.baseAddress!, ldb: n,
+                                        beta: 1, c: cp.baseAddress!, ldc: n)
+                        }
+                        strided.withUnsafeMutableBufferPointer { cp in
+                            // Rows split between the two products, as the weight gradients split [x | h].
+                            let split = m / 3, rowStride = transposed ? 1 : k, depthStride = transposed ? m : 1
+                            GEMM.accumulate(
+                                GEMM.StridedProduct(m: split, a: ap.baseAddress!, rowStride: rowStride, depthStride: depthStride,
+                                                    c: cp.baseAddress!, ldc: n),
+                                GEMM.StridedProduct(m: m - split, a: ap.baseAddress! + split * rowStride, rowStride: rowStride,
+                                                    depthStride: depthStride, c: cp.baseAddress! + split * n, ldc: n),
+                                n: n, k: k, b: bp.baseAddress!, ldb: n)
+                        }
+                    }
+                }
+                #expect(strided == packed, "m=\(m) n=\(n) k=\(k) transposed=\(transposed)")
             }
         }
     }

@@ -28,7 +28,11 @@ extension LSTMLayer {
         let packedInputT = needsInputGradient && f > 0 ? inputWeight.value.withUnsafeBufferPointer { wp in
             GEMMPackedB(transposed: true, k: g, n: f, b: wp.baseAddress!, ldb: g)
         } : nil
-        var inputGradient = Matrix(rows: needsInputGradient ? time * batch : 0, columns: needsInputGradient ? f : 0)
+        // Every element is written by the per-step dx product (beta 0): no need to clear it first.
+        let inputCount = needsInputGradient ? time * batch * f : 0
+        var inputGradient = Matrix(
+            rows: needsInputGradient ? time * batch : 0, columns: needsInputGradient ? f : 0,
+            storage: [Float](unsafeUninitializedCapacity: inputCount) { _, initialized in initialized = inputCount })
         let hasStatic = (cachedStaticInput?.columns ?? 0) > 0
         staticGateSums.reset(count: hasStatic ? batch * g : 0)
         // As in forward, every block of samples runs back through time on its own thread.

@@ -2,10 +2,12 @@
 ///
 /// `[X | H_prev]ᵀ dZ` over all timesteps at once reads `dZ` (megabytes) back from memory and
 /// packs both operands from memory. Adding `[x_t | h_{t−1}]ᵀ dZ_t` right after the gate kernel
-/// wrote `dZ_t` does the same work on operands still in cache. To stay bit-identical for any
-/// thread count, the batch is split into fixed parts (the two sample blocks of a two-thread
-/// run) whatever the number of threads; each part has its own partial sums, accumulated in
-/// reverse time order, and the parts are added to the gradients in a fixed order at the end.
+/// wrote `dZ_t` does the same work on operands still in cache (with AVX-512, `x_tᵀ` and
+/// `h_{t−1}ᵀ` are read in place instead of being joined and packed: `GEMM.accumulate`). To stay
+/// bit-identical for any thread count, the batch is split into fixed parts (the two sample
+/// blocks of a two-thread run) whatever the number of threads; each part has its own partial
+/// sums, accumulated in reverse time order, and the parts are added to the gradients in a fixed
+/// order at the end.
 extension LSTMLayer {
     /// The fixed parts of the batch that own separate partial sums.
     var gradientParts: SampleBlocks { SampleBlocks(batch: batch, threads: 2) }
@@ -27,6 +29,17 @@ extension LSTMLayer {
         // [x_t | h_{t-1}] rows of these samples; at t = 0 the state part is zero and skipped.
         let columns = t > 0 ? width : f
         guard columns > 0 else { return accumulateBias(dz, rows: rows, part: part) }
+        if useWideKernels {
+            // x_tᵀ and h_{t-1}ᵀ read in place: the same products without joining and packing them.
+            let partial = weightGradientParts.pointer + part * width * g
+            let inputProduct = f > 0 ? input.map {
+                GEMM.StridedProduct(m: f, a: $0 + first * f, rowStride: 1, depthStride: f, c: partial, ldc: g)
+            } : nil
+            let stateProduct = t > 0 ? GEMM.StridedProduct(
+                m: h, a: hidden.pointer + (first - batch) * h, rowStride: 1, depthStride: h, c: partial + f * g, ldc: g) : nil
+            GEMM.accumulate(inputProduct, stateProduct, n: g, k: rows, b: dz, ldb: g)
+            return accumulateBias(dz, rows: rows, part: part)
+        }
         let joined = ThreadScratch.buffer(ThreadScratch.general, count: rows * columns)
         for r in 0..<rows {
             let row = joined + r * columns

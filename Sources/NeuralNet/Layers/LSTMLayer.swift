@@ -35,6 +35,8 @@ public final class LSTMLayer: ParameterOwner {
     public internal(set) var staticInputGradient = Matrix(rows: 0, columns: 0)
     /// Activated gates per timestep, `(time * batch, 4 * units)`.
     let gates = FloatBuffer(count: 0)
+    /// Gate pre-activations of the current timestep during forward `(batch, 4 * units)`.
+    let stepGates = FloatBuffer(count: 0)
     /// Cell states `(time * batch, units)`.
     let cells = FloatBuffer(count: 0)
     /// Hidden states `(time * batch, units)`.
@@ -121,6 +123,10 @@ public final class LSTMLayer: ParameterOwner {
         // The input projection X W_x + row initialiser runs per timestep, just before the
         // recurrent product adds to the same rows: computed all at once, Z (megabytes) would be
         // read back from memory by every step's product. Each element is computed the same way.
+        // Pre-activations are built in a one-timestep buffer that stays in cache; only the gate
+        // math writes the (megabytes of) activated gates kept for backward, so the first touch of
+        // those lines overlaps its arithmetic instead of stalling a copy.
+        stepGates.reset(count: batch * g, zeroed: false)
         let z = gates.pointer
         let perSample = staticInput != nil
         let packedInput = f > 0 ? inputWeight.value.withUnsafeBufferPointer { wp in
@@ -144,31 +150,33 @@ public final class LSTMLayer: ParameterOwner {
                     let samples = blocks.range(block)
                     for t in 0..<time {
                         let first = t * batch + samples.lowerBound
-                        for r in first..<(first + samples.count) {
-                            (z + r * g).update(from: rowStart.pointer + (perSample ? r % batch : 0) * g, count: g)
+                        // This block's rows of the timestep's pre-activations (row b for sample b).
+                        let zt = stepGates.pointer + samples.lowerBound * g
+                        for b in samples {
+                            (stepGates.pointer + b * g).update(from: rowStart.pointer + (perSample ? b : 0) * g, count: g)
                         }
                         if let packedInput, let xBase = x.value {
                             GEMM.serial(
                                 transposeA: false, transposeB: false, m: samples.count, n: g, k: f, alpha: 1,
                                 a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
-                                beta: 1, c: z + first * g, ldc: g)
+                                beta: 1, c: zt, ldc: g)
                         }
                         if t > 0, let packedRecurrent {
                             GEMM.serial(
                                 transposeA: false, transposeB: false, m: samples.count, n: g, k: h, alpha: 1,
                                 a: hidden.pointer + (first - batch) * h, lda: h, b: nil, ldb: 0,
-                                packedB: (packedRecurrent, 0), beta: 1, c: z + first * g, ldc: g)
+                                packedB: (packedRecurrent, 0), beta: 1, c: zt, ldc: g)
                         }
                         if wide {
                             WideRecurrentCell.forward(
-                                rows: samples.count, units: h, gates: z + first * g,
+                                rows: samples.count, units: h, gates: zt, activated: z + first * g,
                                 previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
                                 cell: cells.pointer + first * h,
                                 hidden: hidden.pointer + first * h)
                         } else {
                             for row in first..<(first + samples.count) {
                                 cellStep(
-                                    gates: z + row * g,
+                                    gates: zt + (row - first) * g, activated: z + row * g,
                                     previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
                                     cell: cells.pointer + row * h,
                                     hidden: hidden.pointer + row * h)
@@ -185,10 +193,10 @@ public final class LSTMLayer: ParameterOwner {
         return Matrix(rows: outputRows, columns: h, storage: output)
     }
 
-    /// Activates one sample's gate pre-activations in place and updates its cell and hidden state.
+    /// Activates one sample's gate pre-activations into `activated` and updates its cell and hidden state.
     @inline(__always)
     private func cellStep(
-        gates z: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>?,
+        gates z: UnsafeMutablePointer<Float>, activated a: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>?,
         cell: UnsafeMutablePointer<Float>, hidden hOut: UnsafeMutablePointer<Float>
     ) {
         let h = units
@@ -200,10 +208,10 @@ public final class LSTMLayer: ParameterOwner {
             let fv = VectorMath.sigmoid(VectorMath.load(z + h + j, count: n))
             let gv = VectorMath.tanh(VectorMath.load(z + 2 * h + j, count: n))
             let ov = VectorMath.sigmoid(VectorMath.load(z + 3 * h + j, count: n))
-            VectorMath.store(iv, to: z + j, count: n)
-            VectorMath.store(fv, to: z + h + j, count: n)
-            VectorMath.store(gv, to: z + 2 * h + j, count: n)
-            VectorMath.store(ov, to: z + 3 * h + j, count: n)
+            VectorMath.store(iv, to: a + j, count: n)
+            VectorMath.store(fv, to: a + h + j, count: n)
+            VectorMath.store(gv, to: a + 2 * h + j, count: n)
+            VectorMath.store(ov, to: a + 3 * h + j, count: n)
             var c = iv * gv
             if let previousCell {
                 c = c.addingProduct(fv, VectorMath.load(previousCell + j, count: n))

@@ -59,8 +59,15 @@ public final class AdamOptimizer {
                 let m = moments[index].first.pointer, v = moments[index].second.pointer
                 parameter.value.withUnsafeMutableBufferPointer { w in
                     parameter.gradient.withUnsafeBufferPointer { g in
+                        let count = w.count
+                        guard let w = w.baseAddress, let g = g.baseAddress else { return }
+                        // Eight elements at a time, then one at a time: the same operations per element.
                         var i = 0
-                        while i < w.count {
+                        while i + 8 <= count {
+                            updateEight(at: i)
+                            i &+= 8
+                        }
+                        while i < count {
                             let gi = g[i]
                             m[i] = b1 * m[i] + (1 - b1) * gi
                             v[i] = b2 * v[i] + (1 - b2) * gi * gi
@@ -68,6 +75,24 @@ public final class AdamOptimizer {
                             let vHat = v[i] / correction2
                             w[i] -= lr * (mHat / (vHat.squareRoot() + eps) + decay * w[i])
                             i &+= 1
+                        }
+
+                        /// Updates the eight elements from `i` on, as the scalar loop would.
+                        @inline(__always)
+                        func updateEight(at i: Int) {
+                            typealias V = SIMD8<Float>
+                            let raw = (UnsafeMutableRawPointer(m + i), UnsafeMutableRawPointer(v + i),
+                                       UnsafeMutableRawPointer(w + i), UnsafeRawPointer(g + i))
+                            let gi = raw.3.loadUnaligned(as: V.self)
+                            let mi = V(repeating: b1) * raw.0.loadUnaligned(as: V.self) + V(repeating: 1 - b1) * gi
+                            let vi = V(repeating: b2) * raw.1.loadUnaligned(as: V.self) + V(repeating: 1 - b2) * gi * gi
+                            let mHat = mi / V(repeating: correction1)
+                            let vHat = vi / V(repeating: correction2)
+                            let wi = raw.2.loadUnaligned(as: V.self)
+                            let step = V(repeating: lr) * (mHat / (vHat.squareRoot() + V(repeating: eps)) + V(repeating: decay) * wi)
+                            raw.0.storeBytes(of: mi, as: V.self)
+                            raw.1.storeBytes(of: vi, as: V.self)
+                            raw.2.storeBytes(of: wi - step, as: V.self)
                         }
                     }
                 }
