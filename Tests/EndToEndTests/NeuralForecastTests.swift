@@ -32,6 +32,9 @@ import Testing
         #expect(log.contains("fit epoch 1/2"))
         #expect(log.contains("trial 3 of 3:"))
         #expect(log.contains("rule per segment"))
+        // Validation reports point and total-volume accuracy of each source.
+        #expect(log.contains("lstm WAPE ") && log.contains(", volume "), "\(log)")
+        #expect(study.contains("\"volumeError\""))
         let manifest = try root.manifest(run)
         #expect(manifest.record(.tune).outputs.contains { $0.path.hasSuffix("lstm-validation.csv") })
         let trainOutputs = manifest.record(.train).outputs.map(\.path)

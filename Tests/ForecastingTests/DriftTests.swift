@@ -58,6 +58,8 @@ import Testing
         #expect(rules.rules[.smooth] == .lstm)
         #expect(rules.wape[.lstm] == 0)
         #expect(rules.wape[.baseline]! > rules.wape[.blend]!)
+        // Volume: the network's 80 against actuals of 80; naive's 4 × 5.5 = 22, so (22 − 80) / 80 short.
+        #expect(rules.volumeError[.lstm] == 0 && rules.volumeError[.baseline] == -0.725 && rules.volumeError[.blend] == -0.3625)
         let applied = rules.apply(network: [[1, 2], [3, 4]], baseline: [[9, 9], [9, 9]])
         #expect(applied == [[1, 2], [3, 4]])
     }

@@ -3,6 +3,8 @@
 public struct SegmentRules: Sendable, Equatable {
     /// WAPE of each source (network, baseline, blend) over all validation windows.
     public var wape: [ForecastSource: Double]
+    /// Total-volume error of each source over all validation windows, signed: (Σ forecast − Σ actual) / Σ actual.
+    public var volumeError: [ForecastSource: Double] = [:]
     /// WAPE of each source per segment.
     public var segmentWAPE: [DemandSegment: [ForecastSource: Double]]
     /// Series per segment.
@@ -18,6 +20,7 @@ public struct SegmentRules: Sendable, Equatable {
     public static func decide(series: [[Double]], networkValidation: [[Double]], baselines: [BaselineModel], horizon: Int,
                               seasonLength: Int) -> SegmentRules {
         var absolute: [DemandSegment?: [ForecastSource: Double]] = [:]
+        var forecastTotals: [ForecastSource: Double] = [:]
         var totals: [DemandSegment?: Double] = [:]
         var counts: [DemandSegment: Int] = [:]
         var segments: [DemandSegment] = []
@@ -33,7 +36,9 @@ public struct SegmentRules: Sendable, Equatable {
             let baseline = baselines[index].fit(history: Array(values[..<end]), seasonLength: seasonLength).forecast(horizon: horizon)
             let actual = values[end...]
             for source in ForecastSource.allCases {
-                let error = zip(source.combine(network: network, baseline: baseline), actual).reduce(0) { $0 + abs($1.0 - $1.1) }
+                let forecast = source.combine(network: network, baseline: baseline)
+                let error = zip(forecast, actual).reduce(0) { $0 + abs($1.0 - $1.1) }
+                forecastTotals[source, default: 0] += forecast.reduce(0, +)
                 absolute[segment, default: [:]][source, default: 0] += error
                 absolute[nil, default: [:]][source, default: 0] += error
             }
@@ -55,7 +60,12 @@ public struct SegmentRules: Sendable, Equatable {
             let best = ForecastSource.allCases.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? .blend
             rules[segment] = (scores[best] ?? .infinity).isFinite ? best : .blend
         }
-        return SegmentRules(wape: wape(nil), segmentWAPE: segmentWAPE, segmentCounts: counts, rules: rules, segments: segments)
+        let actualTotal = totals[nil] ?? 0
+        let volumeError = Dictionary(uniqueKeysWithValues: ForecastSource.allCases.map { source in
+            (source, actualTotal > 0 ? (((forecastTotals[source] ?? 0) - actualTotal) / actualTotal * 1e6).rounded() / 1e6 : .infinity)
+        })
+        return SegmentRules(wape: wape(nil), volumeError: volumeError, segmentWAPE: segmentWAPE, segmentCounts: counts, rules: rules,
+                            segments: segments)
     }
 
     /// The forecasts of every series under the rules.

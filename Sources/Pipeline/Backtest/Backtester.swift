@@ -128,7 +128,11 @@ public struct Backtester: Sendable {
             let rules = SegmentRules.decide(series: histories, networkValidation: trained.validationForecasts, baselines: selected,
                                             horizon: holdout, seasonLength: season)
             echo?("rule per segment (decided on the last \(holdout) training buckets): " + rules.rules.sorted { $0.key.rawValue < $1.key.rawValue }
-                .map { "\($0.key.rawValue)→\($0.value.rawValue)" }.joined(separator: " "))
+                .map { "\($0.key.rawValue)→\($0.value.rawValue)" }.joined(separator: " ") + "; validation: "
+                + ForecastSource.allCases.map { source in
+                    let volume = rules.volumeError[source] ?? .nan
+                    return "\(source.rawValue) WAPE \(BacktestFigures.percent(rules.wape[source] ?? .nan)), volume \(volume >= 0 ? "+" : "")\(BacktestFigures.percent(volume))"
+                }.joined(separator: "; "))
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)
             if let quantiles = trained.forecastQuantiles() {
                 directCoverage = Self.quantileCoverage(quantiles, of: trained.quantiles, actuals: actuals, rules: rules, levels: config.intervals.levels)
@@ -261,5 +265,13 @@ enum PipelineSeries {
                            firstDays: series.map { Int(grid.days($0.firstBucket).lowerBound) }, bucketDays: grid.calendar.bucketDays,
                            attributes: try NetworkAttributes.read(path: "\(store.runDirectory(runId))/ingest/\(MasterTable.attributesFileName)",
                                                                   skus: series.map(\.sku), names: config.model.attributes))
+    }
+}
+
+/// Figures in progress lines.
+enum BacktestFigures {
+    /// A share as a percentage with one decimal ("n/a" when not finite).
+    static func percent(_ share: Double) -> String {
+        share.isFinite ? NumberText.format(share * 100, decimals: 1) + "%" : "n/a"
     }
 }

@@ -9,6 +9,8 @@ import Forecasting
 struct NeuralStudy: Codable, Equatable {
     /// WAPE of each source on all validation windows.
     var wape: [String: Double]
+    /// Total-volume error of each source on all validation windows, signed ((Σ forecast − Σ actual) / Σ actual).
+    var volumeError: [String: Double]? = nil
     /// WAPE of each source per segment, and the number of SKUs in it.
     var segmentWAPE: [String: [String: Double]]
     var segmentSKUs: [String: Int]
@@ -67,7 +69,7 @@ struct NeuralStudy: Codable, Equatable {
             Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value.isFinite ? $0.value : -1) })
         }
         let segments = Dictionary(uniqueKeysWithValues: zip(series.map(\.sku), decided.segments.map(\.rawValue)))
-        let study = NeuralStudy(wape: named(decided.wape),
+        let study = NeuralStudy(wape: named(decided.wape), volumeError: named(decided.volumeError),
                                 segmentWAPE: Dictionary(uniqueKeysWithValues: decided.segmentWAPE.map { ($0.key.rawValue, named($0.value)) }),
                                 segmentSKUs: Dictionary(uniqueKeysWithValues: decided.segmentCounts.map { ($0.key.rawValue, $0.value) }),
                                 rules: Dictionary(uniqueKeysWithValues: decided.rules.map { ($0.key.rawValue, $0.value.rawValue) }),

@@ -45,8 +45,11 @@ public struct TuneState: PipelineState {
             study.neural = neural
             study.segments = segments
             let rules = neural.rules.sorted { $0.key < $1.key }.map { "\($0.key)→\($0.value)" }.joined(separator: " ")
-            let wape = neural.wape.sorted { $0.key < $1.key }.map { "\($0.key) \(NumberText.format($0.value * 100, decimals: 1))%" }.joined(separator: ", ")
-            context.log.info("validation WAPE: \(wape); rule per segment: \(rules)")
+            let scores = neural.wape.sorted { $0.key < $1.key }.map { source, wape in
+                let volume = neural.volumeError?[source].map { ", volume \($0 >= 0 ? "+" : "")\(NumberText.format($0 * 100, decimals: 1))%" } ?? ""
+                return "\(source) WAPE \(NumberText.format(wape * 100, decimals: 1))%\(volume)"
+            }.joined(separator: "; ")
+            context.log.info("validation: \(scores); rule per segment: \(rules)")
         }
         try FileSystem.writeAtomically(JSONFile.encode(study), to: context.output("study.json"))
         let summary = chosen.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
