@@ -21,7 +21,7 @@ enum BacktestCommand {
             the quantities before outlier capping. The same goes to OUT as JSON (default
             ROOT/artifacts/backtests/backtest-<time>.json). With --forecasts CSV every model's holdout
             forecasts are written beside the actuals, one row per series and step (sku, step, actual,
-            then one column per model).
+            then one column per model; with loss quantile also lstm-q<quantile> per trained quantile).
             Without --config, ROOT/config/demand.json is used if present, else the defaults.
             """,
         run: run)

@@ -136,6 +136,9 @@ public struct Backtester: Sendable {
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)
             if let quantiles = trained.forecastQuantiles() {
                 directCoverage = Self.quantileCoverage(quantiles, of: trained.quantiles, actuals: actuals, rules: rules, levels: config.intervals.levels)
+                for (index, quantile) in trained.quantiles.enumerated() {
+                    holdoutForecasts.add("lstm-q\(NumberText.format(quantile, decimals: 3))", quantiles.map { $0.map { $0[index] } })
+                }
             }
             networkCalibration = Self.validationForecasts(histories: histories, network: trained.validationForecasts, rules: rules,
                                                           baselines: selected, horizon: holdout, seasonLength: season)
