@@ -42,7 +42,7 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("12 series, 108 training buckets, holdout 13"))
         #expect(result.stderr.contains("with covariates price, deal, feat, promotion (known for the holdout); attributes brand, store embedded"), "\(result.stderr)")
-        #expect(result.stderr.contains("; validation: lstm WAPE ") && result.stderr.contains(", volume "), "\(result.stderr)")
+        #expect(result.stderr.contains("; validation: baseline WAPE ") && result.stderr.contains("; lstm WAPE ") && result.stderr.contains(", volume "), "\(result.stderr)")
         let report = try JSONDecoder().decode(Backtester.Report.self, from: Data(FileSystem.read("\(root.path)/report.json")))
         let wape = Dictionary(uniqueKeysWithValues: report.models.map { ($0.model, $0.metrics.wape) })
         let naive = try #require(wape["naive"]), lstm = try #require(wape["lstm"]), selected = try #require(wape["selected"])

@@ -129,10 +129,8 @@ public struct Backtester: Sendable {
                                             horizon: holdout, seasonLength: season)
             echo?("rule per segment (decided on the last \(holdout) training buckets): " + rules.rules.sorted { $0.key.rawValue < $1.key.rawValue }
                 .map { "\($0.key.rawValue)→\($0.value.rawValue)" }.joined(separator: " ") + "; validation: "
-                + ForecastSource.allCases.map { source in
-                    let volume = rules.volumeError[source] ?? .nan
-                    return "\(source.rawValue) WAPE \(BacktestFigures.percent(rules.wape[source] ?? .nan)), volume \(volume >= 0 ? "+" : "")\(BacktestFigures.percent(volume))"
-                }.joined(separator: "; "))
+                + NeuralStudy.scores(wape: Dictionary(uniqueKeysWithValues: rules.wape.map { ($0.key.rawValue, $0.value) }),
+                                     volumeError: Dictionary(uniqueKeysWithValues: rules.volumeError.map { ($0.key.rawValue, $0.value) })))
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)
             if let quantiles = trained.forecastQuantiles() {
                 directCoverage = Self.quantileCoverage(quantiles, of: trained.quantiles, actuals: actuals, rules: rules, levels: config.intervals.levels)
@@ -271,10 +269,3 @@ enum PipelineSeries {
     }
 }
 
-/// Figures in progress lines.
-enum BacktestFigures {
-    /// A share as a percentage with one decimal ("n/a" when not finite).
-    static func percent(_ share: Double) -> String {
-        share.isFinite ? NumberText.format(share * 100, decimals: 1) + "%" : "n/a"
-    }
-}

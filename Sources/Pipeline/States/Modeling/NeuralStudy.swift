@@ -78,6 +78,15 @@ struct NeuralStudy: Codable, Equatable {
                                 tuned: trials == nil ? nil : settings, tunedLookback: trials == nil ? nil : settings.lookback)
         return (study, segments)
     }
+    /// Each source's validation scores for a log line: "lstm WAPE 65.2%, volume -37.5%; …", sources sorted.
+    static func scores(wape: [String: Double], volumeError: [String: Double]?) -> String {
+        func percent(_ share: Double) -> String { share.isFinite ? NumberText.format(share * 100, decimals: 1) + "%" : "n/a" }
+        return wape.sorted { $0.key < $1.key }.map { source, wape in
+            let volume = volumeError?[source].map { ", volume \($0 >= 0 ? "+" : "")\(percent($0))" } ?? ""
+            return "\(source) WAPE \(percent(wape))\(volume)"
+        }.joined(separator: "; ")
+    }
+
     /// `tune/lstm-validation.csv`: the network's forecasts of each SKU's held-out last horizon (sku, step,
     /// forecast); `residuals` uses them for the newest backtest window of SKUs the network serves.
     static let validationFileName = "lstm-validation.csv"

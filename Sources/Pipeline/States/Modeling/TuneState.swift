@@ -45,11 +45,7 @@ public struct TuneState: PipelineState {
             study.neural = neural
             study.segments = segments
             let rules = neural.rules.sorted { $0.key < $1.key }.map { "\($0.key)→\($0.value)" }.joined(separator: " ")
-            let scores = neural.wape.sorted { $0.key < $1.key }.map { source, wape in
-                let volume = neural.volumeError?[source].map { ", volume \($0 >= 0 ? "+" : "")\(NumberText.format($0 * 100, decimals: 1))%" } ?? ""
-                return "\(source) WAPE \(NumberText.format(wape * 100, decimals: 1))%\(volume)"
-            }.joined(separator: "; ")
-            context.log.info("validation: \(scores); rule per segment: \(rules)")
+            context.log.info("validation: \(NeuralStudy.scores(wape: neural.wape, volumeError: neural.volumeError)); rule per segment: \(rules)")
         }
         try FileSystem.writeAtomically(JSONFile.encode(study), to: context.output("study.json"))
         let summary = chosen.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
