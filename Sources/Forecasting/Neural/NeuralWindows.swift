@@ -8,8 +8,9 @@ import NeuralNet
 /// timestep also carries the quantity one season earlier with its own mask — last year's same week —
 /// and the window runs on through the horizon's buckets (quantity and mask 0, a future flag 1), so the
 /// network reads last year's weeks beside the weeks it forecasts. Without one, the timestep carries
-/// sin/cos of the bucket's position in the season (`seasonLength` buckets) instead. Covariates (price, promotions, other
-/// regressors) also make windows run through the horizon, carrying their known-future values there.
+/// sin/cos of the bucket's position in the season (`seasonLength` buckets) instead. Covariates (price,
+/// promotions, other regressors) also make windows run through the horizon, carrying their
+/// known-future values there.
 struct NeuralWindows {
 
     /// The series as given (forecasts are scored against these).
@@ -243,7 +244,7 @@ struct NeuralWindows {
 struct WindowColumns: Equatable {
     /// Columns of the quantity and its observed-mask.
     let history = 0..<2
-    /// Columns of sin and cos of the position in the year, when there is no seasonal lag.
+    /// Columns of sin and cos of the position in the season, when there is no seasonal lag.
     let position: Range<Int>?
     /// Column of the future flag (1 in the horizon's timesteps), when windows run through the horizon.
     let future: Int?

@@ -268,4 +268,3 @@ enum PipelineSeries {
                                                                   skus: series.map(\.sku), names: config.model.attributes))
     }
 }
-
