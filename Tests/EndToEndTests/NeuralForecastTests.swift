@@ -11,7 +11,7 @@ import Testing
             "model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2, "lookback": 8,
                       "candidates": ["naive", "simpleExponentialSmoothing", "tsb", "lstm"],
                       "lstm": {"hiddenUnits": 8, "epochs": 2, "windowsPerEpoch": 128, "batchSize": 32, "ensembleSize": 1, "patience": 1,
-                               "trials": 3, "searchHiddenUnits": [4, 8], "searchLayers": [1, 1], "searchLookbacks": [8]}}
+                               "historyStatistics": true, "trials": 3, "searchHiddenUnits": [4, 8], "searchLayers": [1, 1], "searchLookbacks": [8]}}
             """#)
 
     @Test func theNetworkIsValidatedTrainedUsedAndReplayedIdentically() throws {

@@ -1,9 +1,9 @@
 import NeuralNet
 
-/// What the global LSTM's forecasts depend on, by input group: the SKU's own history (quantities and
-/// observed-mask), the season (last year's same weeks — the seasonal lag — or, for short histories, the
-/// position in the year), the SKU embedding, the covariates (price, promotions, other regressors) and
-/// the attribute embeddings (brand, category …) when there are any.
+/// What the global LSTM's forecasts depend on, by input group: the SKU's own history (quantities,
+/// observed-mask and, when fed, their statistics), the season (last year's same weeks — the seasonal
+/// lag — or, for short histories, the position in the year), the SKU embedding, the covariates (price,
+/// promotions, other regressors) and the attribute embeddings (brand, category …) when there are any.
 public enum InputGroup: String, Sendable, Codable, CaseIterable {
     case history, season, sku, covariates, attributes
 }
@@ -66,7 +66,7 @@ extension TrainedNeuralForecaster {
     func columns(of group: InputGroup) -> [Int] {
         let columns = windows.columns
         switch group {
-        case .history: return Array(columns.history)
+        case .history: return Array(columns.history) + Array(columns.statistics ?? 0..<0)
         case .season: return Array(columns.lag ?? columns.position ?? 0..<0)
         case .sku, .attributes: return []
         case .covariates: return Array(columns.covariates)

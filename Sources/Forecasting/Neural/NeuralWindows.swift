@@ -4,7 +4,8 @@ import NeuralNet
 /// seasonal position, covariates, and the SKU index for its embedding.
 ///
 /// Per timestep: the scaled quantity (0 where padded) and an observed-mask (1 real, 0 padded), so every
-/// SKU with any history gets a window. With a seasonal lag (some series longer than a season), each
+/// SKU with any history gets a window; with `historyStatistics`, also the statistics of the quantities
+/// up to it (`HistoryStatistics`). With a seasonal lag (some series longer than a season), each
 /// timestep also carries the quantity one season earlier with its own mask — last year's same week —
 /// and the window runs on through the horizon's buckets (quantity and mask 0, a future flag 1), so the
 /// network reads last year's weeks beside the weeks it forecasts. Without one, the timestep carries
@@ -31,6 +32,8 @@ struct NeuralWindows {
     let runningMaxima: [[Double]]
     /// Buckets back to the value fed beside each timestep (the season length), or 0 for none.
     let seasonalLag: Int
+    /// Per series, the statistics of the adjusted quantities up to each bucket, when `settings.historyStatistics`.
+    let statistics: [HistoryStatistics]
 
     init(series: [[Double]], firstBuckets: [Int], settings: NeuralSettings, horizon: Int, covariates: Covariates? = nil,
          attributes: SeriesAttributes? = nil) {
@@ -57,6 +60,7 @@ struct NeuralWindows {
             }
         }
         self.adjusted = adjusted
+        statistics = settings.historyStatistics ? adjusted.map(HistoryStatistics.init) : []
         scales = adjusted.map { values in
             let mean = values.reduce(0) { $0 + abs($1) } / Double(max(1, values.count))
             return mean > 1e-9 ? mean : 1
@@ -87,7 +91,7 @@ struct NeuralWindows {
     }
 
     /// Where each input sits in a timestep's values.
-    var columns: WindowColumns { WindowColumns(seasonalLag: seasonalLag > 0, covariates: covariateNames.count) }
+    var columns: WindowColumns { WindowColumns(seasonalLag: seasonalLag > 0, statistics: !statistics.isEmpty, covariates: covariateNames.count) }
 
     /// Values per timestep.
     var featuresPerStep: Int { columns.count }
@@ -170,6 +174,13 @@ struct NeuralWindows {
                 storage.append(0)
                 storage.append(0)
             }
+            if columns.statistics != nil {
+                if t < lookback && offset >= 0 && offset < values.count {
+                    statistics[index].append(through: offset, scale: windowScale, windows: self, to: &storage)
+                } else {
+                    storage.append(contentsOf: repeatElement(0, count: HistoryStatistics.count))
+                }
+            }
             if columns.position != nil {
                 let season = Double(max(2, settings.seasonLength)), bucket = Double(firstBuckets[index] + offset)
                 let angle = 2 * Double.pi * (bucket.truncatingRemainder(dividingBy: season) + season).truncatingRemainder(dividingBy: season) / season
@@ -238,12 +249,14 @@ struct NeuralWindows {
     }
 }
 
-/// The layout of one timestep's inputs: quantity and observed-mask first, then either the seasonal
-/// position (sin, cos) or — with a seasonal lag — nothing there; then, when windows run through the
-/// horizon, the future flag, the seasonal lag (value, mask) and the covariates.
+/// The layout of one timestep's inputs: quantity and observed-mask first, then the history statistics
+/// when on; then either the seasonal position (sin, cos) or — with a seasonal lag — nothing there; then,
+/// when windows run through the horizon, the future flag, the seasonal lag (value, mask) and the covariates.
 struct WindowColumns: Equatable {
     /// Columns of the quantity and its observed-mask.
     let history = 0..<2
+    /// Columns of the statistics of the quantities up to each timestep (`HistoryStatistics`).
+    let statistics: Range<Int>?
     /// Columns of sin and cos of the position in the season, when there is no seasonal lag.
     let position: Range<Int>?
     /// Column of the future flag (1 in the horizon's timesteps), when windows run through the horizon.
@@ -255,14 +268,18 @@ struct WindowColumns: Equatable {
     /// Values per timestep.
     let count: Int
 
-    init(seasonalLag: Bool, covariates: Int) {
-        position = seasonalLag ? nil : 2..<4
-        let afterPosition = seasonalLag ? 2 : 4
+    init(seasonalLag: Bool, statistics: Bool = false, covariates: Int) {
+        var next = history.upperBound
+        func take(_ width: Int) -> Range<Int> {
+            defer { next += width }
+            return next..<(next + width)
+        }
+        self.statistics = statistics ? take(HistoryStatistics.count) : nil
+        position = seasonalLag ? nil : take(2)
         let extended = seasonalLag || covariates > 0
-        future = extended ? afterPosition : nil
-        lag = seasonalLag ? (afterPosition + 1)..<(afterPosition + 3) : nil
-        let first = extended ? afterPosition + 1 + (seasonalLag ? 2 : 0) : afterPosition
-        self.covariates = first..<(first + covariates)
-        count = first + covariates
+        future = extended ? take(1).lowerBound : nil
+        lag = seasonalLag ? take(2) : nil
+        self.covariates = take(covariates)
+        count = next
     }
 }
