@@ -76,12 +76,13 @@ public enum WideMacroKernel {
         a: UnsafePointer<Float>, rowStride: Int, depthStride: Int, panelStride: Int, sixRowSpan: Int,
         b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>, ldc: Int, addend: Addend
     ) {
-        // The addend as rows: C's own rows, a separate matrix, or none (zero).
-        let (source, sourceStride): (UnsafePointer<Float>?, Int)
+        // The addend as rows: C's own rows, a separate matrix, or one row of zeros read by every
+        // tile (the tiles stay branch-free, and small enough to be inlined).
+        let (source, sourceStride, sourceColumnStep): (UnsafePointer<Float>, Int, Int)
         switch addend {
-        case .c: (source, sourceStride) = (UnsafePointer(c), ldc)
-        case .zero: (source, sourceStride) = (nil, 0)
-        case .rows(let pointer, let stride): (source, sourceStride) = (pointer, stride)
+        case .c: (source, sourceStride, sourceColumnStep) = (UnsafePointer(c), ldc, 1)
+        case .zero: (source, sourceStride, sourceColumnStep) = (UnsafePointer(zeros), 0, 0)
+        case .rows(let pointer, let stride): (source, sourceStride, sourceColumnStep) = (pointer, stride, 1)
         }
         let sliverB = kc * nr
         var jr = 0
@@ -95,7 +96,7 @@ public enum WideMacroKernel {
                 let aPanel = APanel(base: a + (ir / mr) * panelStride + (ir % mr) * rowStride, rowStride: rowStride,
                                     depthStride: depthStride, rows: rows)
                 let cTile = c + ir * ldc + jr
-                let sTile = Addend.Rows(base: source.map { $0 + ir * sourceStride + jr }, stride: sourceStride)
+                let sTile = Addend.Rows(base: source + ir * sourceStride + jr * sourceColumnStep, stride: sourceStride)
                 switch (height == mr, cols > nr) {
                 case (true, true):
                     tile6x32(kc: kc, a: aPanel, b0: bPanel, b1: bPanel + sliverB, c: cTile, ldc: ldc, s: sTile, rows: rows, cols: cols)
@@ -255,40 +256,47 @@ public enum WideMacroKernel {
 
     /// Writes `source + v` for a 32-wide accumulator row into `16 + hiCols` floats at `dest` (`1 ≤ hiCols ≤ 16`).
     @inline(__always)
-    static func add(_ lo: SIMD16<Float>, _ hi: SIMD16<Float>, from source: UnsafePointer<Float>?,
+    static func add(_ lo: SIMD16<Float>, _ hi: SIMD16<Float>, from source: UnsafePointer<Float>,
                     into dest: UnsafeMutablePointer<Float>, hiCols: Int) {
         add(lo, from: source, into: dest, cols: 16)
-        add(hi, from: source.map { $0 + 16 }, into: dest + 16, cols: hiCols)
+        add(hi, from: source + 16, into: dest + 16, cols: hiCols)
     }
 
-    /// Writes `source[j] + v[j]` (`v[j] + 0` without a source) for the first `cols` (at most 16) lanes.
+    /// Writes `source[j] + v[j]` for the first `cols` (at most 16) lanes (`source` may be `dest`).
     @inline(__always)
-    static func add(_ v: SIMD16<Float>, from source: UnsafePointer<Float>?, into dest: UnsafeMutablePointer<Float>, cols: Int) {
+    static func add(_ v: SIMD16<Float>, from source: UnsafePointer<Float>, into dest: UnsafeMutablePointer<Float>, cols: Int) {
         if cols == 16 {
-            let base = source.map { UnsafeRawPointer($0).loadUnaligned(as: SIMD16<Float>.self) } ?? SIMD16<Float>()
+            let base = UnsafeRawPointer(source).loadUnaligned(as: SIMD16<Float>.self)
             UnsafeMutableRawPointer(dest).storeBytes(of: base + v, as: SIMD16<Float>.self)
             return
         }
         var j = 0
         while j < cols {
-            dest[j] = (source?[j] ?? 0) + v[j]
+            dest[j] = source[j] + v[j]
             j &+= 1
         }
     }
+
+    /// 32 zeros: the addend row of `Addend.zero` (never written).
+    nonisolated(unsafe) static let zeros: UnsafeMutablePointer<Float> = {
+        let pointer = UnsafeMutablePointer<Float>.allocate(capacity: 32)
+        pointer.initialize(repeating: 0, count: 32)
+        return pointer
+    }()
 }
 
 extension WideMacroKernel.Addend {
-    /// The addend rows of one tile (`nil` base: zero).
+    /// The addend rows of one tile.
     struct Rows {
         /// Address of the tile's first addend element.
-        var base: UnsafePointer<Float>?
+        var base: UnsafePointer<Float>
         /// Distance between addend rows.
         var stride: Int
 
         /// Address of row `r`'s addend.
         @inline(__always)
-        func row(_ r: Int) -> UnsafePointer<Float>? {
-            base.map { $0 + r * stride }
+        func row(_ r: Int) -> UnsafePointer<Float> {
+            base + r * stride
         }
     }
 }
