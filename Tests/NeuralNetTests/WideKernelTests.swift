@@ -106,7 +106,7 @@ struct WideKernelTests {
     }
 
     /// The AVX-512 gate math must give exactly the portable results, forward and backward.
-    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"), arguments: [(20, true), (37, false)])
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"), arguments: [(20, true), (37, false), (32, true), (48, false)])
     func wideRecurrentCellIsBitIdenticalToPortableCode(units: Int, returnSequences: Bool) {
         let batch = 30, time = 5, features = 7
         var results: [(Matrix, Matrix, [[Float]])] = []

@@ -45,6 +45,9 @@ public final class LSTMLayer: ParameterOwner {
     let staticGateSums = FloatBuffer(count: 0)
     /// Gate pre-activation gradients of one timestep during backward `(batch, 4 * units)`.
     let gateGradientBuffer = FloatBuffer(count: 0)
+    /// Gate pre-activation gradients of one timestep packed for the weight-gradient product, one
+    /// block per fixed half of the batch (AVX-512 path).
+    let packedGateGradientParts = FloatBuffer(count: 0)
     /// Partial sums of the stacked weight gradient `[dW_x (sequence rows) ; dW_h]`, one
     /// `(f + units, 4 * units)` matrix per fixed half of the batch (see `LSTMLayer+StepGradients`).
     let weightGradientParts = FloatBuffer(count: 0)
