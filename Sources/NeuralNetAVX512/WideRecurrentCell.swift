@@ -48,14 +48,21 @@ public enum WideRecurrentCell {
     /// `gates` holds the activated gates, `cell` and `previousCell` the matching cell states;
     /// `external` (optional) adds to `dhNext`. On exit `dcNext` holds the cell gradient for
     /// the previous timestep.
+    ///
+    /// With `packed` (only when `units` is a multiple of 16) the gradients are also written as the
+    /// GEMM packs a right operand of depth `rows`: column `c` of row `r` at
+    /// `packed[((c / 16) * rows + r) * 16 + c % 16]`, so the weight-gradient product needs no
+    /// packing pass of its own.
     @inline(never)
     public static func backward(
         rows: Int, units h: Int, gates: UnsafePointer<Float>, cell: UnsafePointer<Float>,
         previousCell: UnsafePointer<Float>?, external: UnsafePointer<Float>?,
         dhNext: UnsafePointer<Float>, dcNext: UnsafeMutablePointer<Float>,
-        gateGradients: UnsafeMutablePointer<Float>
+        gateGradients: UnsafeMutablePointer<Float>, packed: UnsafeMutablePointer<Float>? = nil
     ) {
         typealias M = WideVectorMath
+        // Distance in `packed` between the slivers of consecutive gates (h / 16 slivers each).
+        let gateSlivers = h / 16 * rows * 16
         var row = 0
         while row < rows {
             let z = gates + row * 4 * h, dz = gateGradients + row * 4 * h, s = row * h
@@ -72,10 +79,19 @@ public enum WideRecurrentCell {
                 let dOut = dh * t
                 let dc = dh * o * (1 - t * t) + M.load(dcNext + s + j, count: n)
                 let prev = previousCell.map { M.load($0 + s + j, count: n) } ?? SIMD16<Float>()
-                M.store(dc * gg * i * (1 - i), to: dz + j, count: n)
-                M.store(dc * prev * f * (1 - f), to: dz + h + j, count: n)
-                M.store(dc * i * (1 - gg * gg), to: dz + 2 * h + j, count: n)
-                M.store(dOut * o * (1 - o), to: dz + 3 * h + j, count: n)
+                let di = dc * gg * i * (1 - i), df = dc * prev * f * (1 - f)
+                let dg = dc * i * (1 - gg * gg), dO = dOut * o * (1 - o)
+                M.store(di, to: dz + j, count: n)
+                M.store(df, to: dz + h + j, count: n)
+                M.store(dg, to: dz + 2 * h + j, count: n)
+                M.store(dO, to: dz + 3 * h + j, count: n)
+                if let packed {
+                    let sliver = packed + (j / 16 * rows + row) * 16
+                    M.store(di, to: sliver, count: 16)
+                    M.store(df, to: sliver + gateSlivers, count: 16)
+                    M.store(dg, to: sliver + 2 * gateSlivers, count: 16)
+                    M.store(dO, to: sliver + 3 * gateSlivers, count: 16)
+                }
                 M.store(dc * f, to: dcNext + s + j, count: n)
                 j &+= 16
             }

@@ -77,6 +77,24 @@ struct LayerGradientTests {
         #expect(layer.forward(input, active: false, rng: &rng) == input)
     }
 
+    /// Dropout in place gives the values and mask of `forward`, at one and two threads.
+    @Test(arguments: [1, 2])
+    func dropoutInPlaceMatchesForward(threads: Int) {
+        var data = SplitMix64(seed: 43)
+        let input = GradCheck.random(300, 128, rng: &data)
+        let upstream = GradCheck.random(300, 128, rng: &data)
+        let copying = DropoutLayer(rate: 0.3), inPlace = DropoutLayer(rate: 0.3)
+        var rngA = SplitMix64(seed: 47), rngB = SplitMix64(seed: 47)
+        let out = copying.forward(input, active: true, rng: &rngA, threads: threads)
+        var values = input
+        inPlace.apply(to: &values, active: true, rng: &rngB, threads: threads)
+        #expect(values == out)
+        var gradient = upstream
+        inPlace.backward(&gradient)
+        #expect(gradient == copying.backward(upstream))
+        #expect(rngA.next() == rngB.next())
+    }
+
     @Test func staticConcatenationGradient() {
         var rng = SplitMix64(seed: 51)
         let batch = 2, time = 3

@@ -32,6 +32,43 @@ struct WideKernelTests {
         }
     }
 
+    /// The AVX-512 tiles that add the first depth block to separate rows (`rowsAddend`) or to zero
+    /// (`beta = 0`, no clearing pass) give exactly the portable results, which copy the rows into `C`
+    /// or clear it first; one repeated row (stride 0) included, and depths over one block.
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"))
+    func wideTilesWritingAddedRowsAreBitIdenticalToPortableKernel() {
+        var rng = SplitMix64(seed: 37)
+        let shapes: [(Int, Int, Int)] = [(1, 1, 1), (5, 7, 3), (32, 256, 8), (64, 512, 64), (13, 35, 300), (30, 48, 17)]
+        for (m, n, k) in shapes {
+            let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }
+            let b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1, 1) }
+            let rows = (0..<(m * n)).map { _ in rng.nextFloat(in: -1, 1) }
+            // NaN in C must not leak into a beta = 0 product.
+            let c0 = (0..<(m * n)).map { i in i % 7 == 0 ? Float.nan : rng.nextFloat(in: -1, 1) }
+            for mode in ["zero", "rows", "row"] {
+                var results: [[Float]] = []
+                for useWide in [true, false] {
+                    var out = c0
+                    a.withUnsafeBufferPointer { ap in
+                        b.withUnsafeBufferPointer { bp in
+                            rows.withUnsafeBufferPointer { rp in
+                                out.withUnsafeMutableBufferPointer { cp in
+                                    let addend = mode == "zero" ? nil : (pointer: rp.baseAddress!, stride: mode == "rows" ? n : 0)
+                                    GEMM.serial(transposeA: false, transposeB: false, m: m, n: n, k: k, alpha: 1,
+                                                a: ap.baseAddress!, lda: k, b: bp.baseAddress!, ldb: n,
+                                                beta: 0, c: cp.baseAddress!, ldc: n, rowsAddend: addend, wide: useWide)
+                                }
+                            }
+                        }
+                    }
+                    results.append(out)
+                }
+                #expect(results[0] == results[1], "m=\(m) n=\(n) k=\(k) mode=\(mode)")
+                #expect(!results[0].contains { $0.isNaN })
+            }
+        }
+    }
+
     /// A left operand read in place with strides (as the weight gradients read `x_tᵀ` and `h_{t−1}ᵀ`)
     /// gives exactly what the packed path gives, transposed or not, edge rows and columns included.
     @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"))
@@ -69,7 +106,7 @@ struct WideKernelTests {
     }
 
     /// The AVX-512 gate math must give exactly the portable results, forward and backward.
-    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"), arguments: [(20, true), (37, false)])
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"), arguments: [(20, true), (37, false), (32, true), (48, false)])
     func wideRecurrentCellIsBitIdenticalToPortableCode(units: Int, returnSequences: Bool) {
         let batch = 30, time = 5, features = 7
         var results: [(Matrix, Matrix, [[Float]])] = []

@@ -30,11 +30,15 @@ extension GEMM {
     /// Every element is accumulated as in `serial` (fused multiply-adds in depth order from zero,
     /// one sum per depth block of `kcBlock`, added to `C`), so the results are bit-identical to
     /// `serial` with `alpha = 1, beta = 1`. Needs AVX-512 (`WideMacroKernel`).
+    ///
+    /// `packedB`, when given, already holds `B` as `GEMMPacking.packB` would pack it whole (one depth
+    /// block, one column block: only for `k <= kcBlock`, `n <= ncBlock`); `b` is then not read.
     static func accumulate(
         _ first: StridedProduct?, _ second: StridedProduct? = nil,
-        n: Int, k: Int, b: UnsafePointer<Float>, ldb: Int
+        n: Int, k: Int, b: UnsafePointer<Float>, ldb: Int, packedB: UnsafePointer<Float>? = nil
     ) {
         if n == 0 || (first == nil && second == nil) { return }
+        precondition(packedB == nil || (k <= kcBlock && n <= ncBlock), "a packed B must be one block")
         let nr = GEMMPacking.nr
         var pc = 0
         while pc < k {
@@ -42,8 +46,14 @@ extension GEMM {
             var jc = 0
             while jc < n {
                 let nc = min(ncBlock, n - jc)
-                let bPack = ThreadScratch.buffer(ThreadScratch.packedB, count: kc * ((nc + nr - 1) / nr * nr))
-                GEMMPacking.packB(transposed: false, b: b, ldb: ldb, k0: pc, kc: kc, col0: jc, nc: nc, into: bPack)
+                let bPack: UnsafePointer<Float>
+                if let packedB {
+                    bPack = packedB
+                } else {
+                    let scratch = ThreadScratch.buffer(ThreadScratch.packedB, count: kc * ((nc + nr - 1) / nr * nr))
+                    GEMMPacking.packB(transposed: false, b: b, ldb: ldb, k0: pc, kc: kc, col0: jc, nc: nc, into: scratch)
+                    bPack = UnsafePointer(scratch)
+                }
                 for product in [first, second] {
                     guard let product, product.m > 0 else { continue }
                     WideMacroKernel.block(

@@ -158,7 +158,9 @@ public enum GEMM {
     /// Single-threaded blocked GEMM over one chunk of the output.
     ///
     /// `wide` selects the AVX-512 inner loops (bit-identical to the portable ones); it must only be
-    /// `true` on CPUs that have AVX-512F.
+    /// `true` on CPUs that have AVX-512F. With `rowsAddend` (`R(i, j)` at `pointer[i * stride + j]`,
+    /// stride 0 for one repeated row) the result is `C = R + alpha * op(A) * op(B)` and `beta` is
+    /// ignored: the same values as copying `R` into `C` first and using `beta = 1`.
     static func serial(
         transposeA: Bool, transposeB: Bool,
         m: Int, n: Int, k: Int, alpha: Float,
@@ -167,9 +169,19 @@ public enum GEMM {
         packedB: (GEMMPackedB, column: Int)? = nil,
         beta: Float,
         c: UnsafeMutablePointer<Float>, ldc: Int,
+        rowsAddend: (pointer: UnsafePointer<Float>, stride: Int)? = nil,
         wide: Bool = CPUFeatures.avx512
     ) {
-        scale(c: c, ldc: ldc, m: m, n: n, beta: beta)
+        // The AVX-512 tiles write the first depth block's sums added to R, or to zero, themselves:
+        // no separate pass that copies R into C or clears C (same values: `R + s` and `0 + s`).
+        let direct = wide && k > 0 && alpha != 0 && (rowsAddend != nil || beta == 0)
+        if !direct {
+            if let rowsAddend {
+                for i in 0..<m { (c + i * ldc).update(from: rowsAddend.pointer + i * rowsAddend.stride, count: n) }
+            } else {
+                scale(c: c, ldc: ldc, m: m, n: n, beta: beta)
+            }
+        }
         if k == 0 || alpha == 0 { return }
         let mr = GEMMPacking.mr, nr = GEMMPacking.nr
         let kcMax = min(k, kcBlock)
@@ -205,8 +217,12 @@ public enum GEMM {
                         $0.0.sliver(blockIndex: pc / kcBlock, column: $0.column + jc, kc: kc)
                     } ?? UnsafePointer(bPack!)
                     if wide {
+                        var addend = WideMacroKernel.Addend.c
+                        if direct && pc == 0 {
+                            addend = rowsAddend.map { .rows($0.pointer + ic * $0.stride + jc, stride: $0.stride) } ?? .zero
+                        }
                         WideMacroKernel.block(mc: mc, nc: nc, kc: kc, a: aBlock, lda: directA ? lda : nil, b: bBlock,
-                                              c: c + ic * ldc + jc, ldc: ldc)
+                                              c: c + ic * ldc + jc, ldc: ldc, addend: addend)
                     } else {
                         var jr = 0
                         while jr < nc {

@@ -40,6 +40,15 @@ extension LSTMLayer {
         let wide = useWideKernels
         resetStepGradients(sequenceFeatures: f)
         let parts = gradientParts
+        // With AVX-512 the gate kernel also writes each part's dZ_t packed for the weight-gradient
+        // product (one GEMM block: units a multiple of 16, a part within one depth block).
+        let packedParts: UnsafeMutablePointer<Float>?
+        if wide && h % 16 == 0 && parts.step <= GEMM.kcBlock && g <= GEMM.ncBlock {
+            packedGateGradientParts.reset(count: parts.count * parts.step * g, zeroed: false)
+            packedParts = packedGateGradientParts.pointer
+        } else {
+            packedParts = nil
+        }
         outputGradient.storage.withUnsafeBufferPointer { dyp in
             cachedInput.storage.withUnsafeBufferPointer { xp in
                 inputGradient.storage.withUnsafeMutableBufferPointer { dxp in
@@ -56,7 +65,25 @@ extension LSTMLayer {
                                 external = t == time - 1 ? dy.value : nil
                             }
                             let first = t * batch + samples.lowerBound
-                            if wide {
+                            if let packedParts {
+                                // Gate kernel and weight gradients part by part, dZ_t also written packed.
+                                for part in 0..<parts.count {
+                                    let range = parts.range(part).clamped(to: samples)
+                                    if range.isEmpty { continue }
+                                    let row = t * batch + range.lowerBound, packed = packedParts + part * parts.step * g
+                                    WideRecurrentCell.backward(
+                                        rows: range.count, units: h, gates: gates.pointer + row * g,
+                                        cell: cells.pointer + row * h,
+                                        previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
+                                        external: external.map { $0 + range.lowerBound * h },
+                                        dhNext: dhNext.pointer + range.lowerBound * h,
+                                        dcNext: dcNext.pointer + range.lowerBound * h,
+                                        gateGradients: dz.pointer + range.lowerBound * g, packed: packed)
+                                    accumulateStepGradients(
+                                        t: t, samples: range, sequenceFeatures: f, input: x.value.map { UnsafePointer($0) },
+                                        packedGateGradients: UnsafePointer(packed))
+                                }
+                            } else if wide {
                                 WideRecurrentCell.backward(
                                     rows: samples.count, units: h, gates: gates.pointer + first * g,
                                     cell: cells.pointer + first * h,
@@ -75,7 +102,7 @@ extension LSTMLayer {
                                 }
                             }
                             // dW and db: each fixed part of the batch inside this block adds its share.
-                            for part in 0..<parts.count {
+                            for part in 0..<parts.count where packedParts == nil {
                                 let range = parts.range(part).clamped(to: samples)
                                 if !range.isEmpty {
                                     accumulateStepGradients(

@@ -20,8 +20,12 @@ extension LSTMLayer {
     }
 
     /// Adds timestep `t`'s contribution of the samples `samples` (all inside one part) to that
-    /// part's partial sums. `dZ_t` must already be in the gate-gradient buffer (row `b` for sample `b`).
-    func accumulateStepGradients(t: Int, samples: Range<Int>, sequenceFeatures f: Int, input: UnsafePointer<Float>?) {
+    /// part's partial sums. `dZ_t` must already be in the gate-gradient buffer (row `b` for sample `b`),
+    /// and also in `packedGateGradients` when given (these rows packed as `GEMM.accumulate` packs `B`).
+    func accumulateStepGradients(
+        t: Int, samples: Range<Int>, sequenceFeatures f: Int, input: UnsafePointer<Float>?,
+        packedGateGradients: UnsafePointer<Float>? = nil
+    ) {
         let h = units, g = 4 * units, width = f + h
         let part = samples.lowerBound / gradientParts.step
         let rows = samples.count, first = t * batch + samples.lowerBound
@@ -37,7 +41,7 @@ extension LSTMLayer {
             } : nil
             let stateProduct = t > 0 ? GEMM.StridedProduct(
                 m: h, a: hidden.pointer + (first - batch) * h, rowStride: 1, depthStride: h, c: partial + f * g, ldc: g) : nil
-            GEMM.accumulate(inputProduct, stateProduct, n: g, k: rows, b: dz, ldb: g)
+            GEMM.accumulate(inputProduct, stateProduct, n: g, k: rows, b: dz, ldb: g, packedB: packedGateGradients)
             return accumulateBias(dz, rows: rows, part: part)
         }
         let joined = ThreadScratch.buffer(ThreadScratch.general, count: rows * columns)

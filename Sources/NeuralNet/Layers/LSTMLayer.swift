@@ -45,6 +45,9 @@ public final class LSTMLayer: ParameterOwner {
     let staticGateSums = FloatBuffer(count: 0)
     /// Gate pre-activation gradients of one timestep during backward `(batch, 4 * units)`.
     let gateGradientBuffer = FloatBuffer(count: 0)
+    /// Gate pre-activation gradients of one timestep packed for the weight-gradient product, one
+    /// block per fixed half of the batch (AVX-512 path).
+    let packedGateGradientParts = FloatBuffer(count: 0)
     /// Partial sums of the stacked weight gradient `[dW_x (sequence rows) ; dW_h]`, one
     /// `(f + units, 4 * units)` matrix per fixed half of the batch (see `LSTMLayer+StepGradients`).
     let weightGradientParts = FloatBuffer(count: 0)
@@ -152,14 +155,18 @@ public final class LSTMLayer: ParameterOwner {
                         let first = t * batch + samples.lowerBound
                         // This block's rows of the timestep's pre-activations (row b for sample b).
                         let zt = stepGates.pointer + samples.lowerBound * g
-                        for b in samples {
-                            (stepGates.pointer + b * g).update(from: rowStart.pointer + (perSample ? b : 0) * g, count: g)
-                        }
+                        let initialisers = (pointer: UnsafePointer(rowStart.pointer + (perSample ? samples.lowerBound * g : 0)),
+                                            stride: perSample ? g : 0)
                         if let packedInput, let xBase = x.value {
+                            // x_t W_x added to the row initialisers (read in place, not copied first).
                             GEMM.serial(
                                 transposeA: false, transposeB: false, m: samples.count, n: g, k: f, alpha: 1,
                                 a: xBase + first * f, lda: f, b: nil, ldb: 0, packedB: (packedInput, 0),
-                                beta: 1, c: zt, ldc: g)
+                                beta: 1, c: zt, ldc: g, rowsAddend: initialisers)
+                        } else {
+                            for r in 0..<samples.count {
+                                (zt + r * g).update(from: initialisers.pointer + r * initialisers.stride, count: g)
+                            }
                         }
                         if t > 0, let packedRecurrent {
                             GEMM.serial(

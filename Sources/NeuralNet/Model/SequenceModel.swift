@@ -91,7 +91,8 @@ public final class SequenceModel: ParameterOwner {
         let statics = staticInputs(checking: inputs)
         for (index, (lstm, dropout)) in zip(recurrent, dropouts).enumerated() {
             x = lstm.forward(x, staticInput: index == 0 ? statics : nil, batch: batch, time: time, threads: threads)
-            x = dropout.forward(x, active: dropoutActive, rng: &dropoutRNG, threads: threads)
+            // In place: the output of every layer is only ever held by `x` here.
+            dropout.apply(to: &x, active: dropoutActive, rng: &dropoutRNG, threads: threads)
         }
         for layer in head { x = layer.forward(x, threads: threads) }
         x = output.forward(x, threads: threads)
@@ -106,7 +107,7 @@ public final class SequenceModel: ParameterOwner {
         g = output.backward(g, threads: threads)
         for layer in head.reversed() { g = layer.backward(g, threads: threads) }
         for index in stride(from: recurrent.count - 1, through: 0, by: -1) {
-            g = dropouts[index].backward(g)
+            dropouts[index].backward(&g)
             g = recurrent[index].backward(g, needsInputGradient: index > 0, threads: threads)
         }
         guard !embeddings.isEmpty else { return }
