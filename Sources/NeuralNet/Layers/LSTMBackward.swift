@@ -64,34 +64,32 @@ extension LSTMLayer {
                             } else {
                                 external = t == time - 1 ? dy.value : nil
                             }
-                            let first = t * batch + samples.lowerBound
+                            /// The AVX-512 gate kernel over the samples `range` of timestep t, writing dZ_t
+                            /// (and, when given, its packed copy).
+                            func wideGateGradients(_ range: Range<Int>, packed: UnsafeMutablePointer<Float>? = nil) {
+                                let row = t * batch + range.lowerBound
+                                WideRecurrentCell.backward(
+                                    rows: range.count, units: h, gates: gates.pointer + row * g,
+                                    cell: cells.pointer + row * h,
+                                    previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
+                                    external: external.map { $0 + range.lowerBound * h },
+                                    dhNext: dhNext.pointer + range.lowerBound * h,
+                                    dcNext: dcNext.pointer + range.lowerBound * h,
+                                    gateGradients: dz.pointer + range.lowerBound * g, packed: packed)
+                            }
                             if let packedParts {
                                 // Gate kernel and weight gradients part by part, dZ_t also written packed.
                                 for part in 0..<parts.count {
                                     let range = parts.range(part).clamped(to: samples)
                                     if range.isEmpty { continue }
-                                    let row = t * batch + range.lowerBound, packed = packedParts + part * parts.step * g
-                                    WideRecurrentCell.backward(
-                                        rows: range.count, units: h, gates: gates.pointer + row * g,
-                                        cell: cells.pointer + row * h,
-                                        previousCell: t > 0 ? UnsafePointer(cells.pointer + (row - batch) * h) : nil,
-                                        external: external.map { $0 + range.lowerBound * h },
-                                        dhNext: dhNext.pointer + range.lowerBound * h,
-                                        dcNext: dcNext.pointer + range.lowerBound * h,
-                                        gateGradients: dz.pointer + range.lowerBound * g, packed: packed)
+                                    let packed = packedParts + part * parts.step * g
+                                    wideGateGradients(range, packed: packed)
                                     accumulateStepGradients(
                                         t: t, samples: range, sequenceFeatures: f, input: x.value.map { UnsafePointer($0) },
                                         packedGateGradients: UnsafePointer(packed))
                                 }
                             } else if wide {
-                                WideRecurrentCell.backward(
-                                    rows: samples.count, units: h, gates: gates.pointer + first * g,
-                                    cell: cells.pointer + first * h,
-                                    previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
-                                    external: external.map { $0 + samples.lowerBound * h },
-                                    dhNext: dhNext.pointer + samples.lowerBound * h,
-                                    dcNext: dcNext.pointer + samples.lowerBound * h,
-                                    gateGradients: dzBlock)
+                                wideGateGradients(samples)
                             } else {
                                 for b in samples {
                                     gateGradients(
@@ -122,7 +120,7 @@ extension LSTMLayer {
                                 GEMM.serial(
                                     transposeA: false, transposeB: false, m: samples.count, n: f, k: g, alpha: 1,
                                     a: dzBlock, lda: g, b: nil, ldb: 0, packedB: (packedInputT, 0), beta: 0,
-                                    c: dxBase + first * f, ldc: f)
+                                    c: dxBase + (t * batch + samples.lowerBound) * f, ldc: f)
                             }
                             if t > 0, let packedRecurrentT {
                                 // dh_{t-1} = dZ_t W_hᵀ for this block's samples.
