@@ -31,6 +31,8 @@ import Testing
         let log = try FileSystem.readText("\(run)/logs/tune-attempt1.jsonl")
         #expect(log.contains("fit epoch 1/2"))
         #expect(log.contains("trial 3 of 3:"))
+        // Each trial is scored on two rolling origins, both recorded in the study.
+        #expect(log.contains("rolling origin(s) per trial") && study.contains("\"foldWAPE\""), "\(study)")
         #expect(log.contains("rule per segment"))
         // Validation reports point and total-volume accuracy of each source.
         #expect(log.contains("lstm WAPE ") && log.contains(", volume "), "\(log)")

@@ -77,5 +77,35 @@ import Testing
                                       timeBudget: 0, seed: 3)
         #expect(second.trials == first.trials)
         #expect(first.trials.map { $0.params["layers"] ?? "" }.allSatisfy { ["1", "2", "3"].contains($0) })
+        // Two rolling origins by default: finished trials score the mean of both, pruned ones only the latest.
+        for trial in first.trials {
+            #expect(trial.foldWAPE.count == (trial.pruned ? 1 : 2), "\(trial)")
+            let mean = trial.foldWAPE.reduce(0, +) / Double(trial.foldWAPE.count)
+            #expect(abs(trial.validationWAPE - mean) < 1e-5)
+        }
+        #expect(first.trials.contains { !$0.pruned && $0.foldWAPE[0] != $0.foldWAPE[1] })
+        base.trialFolds = 1
+        let single = NeuralTuner.tune(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, base: base, trials: 2,
+                                      timeBudget: 0, seed: 3)
+        #expect(single.trials.allSatisfy { $0.foldWAPE.count == 1 && $0.foldWAPE[0] == $0.validationWAPE })
+        // The latest origin is scored as before folds existed: the first trial's curve is unchanged.
+        #expect(single.trials[0].curve == first.trials[0].curve)
+    }
+
+    /// Fold k validates on the horizon ending k horizons before the end, and trains only on windows
+    /// whose targets end before it.
+    @Test func rollingOriginsNeverTrainOnTheirValidationHorizon() {
+        let series = [(0..<30).map(Double.init), (0..<11).map(Double.init)]
+        let windows = NeuralWindows(series: series, firstBuckets: [0, 0], settings: NeuralForecasterTests.settings, horizon: 4)
+        #expect(windows.validationWindows(fold: 0).map(\.end) == [26, 7])
+        #expect(windows.validationWindows(fold: 1).map(\.end) == [22, 3])
+        #expect(windows.validationWindows(fold: 2).map(\.end) == [18])
+        for fold in 0..<3 {
+            let training = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1)
+            for validation in windows.validationWindows(fold: fold) {
+                let latest = training.filter { $0.series == validation.series }.map { $0.end + 4 }.max() ?? 0
+                #expect(latest <= validation.end, "fold \(fold) series \(validation.series)")
+            }
+        }
     }
 }

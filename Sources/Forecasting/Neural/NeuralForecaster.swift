@@ -60,9 +60,14 @@ public enum NeuralForecaster {
 
     /// Every window whose targets lie inside the series (and before the held-out last horizon when `holdOut`).
     static func trainingWindows(series: [[Double]], horizon: Int, holdOut: Bool) -> [(series: Int, end: Int)] {
+        trainingWindows(series: series, horizon: horizon, heldOutHorizons: holdOut ? 1 : 0)
+    }
+
+    /// Every window whose targets lie inside the series before its last `heldOutHorizons` horizons.
+    static func trainingWindows(series: [[Double]], horizon: Int, heldOutHorizons: Int) -> [(series: Int, end: Int)] {
         var windows: [(series: Int, end: Int)] = []
         for (index, values) in series.enumerated() {
-            let lastEnd = values.count - horizon - (holdOut ? horizon : 0)
+            let lastEnd = values.count - horizon - heldOutHorizons * horizon
             guard lastEnd >= 1 else { continue }
             for end in 1...lastEnd { windows.append((index, end)) }
         }

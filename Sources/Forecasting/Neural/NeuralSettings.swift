@@ -45,6 +45,10 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// Each tuning trial's budget: at most this many epochs of `trialWindowsPerEpoch` windows (a trial
     /// ranks settings; the final fit then uses `epochs` and `windowsPerEpoch`).
     public var trialEpochs = 6
+    /// Rolling origins each trial is scored on: fold k validates on the horizon that ends k horizons
+    /// before the series' end, after training only on what precedes it; the trial's score is the
+    /// mean of its folds' WAPEs.
+    public var trialFolds = 2
     public var trialWindowsPerEpoch = 4_000
     /// Wall-time cap of the search in seconds (0 = none); with a cap the number of trials, and so the
     /// study, can depend on the machine's speed.
@@ -68,7 +72,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, historyStatistics, pointQuantile
+             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, historyStatistics, pointQuantile
     }
 
     /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
@@ -92,7 +96,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "historyStatistics", "pointQuantile"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "historyStatistics", "pointQuantile"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -135,6 +139,8 @@ extension NeuralSettings: Decodable {
         try check(trials >= 1, "trials", "expected at least 1 trial")
         trialEpochs = try value("trialEpochs", trialEpochs)
         try check(trialEpochs >= 1, "trialEpochs", "expected at least 1")
+        trialFolds = try value("trialFolds", trialFolds)
+        try check(trialFolds >= 1, "trialFolds", "expected at least 1 rolling origin")
         trialWindowsPerEpoch = try value("trialWindowsPerEpoch", trialWindowsPerEpoch)
         try check(trialWindowsPerEpoch >= 1, "trialWindowsPerEpoch", "expected at least 1")
         tuneSeconds = try value("tuneSeconds", tuneSeconds)

@@ -5,9 +5,11 @@ import NeuralNet
 public struct TuningTrial: Sendable, Codable, Equatable {
     public var number: Int
     public var params: [String: String]
-    /// Best validation WAPE reached (the objective).
+    /// Best validation WAPE reached (the objective): the mean over `foldWAPE`.
     public var validationWAPE: Double
-    /// Best validation WAPE after each epoch.
+    /// Best validation WAPE of each rolling origin, the latest first (only the first when pruned).
+    public var foldWAPE: [Double]
+    /// Best validation WAPE after each epoch, on the latest origin.
     public var curve: [Double]
     /// Stopped early by the median rule.
     public var pruned: Bool
@@ -59,9 +61,9 @@ public enum NeuralTuner {
     /// which dominate WAPE anyway.
     static let rankingSeries = 1_000
 
-    /// The validation windows a trial is scored on.
-    static func rankingWindows(_ windows: NeuralWindows) -> [(series: Int, end: Int)] {
-        let all = windows.validationWindows
+    /// The validation windows a trial is scored on at rolling origin `fold` (0: the latest).
+    static func rankingWindows(_ windows: NeuralWindows, fold: Int = 0) -> [(series: Int, end: Int)] {
+        let all = windows.validationWindows(fold: fold)
         guard all.count > rankingSeries else { return all }
         let volume = all.map { window in windows.series[window.series].prefix(window.end).reduce(0) { $0 + abs($1) } }
         return all.indices.sorted { volume[$0] > volume[$1] || (volume[$0] == volume[$1] && $0 < $1) }
@@ -97,17 +99,29 @@ public enum NeuralTuner {
             }
             let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                         attributes: attributes)
-            let validation = Self.rankingWindows(windows)
-            let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, holdOut: true)
-            let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,
-                                              stopEarly: true, seed: seed &+ UInt64(number), label: "trial \(number)/\(trials)",
-                                              progress: nil, prune: prune)
-            let trial = TuningTrial(number: number, params: params, validationWAPE: round6(result.bestWAPE),
-                                    curve: result.curve.map(round6), pruned: result.pruned)
+            // Rolling origins, the latest first: each fold trains on what precedes its validation horizon.
+            // Pruning watches the latest origin only; a pruned trial skips the earlier ones.
+            var folds: [NeuralForecaster.FitResult] = []
+            for fold in 0..<max(1, settings.trialFolds) {
+                let validation = Self.rankingWindows(windows, fold: fold)
+                let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, heldOutHorizons: fold + 1)
+                guard !validation.isEmpty, !held.isEmpty else { break }
+                let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,
+                                                  stopEarly: true, seed: seed &+ UInt64(number) &+ UInt64(fold) &* 0x1_0000,
+                                                  label: "trial \(number)/\(trials)", progress: nil, prune: fold == 0 ? prune : nil)
+                folds.append(result)
+                if result.pruned { break }
+            }
+            let pruned = folds.first?.pruned ?? false
+            let foldWAPE = folds.map(\.bestWAPE)
+            let score = foldWAPE.isEmpty ? Double.infinity : foldWAPE.reduce(0, +) / Double(foldWAPE.count)
+            let trial = TuningTrial(number: number, params: params, validationWAPE: round6(score), foldWAPE: foldWAPE.map(round6),
+                                    curve: (folds.first?.curve ?? []).map(round6), pruned: pruned)
             done.append(trial)
-            progress?("trial \(number) of \(trials): \(params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) → validation WAPE \(String(format: "%.1f", result.bestWAPE * 100))%\(result.pruned ? " (pruned)" : "")")
-            if !result.pruned, result.bestWAPE < bestScore {
-                bestScore = result.bestWAPE
+            let perFold = foldWAPE.count > 1 ? " (origins: " + foldWAPE.map { String(format: "%.1f%%", $0 * 100) }.joined(separator: ", ") + ")" : ""
+            progress?("trial \(number) of \(trials): \(params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) → validation WAPE \(String(format: "%.1f", score * 100))%\(perFold)\(pruned ? " (pruned)" : "")")
+            if !pruned, score < bestScore {
+                bestScore = score
                 best = apply(params, to: base)
             }
         }

@@ -211,9 +211,13 @@ struct NeuralWindows {
     }
 
     /// Each series' held-out last horizon, as `(series, end)` (series too short to have one are skipped).
-    var validationWindows: [(series: Int, end: Int)] {
+    var validationWindows: [(series: Int, end: Int)] { validationWindows(fold: 0) }
+
+    /// Each series' horizon ending `fold` horizons before its end (0: the last), as `(series, end)`;
+    /// series too short to have one are skipped.
+    func validationWindows(fold: Int) -> [(series: Int, end: Int)] {
         series.indices.compactMap { index in
-            let end = series[index].count - horizon
+            let end = series[index].count - horizon * (fold + 1)
             return end >= 1 ? (index, end) : nil
         }
     }

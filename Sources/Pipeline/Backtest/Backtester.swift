@@ -110,7 +110,7 @@ public struct Backtester: Sendable {
         if config.model.candidates.contains("lstm") {
             var settings = config.networkSettings()
             if settings.trials > 1 {
-                echo?("tuning the LSTM: up to \(settings.trials) trials (TPE sampler, median pruning)")
+                echo?("tuning the LSTM: up to \(settings.trials) trials (TPE sampler, median pruning, \(settings.trialFolds) rolling origin(s) per trial)")
                 settings = NeuralTuner.tune(series: histories, firstBuckets: firstBuckets, covariates: covariates, attributes: attributes, horizon: holdout, base: settings,
                                             trials: settings.trials, timeBudget: settings.tuneSeconds, seed: config.seed, progress: echo).best
             }

@@ -46,7 +46,7 @@ struct NeuralStudy: Codable, Equatable {
                                                     names: config.model.attributes)
         var trials: [TuningTrial]?
         if settings.trials > 1 {
-            context.log.info("tuning the LSTM: up to \(settings.trials) trials\(settings.tuneSeconds > 0 ? " or \(Int(settings.tuneSeconds)) s" : "") (TPE sampler, median pruning)")
+            context.log.info("tuning the LSTM: up to \(settings.trials) trials\(settings.tuneSeconds > 0 ? " or \(Int(settings.tuneSeconds)) s" : "") (TPE sampler, median pruning, \(settings.trialFolds) rolling origin(s) per trial)")
             let search = NeuralTuner.tune(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, attributes: attributes, horizon: horizon, base: settings,
                                           trials: settings.trials, timeBudget: settings.tuneSeconds, seed: context.seed,
                                           progress: { context.log.info($0) })
