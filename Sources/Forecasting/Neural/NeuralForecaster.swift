@@ -18,8 +18,8 @@ public enum NeuralForecaster {
         let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                     attributes: attributes)
         let validation = windows.validationWindows
-        let held = trainingWindows(series: series, horizon: horizon, holdOut: true)
-        let all = trainingWindows(series: series, horizon: horizon, holdOut: false)
+        let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1)
+        let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0)
         var members: [SequenceModel] = []
         var validationForecasts: [[[Double]]] = []
         var epochs: [Int] = []
@@ -56,11 +56,6 @@ public enum NeuralForecaster {
         return first.indices.map { window in
             first[window].indices.map { step in forecasts.reduce(0) { $0 + $1[window][step] } / Double(forecasts.count) }
         }
-    }
-
-    /// Every window whose targets lie inside the series (and before the held-out last horizon when `holdOut`).
-    static func trainingWindows(series: [[Double]], horizon: Int, holdOut: Bool) -> [(series: Int, end: Int)] {
-        trainingWindows(series: series, horizon: horizon, heldOutHorizons: holdOut ? 1 : 0)
     }
 
     /// Every window whose targets lie inside the series before its last `heldOutHorizons` horizons.
