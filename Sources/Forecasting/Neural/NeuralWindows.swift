@@ -167,7 +167,8 @@ struct NeuralWindows {
         let columns = columns
         for t in 0..<timeSteps {
             let offset = end - lookback + t
-            if t < lookback && offset >= 0 && offset < values.count {
+            let observed = t < lookback && offset >= 0 && offset < values.count
+            if observed {
                 storage.append(transform(values[offset], scale: windowScale))
                 storage.append(1)
             } else {
@@ -175,7 +176,7 @@ struct NeuralWindows {
                 storage.append(0)
             }
             if columns.statistics != nil {
-                if t < lookback && offset >= 0 && offset < values.count {
+                if observed {
                     statistics[index].append(through: offset, scale: windowScale, windows: self, to: &storage)
                 } else {
                     storage.append(contentsOf: repeatElement(0, count: HistoryStatistics.count))
