@@ -109,3 +109,39 @@ import Testing
         }
     }
 }
+
+/// An origin whose validation horizon has no demand cannot be scored: the trial keeps the other
+/// origin's WAPE, the study records −1 for that origin, and the log says so instead of a number.
+@Suite struct NeuralTunerUnscoredOriginTests {
+    @Test func anOriginWithoutDemandIsLeftOutOfTheScore() {
+        var base = NeuralForecasterTests.settings
+        base.epochs = 2
+        base.windowsPerEpoch = 64
+        base.trialFolds = 2
+        base.searchHiddenUnits = [8, 16]
+        base.searchLayers = [1, 1]
+        base.searchLookbacks = [6, 8]
+        // The earlier origin validates on buckets 32..<36 (horizon 4, 40 buckets): a stock-out there.
+        let series = NeuralForecasterTests.series.map { values in
+            values.enumerated().map { index, value in (32..<36).contains(index) ? 0 : value }
+        }
+        let lines = LockedLines()
+        let result = NeuralTuner.tune(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, base: base, trials: 2,
+                                      timeBudget: 0, seed: 1, progress: { lines.append($0) })
+        for trial in result.trials where !trial.pruned {
+            #expect(trial.foldWAPE.count == 2)
+            #expect(trial.foldWAPE[0] > 0 && trial.foldWAPE[1] == -1, "\(trial.foldWAPE)")
+            #expect(trial.validationWAPE == trial.foldWAPE[0])
+        }
+        #expect(lines.all.contains { $0.contains("n/a (no demand)") && !$0.contains("inf") }, "\(lines.all)")
+    }
+}
+
+/// Progress lines collected from the tuner's callback.
+private final class LockedLines: @unchecked Sendable {
+    private var lines: [String] = []
+    private let lock = NSLock()
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+}

@@ -5,14 +5,19 @@ import NeuralNet
 public struct TuningTrial: Sendable, Codable, Equatable {
     public var number: Int
     public var params: [String: String]
-    /// Best validation WAPE reached (the objective): the mean over `foldWAPE`.
+    /// Best validation WAPE reached (the objective): the mean over the origins of `foldWAPE` that could
+    /// be scored; −1 when none could (JSON has no infinity).
     public var validationWAPE: Double
-    /// Best validation WAPE of each rolling origin, the latest first (only the first when pruned).
+    /// Best validation WAPE of each rolling origin, the latest first (only the first when pruned); −1 for
+    /// an origin whose validation horizon has no demand at all.
     public var foldWAPE: [Double]
     /// Best validation WAPE after each epoch, on the latest origin.
     public var curve: [Double]
     /// Stopped early by the median rule.
     public var pruned: Bool
+
+    /// `validationWAPE` for ranking: a trial that could not be scored ranks last, not first.
+    var objective: Double { validationWAPE >= 0 ? validationWAPE : .infinity }
 }
 
 /// Hyperparameter search for the global LSTM: a tree-structured Parzen estimator (as Optuna's
@@ -93,8 +98,8 @@ public enum NeuralTuner {
             settings.windowsPerEpoch = min(settings.windowsPerEpoch, settings.trialWindowsPerEpoch)
             let completed = done.filter { !$0.pruned }
             let prune: (Int, Double) -> Bool = { epoch, value in
-                let atEpoch = completed.compactMap { $0.curve.count >= epoch ? $0.curve[epoch - 1] : $0.curve.last }
-                guard number > startupTrials, epoch >= 2, atEpoch.count >= 2 else { return false }
+                let atEpoch = completed.compactMap { $0.curve.count >= epoch ? $0.curve[epoch - 1] : $0.curve.last }.filter { $0 >= 0 }
+                guard number > startupTrials, epoch >= 2, value.isFinite, atEpoch.count >= 2 else { return false }
                 return value > median(atEpoch)
             }
             let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
@@ -114,12 +119,15 @@ public enum NeuralTuner {
             }
             let pruned = folds.first?.pruned ?? false
             let foldWAPE = folds.map(\.bestWAPE)
-            let score = foldWAPE.isEmpty ? Double.infinity : foldWAPE.reduce(0, +) / Double(foldWAPE.count)
+            // An origin without demand in its validation horizon has no WAPE; the others still count.
+            let scored = foldWAPE.filter(\.isFinite)
+            let score = scored.isEmpty ? Double.infinity : scored.reduce(0, +) / Double(scored.count)
             let trial = TuningTrial(number: number, params: params, validationWAPE: round6(score), foldWAPE: foldWAPE.map(round6),
                                     curve: (folds.first?.curve ?? []).map(round6), pruned: pruned)
             done.append(trial)
-            let perFold = foldWAPE.count > 1 ? " (origins: " + foldWAPE.map { String(format: "%.1f%%", $0 * 100) }.joined(separator: ", ") + ")" : ""
-            progress?("trial \(number) of \(trials): \(params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) → validation WAPE \(String(format: "%.1f", score * 100))%\(perFold)\(pruned ? " (pruned)" : "")")
+            func percent(_ wape: Double) -> String { wape.isFinite ? String(format: "%.1f%%", wape * 100) : "n/a (no demand)" }
+            let perFold = foldWAPE.count > 1 ? " (origins: " + foldWAPE.map(percent).joined(separator: ", ") + ")" : ""
+            progress?("trial \(number) of \(trials): \(params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) → validation WAPE \(percent(score))\(perFold)\(pruned ? " (pruned)" : "")")
             if !pruned, score < bestScore {
                 bestScore = score
                 best = apply(params, to: base)
@@ -157,7 +165,7 @@ public enum NeuralTuner {
 
     /// One TPE draw: per parameter, the candidate from the good-trial density with the best ratio.
     static func parzen(_ space: Space, _ trials: [TuningTrial], _ rng: inout SplitMix64) -> [String: String] {
-        let sorted = trials.sorted { $0.validationWAPE < $1.validationWAPE }
+        let sorted = trials.sorted { $0.objective < $1.objective }
         let goodCount = max(1, Int((Double(sorted.count) * 0.25).rounded(.up)))
         let good = Array(sorted.prefix(goodCount)), bad = Array(sorted.dropFirst(goodCount))
         var params: [String: String] = [:]
