@@ -8,9 +8,11 @@ enum DumpCommand {
         usage: """
             Usage: demand dump FILE [--producer NAME [--mapped]] [--root DIR] [--config FILE] [--limit N]
 
-            Reads FILE (CSV, JSON, JSON Lines; format from the extension or the first bytes) and prints
-            the parsed table as CSV on stdout: comma-separated, quoted where needed, dates as yyyy-MM-dd.
-              --producer NAME   read with that producer's settings (delimiter, decimal comma) from the config
+            Reads FILE (CSV, JSON, JSON Lines, XLSX, Parquet; format from the extension or the first
+            bytes) and prints the parsed table as CSV on stdout: comma-separated, quoted where needed,
+            dates as yyyy-MM-dd.
+              --producer NAME   read with that producer's settings (delimiter, decimal comma, sheet, wide
+                                layout) from the config
               --mapped          with --producer: print what ingest keeps (sku, date, quantity, price, store,
                                 source) and, on stderr, how many rows were left out and why
               --limit N         print only the first N rows

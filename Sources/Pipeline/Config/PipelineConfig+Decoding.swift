@@ -43,7 +43,7 @@ extension PipelineConfig.Producer {
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
             "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet",
-            "regressors",
+            "regressors", "wide",
         ])
         self.init(name: try object.required("name"), columns: try object.required("columns"))
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != "..", name != "quarantine" else {
@@ -63,6 +63,12 @@ extension PipelineConfig.Producer {
         if let weekOneStarts, ISODay.parse(weekOneStarts) == nil {
             throw object.invalid("weekOneStarts", "expected the first day of week 1 as yyyy-MM-dd, got \"\(weekOneStarts)\"")
         }
+        wide = try object.optional("wide")
+        if wide == nil {
+            for (key, value) in [("date", columns.date), ("quantity", columns.quantity)] where value.isEmpty {
+                throw object.invalid("columns", "required key '\(key)' is missing: name the vendor's \(key) column (or set producers[].wide for a file with one quantity column per date)")
+            }
+        }
         regressors = try object.value("regressors", default: regressors)
         for (name, column) in regressors.sorted(by: { $0.key < $1.key }) {
             guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), name != "quantity", name != "price" else {
@@ -77,11 +83,25 @@ extension PipelineConfig.Producer {
 }
 
 extension PipelineConfig.ColumnMapping {
-    /// Decodes a column mapping; `sku`, `date` and `quantity` are required.
+    /// Decodes a column mapping; `sku` is required, and `date` and `quantity` unless the producer is wide.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: ["sku", "date", "quantity", "price", "store"])
-        self.init(sku: try object.required("sku"), date: try object.required("date"), quantity: try object.required("quantity"),
+        self.init(sku: try object.required("sku"), date: try object.optional("date") ?? "", quantity: try object.optional("quantity") ?? "",
                   price: try object.optional("price"), store: try object.optional("store"))
+    }
+}
+
+extension PipelineConfig.WideLayout {
+    /// Decodes a wide layout; `columns` is required.
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["columns", "firstDay", "unit"])
+        self.init(columns: try object.required("columns"), firstDay: try object.optional("firstDay"),
+                  unit: try object.value("unit", default: "day"))
+        guard !columns.isEmpty else { throw object.invalid("columns", "expected a glob over header names such as \"d_*\"") }
+        if let firstDay, ISODay.parse(firstDay) == nil {
+            throw object.invalid("firstDay", "expected the date of header number 1 as yyyy-MM-dd, got \"\(firstDay)\"")
+        }
+        guard ["day", "week"].contains(unit) else { throw object.invalid("unit", "expected \"day\" or \"week\", got \"\(unit)\"") }
     }
 }
 

@@ -68,10 +68,15 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// For workbooks: the sheet to read, by name or by 0-based position as text (`"Sales"`, `"0"`);
         /// `nil` reads the first visible worksheet.
         public var sheet: String?
+        /// For files with one quantity column per date (a pivot export, M5's `d_1 … d_1941`): which
+        /// columns hold quantities and how their headers give dates. `columns.date` and
+        /// `columns.quantity` are then not used.
+        public var wide: WideLayout?
 
         /// Every vendor column this producer reads (so columnar files read only those), or `nil` when a
         /// column name depends on the row (a template such as `"price{brand}"`) and every column is read.
         public var mappedColumns: Set<String>? {
+            if wide != nil { return nil }  // the quantity columns are known only from the header
             var names: Set<String> = [columns.date, columns.quantity]
             for name in [columns.price].compactMap({ $0 }) + Array(regressors.values) {
                 guard let template = try? ColumnTemplate(name), !template.isTemplate else { return nil }
@@ -88,6 +93,29 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public init(name: String, columns: ColumnMapping) {
             self.name = name
             self.columns = columns
+        }
+    }
+
+    /// A wide file's layout: every column whose header matches `columns` holds the quantities of one date.
+    ///
+    /// Without `firstDay` each such header must read as a date (`2024-01-01`, or as `dateFormat` says).
+    /// With it, the number at the end of the header counts `unit`s from `firstDay`: `d_1` is `firstDay`,
+    /// `d_2` the next day (or week). Empty and zero cells record no sale.
+    public struct WideLayout: Sendable, Equatable, Codable {
+        /// Glob (`*`, `?`) over header names selecting the quantity columns, e.g. `"d_*"` or `"20*"`.
+        public var columns: String
+        /// The date of number 1 (`yyyy-MM-dd`), when headers are numbered rather than dated.
+        public var firstDay: String?
+        /// `day` or `week`: the distance between consecutive header numbers.
+        public var unit: String = "day"
+
+        /// Days between consecutive header numbers.
+        public var unitDays: Int32 { unit == "week" ? 7 : 1 }
+
+        public init(columns: String, firstDay: String? = nil, unit: String = "day") {
+            self.columns = columns
+            self.firstDay = firstDay
+            self.unit = unit
         }
     }
 

@@ -60,7 +60,7 @@ public struct Replayer: Sendable {
         for input in original.inputs {
             try FileSystem.copy("\(runDirectory)/\(input.archivedPath)", to: "\(store.runDirectory(original.runId))/\(input.archivedPath)")
         }
-        var manifest = try RunFactory.newManifest(runId: original.runId, trigger: "replay", config: RunFactory.config(of: original),
+        let manifest = try RunFactory.newManifest(runId: original.runId, trigger: "replay", config: RunFactory.config(of: original),
                                                   inputs: original.inputs)
         echo?("replaying run \(original.runId) in \(store.runDirectory(original.runId))")
         let orchestrator = Orchestrator(states: StandardStates.all(), store: store, echo: echo, sleep: { _ in })

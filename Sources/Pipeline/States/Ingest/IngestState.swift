@@ -40,7 +40,8 @@ public struct IngestState: PipelineState {
             }
             var byReason: [String: Int] = [:]
             for reject in result.rejects { byReason[reject.reason, default: 0] += 1 }
-            context.log.info("\(input.originalName): \(table.rows.count) rows, \(result.transactions.count) kept",
+            let wide = producer.wide == nil ? "" : " (wide: \(result.records) quantity cells, \(result.emptyCells) empty or zero)"
+            context.log.info("\(input.originalName): \(table.rows.count) rows\(wide), \(result.transactions.count) kept",
                              byReason.mapValues(String.init))
             fileSummaries.append(.init(file: input.originalName, producer: producer.name, rows: table.rows.count,
                                        kept: result.transactions.count, rejectedByReason: byReason))
@@ -70,9 +71,10 @@ public struct IngestState: PipelineState {
                      ingest: PipelineConfig.Ingest) throws -> (Table, TransactionMapper.Result) {
         let table = try readTable(path: path, name: name, producer: producer)
         let result = try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table)
-        let share = table.rows.isEmpty ? 0 : Double(result.unreadableRows) / Double(table.rows.count)
+        let share = result.records == 0 ? 0 : Double(result.unreadableRows) / Double(result.records)
         if result.unreadableRows > 0 && share > ingest.maxBadRowShare {
-            throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(table.rows.count) rows unreadable, more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); see the vendor's file")
+            let unit = producer.wide == nil ? "rows" : "quantity cells"
+            throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(result.records) \(unit) unreadable, more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); see the vendor's file")
         }
         return (table, result)
     }

@@ -19,17 +19,35 @@ struct TransactionMapper {
         var attributeValues: [String: [String: [String: Int]]] = [:]
         var unreadableRows = 0
         var firstUnreadable: String?
+        /// Records read: rows of a long file, quantity cells of a wide one.
+        var records = 0
+        /// Empty or zero quantity cells of a wide file (no sale recorded).
+        var emptyCells = 0
         /// Optional mapped columns (price, store, attributes) the file does not have.
         var missingOptionalColumns: [String] = []
     }
 
-    func map(_ table: Table) throws -> Result {
-        let columns = producer.columns
+    func map(_ file: Table) throws -> Result {
+        var table = file
+        var columns = producer.columns
+        var result = Result()
+        result.records = file.rows.count
+        if let layout = producer.wide {
+            let melted = try WideTable(layout: layout, dateFormat: producer.dateFormat, decimalComma: producer.decimalComma,
+                                       fileName: fileName, producerName: producer.name).melt(file)
+            table = melted.table
+            columns.date = WideTable.dateColumn
+            columns.quantity = WideTable.quantityColumn
+            result.rejects = melted.rejects
+            result.unreadableRows = melted.rejects.filter { $0.reason == "unreadable" }.count
+            result.firstUnreadable = melted.rejects.first { $0.reason == "unreadable" }.map { "\($0.source): column '\($0.column)': \($0.detail)" }
+            result.records = melted.cells
+            result.emptyCells = melted.emptyCells
+        }
         let skuTemplate = try ColumnTemplate(columns.sku)
         let skuColumns = try (skuTemplate.isTemplate ? skuTemplate.placeholders : [columns.sku]).map { ($0, try index(of: $0, role: "sku", in: table)) }
         let dateColumn = try index(of: columns.date, role: "date", in: table)
         let quantityColumn = try index(of: columns.quantity, role: "quantity", in: table)
-        var result = Result()
         func optional(_ column: String?) -> Int? {
             guard let column else { return nil }
             guard let index = table.columnIndex(column) else {
@@ -47,7 +65,7 @@ struct TransactionMapper {
             (name, try NumericColumn(mapping: producer.regressors[name] ?? name, role: "regressor '\(name)'", table: table, mapper: self))
         }
         let numericColumns = (price.map { [("", $0)] } ?? []) + regressors  // "" is the price
-        let weekOne = producer.weekOneStarts.flatMap { DateParsing.parseDay($0) }
+        let weekOne = producer.wide == nil ? producer.weekOneStarts.flatMap { DateParsing.parseDay($0) } : nil
         let storeColumn = optional(columns.store)
         let attributeColumns = producer.attributes.keys.sorted().compactMap { name in
             optional(producer.attributes[name]).map { (name, $0) }

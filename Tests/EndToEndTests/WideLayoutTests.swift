@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// Files with one quantity column per date (`producers[].wide`), written by pandas from the Online Retail
+/// II transactions: an M5-style CSV with numbered day columns (`d_1` = 2010-01-04) and its long twin, and a
+/// planner's weekly pivot workbook whose headers are real Excel dates.
+@Suite struct WideLayoutTests {
+    static let folder = "\(TestRoot.fixtures)/wide"
+
+    static let config = """
+        {
+          "producers": [
+            {"name": "m5", "patterns": ["*_wide.csv"], "columns": {"sku": "item_id"}, "attributes": {"dept": "dept_id"},
+             "wide": {"columns": "d_*", "firstDay": "2010-01-04"}},
+            {"name": "long", "patterns": ["*_long.csv"], "columns": {"sku": "sku", "date": "date", "quantity": "quantity"}},
+            {"name": "pivot", "patterns": ["*_pivot.xlsx"], "sheet": "Units", "columns": {"sku": "StockCode"}, "wide": {"columns": "20*"}}
+          ],
+          "ingest": {"maxBadRowShare": 0.0},
+          "model": {"horizon": 8, "seasonLength": 52, "cvOrigins": 2,
+                    "candidates": ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "tsb"]}
+        }
+        """
+
+    @Test func anM5StyleFileBacktestsExactlyAsItsLongTwin() throws {
+        let root = try TestRoot(config: Self.config)
+        defer { root.remove() }
+        let wide = try root.demand(["backtest", "--input", "\(Self.folder)/retail_daily_wide.csv", "--holdout", "8", "--json", "\(root.path)/wide.json"])
+        #expect(wide.status == 0, "\(wide.stdout)\(wide.stderr)")
+        #expect(wide.stderr.contains("retail_daily_wide.csv: 24 rows (wide: 16632 quantity cells, 5568 empty or zero), 11064 kept"), "\(wide.stderr)")
+        let long = try root.demand(["backtest", "--input", "\(Self.folder)/retail_daily_long.csv", "--holdout", "8", "--json", "\(root.path)/long.json"])
+        #expect(long.status == 0, "\(long.stdout)\(long.stderr)")
+        #expect(wide.stdout.contains("24 series, 91 training buckets, holdout 8"), "\(wide.stdout)")
+        // Same series, same scores: only the report's file name differs.
+        #expect(wide.stdout.replacingOccurrences(of: "wide.json", with: "long.json") == long.stdout, "\(wide.stdout)\n---\n\(long.stdout)")
+    }
+
+    @Test func aPivotWorkbookWithDateHeadersMapsEveryFilledCell() throws {
+        let root = try TestRoot(config: Self.config)
+        defer { root.remove() }
+        let dump = try root.demand(["dump", "\(Self.folder)/retail_weekly_pivot.xlsx", "--producer", "pivot", "--mapped"])
+        #expect(dump.status == 0, "\(dump.stdout)\(dump.stderr)")
+        func table(_ text: String, key: (Int, Int), value: Int) -> [String: Double] {
+            var result: [String: Double] = [:]
+            for line in text.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                result["\(fields[key.0]) \(fields[key.1])"] = Double(fields[value])
+            }
+            return result
+        }
+        let mapped = table(dump.stdout, key: (0, 1), value: 2)
+        let expected = table(try FileSystem.readText("\(Self.folder)/retail_weekly_pivot_expected.csv"), key: (0, 1), value: 2)
+        #expect(expected.count > 1000)
+        #expect(mapped == expected)
+        #expect(dump.stdout.contains("\n15036,2010-01-04,192,,,retail_weekly_pivot.xlsx:2\n"), "\(dump.stdout.prefix(300))")
+    }
+
+    @Test func badCellsHeadersAndSettingsAreClearErrors() throws {
+        let root = try TestRoot(config: Self.config)
+        defer { root.remove() }
+        // A text cell is unreadable (named by row and date column); a negative one is a return; empty and zero are no sale.
+        let bad = "\(root.path)/bad_wide.csv"
+        try FileSystem.writeAtomically("item_id,dept_id,d_1,d_2,d_3\nA,x,1,n/a,-2\nB,x,,0,5\n", to: bad)
+        let refused = try root.demand(["backtest", "--input", bad, "--quiet"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("bad_wide.csv:2: column 'd_2': expected a number, found 'n/a' — 1 of 6 quantity cells unreadable"),
+                "\(refused.stderr)")
+        let mapped = try root.demand(["dump", bad, "--producer", "m5", "--mapped"])
+        #expect(mapped.stdout == "sku,date,quantity,price,store,source\nA,2010-01-04,1,,,bad_wide.csv:2\nB,2010-01-06,5,,,bad_wide.csv:3\n",
+                "\(mapped.stdout)")
+        #expect(mapped.stderr.contains("non-positive-quantity") && mapped.stderr.contains("unreadable"), "\(mapped.stderr)")
+
+        let unnumbered = "\(root.path)/total_wide.csv"
+        try FileSystem.writeAtomically("item_id,d_1,d_2,d_total\nA,1,2,3\n", to: unnumbered)
+        let header = try root.demand(["backtest", "--input", unnumbered, "--quiet"])
+        #expect(header.status != 0)
+        #expect(header.stderr.contains("total_wide.csv: column 'd_total' matches producers[].wide.columns 'd_*' but does not end in a number"),
+                "\(header.stderr)")
+
+        let other = "\(root.path)/weeks_wide.csv"
+        try FileSystem.writeAtomically("item_id,w1,w2\nA,1,2\n", to: other)
+        let none = try root.demand(["backtest", "--input", other, "--quiet"])
+        #expect(none.stderr.contains("weeks_wide.csv: no column matches producers[].wide.columns 'd_*' of producer 'm5'; the file has columns 'item_id', 'w1', 'w2'"),
+                "\(none.stderr)")
+
+        let monthly = Self.config.replacingOccurrences(of: #""firstDay": "2010-01-04""#, with: #""firstDay": "2010-01-04", "unit": "month""#)
+        try FileSystem.writeAtomically(monthly, to: "\(root.path)/config/demand.json")
+        let check = try root.demand(["config", "check"])
+        #expect(check.status != 0)
+        #expect((check.stdout + check.stderr).contains(#"expected "day" or "week", got "month""#), "\(check.stdout)\(check.stderr)")
+        let dateless = Self.config.replacingOccurrences(of: #""date": "date", "#, with: "")
+        try FileSystem.writeAtomically(dateless, to: "\(root.path)/config/demand.json")
+        let missing = try root.demand(["config", "check"])
+        #expect(missing.status != 0)
+        #expect((missing.stdout + missing.stderr).contains("required key 'date' is missing: name the vendor's date column (or set producers[].wide"),
+                "\(missing.stdout)\(missing.stderr)")
+    }
+}
