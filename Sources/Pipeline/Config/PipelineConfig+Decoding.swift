@@ -66,7 +66,7 @@ extension PipelineConfig.Producer {
         wide = try object.optional("wide")
         if wide == nil {
             for (key, value) in [("date", columns.date), ("quantity", columns.quantity)] where value.isEmpty {
-                throw object.invalid("columns", "required key '\(key)' is missing: name the vendor's \(key) column (or set producers[].wide for a file with one quantity column per date)")
+                throw object.invalid("columns.\(key)", "required key '\(key)' is missing: name the vendor's \(key) column (or set producers[].wide for a file with one quantity column per date)")
             }
         }
         regressors = try object.value("regressors", default: regressors)
