@@ -1,3 +1,4 @@
+import Foundation
 import Formats
 
 /// Typing of reader cells into the numbers and days ingest needs.
@@ -12,6 +13,20 @@ enum CellValues {
         case .decimal(let text): return Double(text)
         case .bool, .null, .date, .timestamp, .time, .bytes, .error: return nil
         case .string(let text): return NumberParsing.parseDecimal(text, decimalComma: decimalComma)
+        }
+    }
+
+    /// A yes/no value from a boolean cell or from text: `true`/`false`, `yes`/`no`, `y`/`n`, `t`/`f` (any case).
+    static func flag(_ cell: Cell) -> Bool? {
+        switch cell {
+        case .bool(let value): return value
+        case .string(let text):
+            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "true", "yes", "y", "t": return true
+            case "false", "no", "n", "f": return false
+            default: return nil
+            }
+        default: return nil
         }
     }
 

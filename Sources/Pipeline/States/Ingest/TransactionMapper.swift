@@ -62,7 +62,8 @@ struct TransactionMapper {
             return try NumericColumn(mapping: mapping, role: "price", table: table, mapper: self)
         }
         let regressors = try producer.regressors.keys.sorted().map { name in
-            (name, try NumericColumn(mapping: producer.regressors[name] ?? name, role: "regressor '\(name)'", table: table, mapper: self))
+            (name, try NumericColumn(mapping: producer.regressors[name] ?? name, role: "regressor '\(name)'", table: table, mapper: self,
+                                     readsFlags: true))
         }
         let numericColumns = (price.map { [("", $0)] } ?? []) + regressors  // "" is the price
         let weekOne = producer.wide == nil ? producer.weekOneStarts.flatMap { DateParsing.parseDay($0) } : nil
@@ -193,8 +194,11 @@ private final class NumericColumn {
     let fixed: Int?
     let columnIndex: [String: Int]
     let placeholderIndex: [(String, Int)]
+    /// Whether yes/no values (boolean cells, `true`/`false`, `yes`/`no`) read as 1/0, as promotion flags are often sent.
+    let readsFlags: Bool
 
-    init(mapping: String, role: String, table: Table, mapper: TransactionMapper) throws {
+    init(mapping: String, role: String, table: Table, mapper: TransactionMapper, readsFlags: Bool = false) throws {
+        self.readsFlags = readsFlags
         template = try ColumnTemplate(mapping)
         if template.isTemplate {
             fixed = nil
@@ -223,9 +227,8 @@ private final class NumericColumn {
             column = index
         }
         guard !row[column].isEmpty else { return .missing }
-        guard let value = CellValues.number(row[column], decimalComma: decimalComma) else {
-            return .failure(column: name, detail: "expected a number, found '\(CellText.text(row[column]))'")
-        }
-        return .value(value)
+        if let value = CellValues.number(row[column], decimalComma: decimalComma) { return .value(value) }
+        if readsFlags, let flag = CellValues.flag(row[column]) { return .value(flag ? 1 : 0) }
+        return .failure(column: name, detail: "expected a number\(readsFlags ? " or a yes/no flag" : ""), found '\(CellText.text(row[column]))'")
     }
 }
