@@ -20,8 +20,8 @@ enum CellValues {
     static func flag(_ cell: Cell) -> Bool? {
         switch cell {
         case .bool(let value): return value
-        case .string(let text):
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case .string:
+            switch CellText.trimmed(cell).lowercased() {
             case "true", "yes", "y", "t": return true
             case "false", "no", "n", "f": return false
             default: return nil
@@ -49,5 +49,16 @@ enum CellText {
     static func text(_ cell: Cell) -> String {
         if case .string(let text) = cell { return text }
         return CSVWriter.text(cell)
+    }
+
+    /// The cell's text without leading and trailing whitespace.
+    ///
+    /// Most cells have none: when both ends are printable ASCII the text is returned as it is, without
+    /// Foundation's trimming (which bridges through `NSString` and was a third of mapping a wide file).
+    static func trimmed(_ cell: Cell) -> String {
+        let text = text(cell)
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
+        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespaces)
     }
 }

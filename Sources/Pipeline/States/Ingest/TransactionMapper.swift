@@ -27,31 +27,52 @@ struct TransactionMapper {
         var missingOptionalColumns: [String] = []
     }
 
+    /// Maps a vendor table; a wide one is turned into long rows a block of rows at a time, so the long
+    /// rows of the whole file never exist at once.
     func map(_ file: Table) throws -> Result {
-        var table = file
-        var columns = producer.columns
         var result = Result()
-        result.records = file.rows.count
-        if let layout = producer.wide {
-            let melted = try WideTable(layout: layout, dateFormat: producer.dateFormat, decimalComma: producer.decimalComma,
-                                       fileName: fileName, producerName: producer.name).melt(file)
-            table = melted.table
-            columns.date = WideTable.dateColumn
-            columns.quantity = WideTable.quantityColumn
-            result.rejects = melted.rejects
-            result.unreadableRows = melted.rejects.filter { $0.reason == "unreadable" }.count
-            result.firstUnreadable = melted.rejects.first { $0.reason == "unreadable" }.map { "\($0.source): column '\($0.column)': \($0.detail)" }
-            result.records = melted.cells
-            result.emptyCells = melted.emptyCells
+        guard let layout = producer.wide else {
+            result.records = file.rows.count
+            try mapRows(file, columns: producer.columns, into: &result)
+            return result
         }
+        let wide = WideTable(layout: layout, dateFormat: producer.dateFormat, decimalComma: producer.decimalComma,
+                             fileName: fileName, producerName: producer.name)
+        let dates = try wide.dateColumns(of: file)
+        var columns = producer.columns
+        columns.date = WideTable.dateColumn
+        columns.quantity = WideTable.quantityColumn
+        var start = 0
+        repeat {
+            let end = min(file.rows.count, start + Self.wideRowsPerBlock)
+            let melted = wide.melt(file, rows: start..<end, dates: dates)
+            result.rejects += melted.rejects
+            for reject in melted.rejects where reject.reason == "unreadable" {
+                result.unreadableRows += 1
+                if result.firstUnreadable == nil { result.firstUnreadable = "\(reject.source): column '\(reject.column)': \(reject.detail)" }
+            }
+            result.records += melted.cells
+            result.emptyCells += melted.emptyCells
+            try mapRows(melted.table, columns: columns, into: &result)
+            start = end
+        } while start < file.rows.count
+        return result
+    }
+
+    /// Wide rows turned into long rows at a time.
+    static let wideRowsPerBlock = 256
+
+    /// Maps long rows into `result`.
+    private func mapRows(_ table: Table, columns: PipelineConfig.ColumnMapping, into result: inout Result) throws {
         let skuTemplate = try ColumnTemplate(columns.sku)
         let skuColumns = try (skuTemplate.isTemplate ? skuTemplate.placeholders : [columns.sku]).map { ($0, try index(of: $0, role: "sku", in: table)) }
+        let skuPart = Dictionary(skuColumns.enumerated().map { ($1.0, $0) }, uniquingKeysWith: { first, _ in first })
         let dateColumn = try index(of: columns.date, role: "date", in: table)
         let quantityColumn = try index(of: columns.quantity, role: "quantity", in: table)
         func optional(_ column: String?) -> Int? {
             guard let column else { return nil }
             guard let index = table.columnIndex(column) else {
-                result.missingOptionalColumns.append(column)
+                if !result.missingOptionalColumns.contains(column) { result.missingOptionalColumns.append(column) }
                 return nil
             }
             return index
@@ -94,10 +115,10 @@ struct TransactionMapper {
             }
             let sku: String
             if skuTemplate.isTemplate {
-                let parts = Dictionary(uniqueKeysWithValues: skuColumns.map { ($0.0, CellText.text(row[$0.1]).trimmingCharacters(in: .whitespaces)) })
-                sku = parts.values.contains("") ? "" : skuTemplate.resolve { parts[$0] ?? "" }
+                let parts = skuColumns.map { CellText.trimmed(row[$0.1]) }
+                sku = parts.contains("") ? "" : skuTemplate.resolve { skuPart[$0].map { parts[$0] } ?? "" }
             } else {
-                sku = CellText.text(row[skuColumns[0].1]).trimmingCharacters(in: .whitespaces)
+                sku = CellText.trimmed(row[skuColumns[0].1])
             }
             guard !sku.isEmpty else {
                 reject("missing-sku", columns.sku, "empty SKU")
@@ -156,11 +177,10 @@ struct TransactionMapper {
             result.transactions.append(Transaction(sku: sku, day: day, quantity: quantity, price: rowPrice, store: store,
                                                    producer: producer.name, source: source, regressors: values))
             for (name, column) in attributeColumns {
-                let value = CellText.text(row[column]).trimmingCharacters(in: .whitespaces)
+                let value = CellText.trimmed(row[column])
                 if !value.isEmpty { result.attributeValues[sku, default: [:]][name, default: [:]][value, default: 0] += 1 }
             }
         }
-        return result
     }
 
     fileprivate func index(of column: String, role: String, in table: Table) throws -> Int {
@@ -219,7 +239,7 @@ private final class NumericColumn {
             column = fixed
             name = template.text
         } else {
-            let values = Dictionary(uniqueKeysWithValues: placeholderIndex.map { ($0.0, CellText.text(row[$0.1]).trimmingCharacters(in: .whitespaces)) })
+            let values = Dictionary(uniqueKeysWithValues: placeholderIndex.map { ($0.0, CellText.trimmed(row[$0.1])) })
             name = template.resolve { values[$0] ?? "" }
             guard let index = columnIndex[name] else {
                 return .failure(column: template.text, detail: "the template '\(template.text)' names column '\(name)', which the file does not have")

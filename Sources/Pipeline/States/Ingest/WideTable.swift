@@ -27,19 +27,26 @@ struct WideTable {
         var emptyCells = 0
     }
 
-    func melt(_ wide: Table) throws -> Result {
+    /// The quantity columns of a wide table and the day each stands for; throws when none match or a
+    /// header gives no date.
+    func dateColumns(of wide: Table) throws -> [(column: Int, day: Int32)] {
         let valueColumns = wide.columnNames.indices.filter { Glob.matches(layout.columns, wide.columnNames[$0]) }
         guard !valueColumns.isEmpty else {
             let available = wide.columnNames.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
             throw PipelineError(.input, "\(fileName): no column matches producers[].wide.columns '\(layout.columns)' of producer '\(producerName)'; the file has columns \(available)\(wide.columnNames.count > 20 ? ", …" : ""). Fix the file or the config.")
         }
-        let days = try valueColumns.map { try day(of: wide.columnNames[$0]) }
-        let valueSet = Set(valueColumns)
+        return try valueColumns.map { ($0, try day(of: wide.columnNames[$0])) }
+    }
+
+    /// The long rows of `rows` of the wide table: its other columns, then the date and the quantity.
+    func melt(_ wide: Table, rows: Range<Int>, dates: [(column: Int, day: Int32)]) -> Result {
+        let valueSet = Set(dates.map(\.column))
         let keep = wide.columnNames.indices.filter { !valueSet.contains($0) }
         var result = Result(table: Table(columnNames: keep.map { wide.columnNames[$0] } + [Self.dateColumn, Self.quantityColumn], rows: [], rowOrigins: []))
-        for (rowIndex, row) in wide.rows.enumerated() {
+        for rowIndex in rows {
+            let row = wide.rows[rowIndex]
             let kept = keep.map { row[$0] }
-            for (column, day) in zip(valueColumns, days) {
+            for (column, day) in dates {
                 result.cells += 1
                 let cell = row[column]
                 if cell.isEmpty {
