@@ -31,6 +31,9 @@ import Testing
         let log = try FileSystem.readText("\(run)/logs/tune-attempt1.jsonl")
         #expect(log.contains("fit epoch 1/2"))
         #expect(log.contains("trial 3 of 3:"))
+        // Each trial line ends with the time spent and what is left: "(12 s, ETA 6 s)", the last one ETA 0.
+        #expect(log.range(of: #"trial 1 of 3: [^"]*\(\d+ s, ETA \d+ s\)"#, options: .regularExpression) != nil, "\(log)")
+        #expect(log.range(of: #"trial 3 of 3: [^"]*, ETA 0 s\)"#, options: .regularExpression) != nil, "\(log)")
         // Each trial is scored on two rolling origins, both recorded in the study.
         #expect(log.contains("rolling origin(s) per trial") && study.contains("\"foldWAPE\""), "\(study)")
         #expect(log.contains("rule per segment"))

@@ -127,7 +127,10 @@ public enum NeuralTuner {
             done.append(trial)
             func percent(_ wape: Double) -> String { wape.isFinite ? String(format: "%.1f%%", wape * 100) : "n/a (no demand)" }
             let perFold = foldWAPE.count > 1 ? " (origins: " + foldWAPE.map(percent).joined(separator: ", ") + ")" : ""
-            progress?("trial \(number) of \(trials): \(params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) → validation WAPE \(percent(score))\(perFold)\(pruned ? " (pruned)" : "")")
+            let elapsed = Date().timeIntervalSince(started)
+            var remaining = elapsed / Double(number) * Double(max(1, trials) - number)
+            if timeBudget > 0 { remaining = min(remaining, max(0, timeBudget - elapsed)) }
+            progress?("trial \(number) of \(trials): \(params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) → validation WAPE \(percent(score))\(perFold)\(pruned ? " (pruned)" : "") (\(Int(elapsed)) s, ETA \(Int(remaining.rounded())) s)")
             if !pruned, score < bestScore {
                 bestScore = score
                 best = apply(params, to: base)
