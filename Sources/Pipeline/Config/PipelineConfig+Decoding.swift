@@ -64,6 +64,9 @@ extension PipelineConfig.Producer {
             throw object.invalid("weekOneStarts", "expected the first day of week 1 as yyyy-MM-dd, got \"\(weekOneStarts)\"")
         }
         wide = try object.optional("wide")
+        if wide != nil, weekOneStarts != nil {
+            throw object.invalid("weekOneStarts", "a wide producer's dates come from its headers: for numbered weeks set wide.firstDay and wide.unit \"week\" instead")
+        }
         if wide == nil {
             for (key, value) in [("date", columns.date), ("quantity", columns.quantity)] where value.isEmpty {
                 throw object.invalid("columns.\(key)", "required key '\(key)' is missing: name the vendor's \(key) column (or set producers[].wide for a file with one quantity column per date)")
