@@ -6,4 +6,17 @@ public enum SeriesScale {
         let mean = values.reduce(0) { $0 + abs($1) } / Double(values.count)
         return mean > 1e-9 ? mean : 1
     }
+
+    /// How much the series moves from one bucket to the next since its first demand: the mean absolute
+    /// change, the unit interval widths are calibrated in. Two SKUs of the same volume, one steady and one
+    /// lumpy, get intervals of different widths (with `of` they got the same); the buckets before a SKU's
+    /// launch do not dilute it. `nil` when there are fewer than two buckets from the first demand on; the
+    /// mean absolute value when the series never changes.
+    public static func variation(_ values: [Double]) -> Double? {
+        guard let first = values.firstIndex(where: { $0 != 0 }), values.count - first >= 2 else { return nil }
+        var total = 0.0
+        for index in (first + 1)..<values.count { total += abs(values[index] - values[index - 1]) }
+        let mean = total / Double(values.count - first - 1)
+        return mean > 1e-9 ? mean : of(Array(values[first...]))
+    }
 }

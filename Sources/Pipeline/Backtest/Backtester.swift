@@ -198,15 +198,16 @@ public struct Backtester: Sendable {
                                   networkCalibration: [[Double]?], config: PipelineConfig, horizon: Int) -> [String: [String: Double]] {
         var scaled = [[Double]](repeating: [], count: horizon)
         for (index, history) in histories.enumerated() {
-            let scale = SeriesScale.of(history)
+            // Each window's residuals are measured in the scale known at its origin, as a forecast's are.
             if let network = networkCalibration[index] {
                 let origin = history.count - horizon
+                guard let scale = SeriesScale.variation(Array(history[..<origin])) else { continue }
                 for step in 0..<horizon { scaled[step].append((history[origin + step] - network[step]) / scale) }
                 continue
             }
             for window in 0..<config.intervals.backtestWindows {
                 let origin = history.count - (window + 1) * horizon
-                guard origin >= 2 else { break }
+                guard origin >= 2, let scale = SeriesScale.variation(Array(history[..<origin])) else { break }
                 let forecast = models[index].fit(history: Array(history[..<origin]), seasonLength: config.model.seasonLength).forecast(horizon: horizon)
                 for step in 0..<horizon { scaled[step].append((history[origin + step] - forecast[step]) / scale) }
             }
@@ -217,7 +218,7 @@ public struct Backtester: Sendable {
             for (levelIndex, level) in config.intervals.levels.enumerated() {
                 var inside = 0, total = 0
                 for (index, history) in histories.enumerated() {
-                    let scale = SeriesScale.of(history)
+                    let scale = SeriesScale.variation(history) ?? 1
                     for step in 0..<horizon {
                         let bounds = model.bounds(point: max(0, forecasts[index][step]), step: step, scale: scale, level: levelIndex)
                         if actuals[index][step] >= bounds.lower && actuals[index][step] <= bounds.upper { inside += 1 }

@@ -5,7 +5,8 @@ import Forecasting
 /// Each SKU's chosen model is refitted at the last `intervals.backtestWindows` origins, one horizon
 /// apart. For SKUs the LSTM serves, the newest window uses the network's validation forecast combined
 /// by the SKU's rule; older windows use the baseline (the network is not refitted per window).
-/// Residuals are divided by the SKU's scale and pooled per horizon step. Coverage is measured
+/// Residuals are divided by the SKU's scale at the window's origin (`SeriesScale.variation`: its mean
+/// absolute change from bucket to bucket) and pooled per horizon step. Coverage is measured
 /// honestly: intervals calibrated on the older windows are scored on the newest one.
 public struct ResidualsState: PipelineState {
     public let name = StateName.residuals
@@ -24,11 +25,11 @@ public struct ResidualsState: PipelineState {
         for record in series {
             try context.checkpoint()
             let model = BaselineModel(rawValue: study.choices[record.sku] ?? "") ?? .naive
-            let scale = SeriesScale.of(record.values)
-            scales[record.sku] = (scale * 1e6).rounded() / 1e6
+            scales[record.sku] = ((SeriesScale.variation(record.values) ?? 1) * 1e6).rounded() / 1e6
             for window in 0..<windows {
                 let origin = record.values.count - (window + 1) * horizon
-                guard origin >= 2 else { break }
+                // Residuals in the scale known at the window's origin, as the forecast's are; none before any demand.
+                guard origin >= 2, let scale = SeriesScale.variation(Array(record.values[..<origin])) else { break }
                 var forecast = model.fit(history: Array(record.values[..<origin]), seasonLength: settings.model.seasonLength).forecast(horizon: horizon)
                 // The newest window is the network's validation window: SKUs it serves use their real source there.
                 let source = study.source(of: record.sku)
