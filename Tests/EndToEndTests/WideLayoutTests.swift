@@ -58,46 +58,39 @@ import Testing
     @Test func badCellsHeadersAndSettingsAreClearErrors() throws {
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }
+        /// Back-tests a wide file written from `text` and returns what the refusal printed.
+        func refusal(_ name: String, _ text: String) throws -> String {
+            try FileSystem.writeAtomically(text, to: "\(root.path)/\(name)")
+            let result = try root.demand(["backtest", "--input", "\(root.path)/\(name)", "--quiet"])
+            #expect(result.status != 0)
+            return result.stderr
+        }
+        /// Checks a config and returns what the refusal printed.
+        func configError(_ config: String) throws -> String {
+            try FileSystem.writeAtomically(config, to: "\(root.path)/config/demand.json")
+            let check = try root.demand(["config", "check"])
+            #expect(check.status != 0)
+            return check.stdout + check.stderr
+        }
         // A text cell is unreadable (named by row and date column); a negative one is a return; empty and zero are no sale.
-        let bad = "\(root.path)/bad_wide.csv"
-        try FileSystem.writeAtomically("item_id,dept_id,d_1,d_2,d_3\nA,x,1,n/a,-2\nB,x,,0,5\n", to: bad)
-        let refused = try root.demand(["backtest", "--input", bad, "--quiet"])
-        #expect(refused.status != 0)
-        #expect(refused.stderr.contains("bad_wide.csv:2: column 'd_2': expected a number, found 'n/a' — 1 of 6 quantity cells unreadable"),
-                "\(refused.stderr)")
-        let mapped = try root.demand(["dump", bad, "--producer", "m5", "--mapped"])
+        let bad = try refusal("bad_wide.csv", "item_id,dept_id,d_1,d_2,d_3\nA,x,1,n/a,-2\nB,x,,0,5\n")
+        #expect(bad.contains("bad_wide.csv:2: column 'd_2': expected a number, found 'n/a' — 1 of 6 quantity cells unreadable"), "\(bad)")
+        let mapped = try root.demand(["dump", "\(root.path)/bad_wide.csv", "--producer", "m5", "--mapped"])
         #expect(mapped.stdout == "sku,date,quantity,price,store,source\nA,2010-01-04,1,,,bad_wide.csv:2\nB,2010-01-06,5,,,bad_wide.csv:3\n",
                 "\(mapped.stdout)")
         #expect(mapped.stderr.contains("non-positive-quantity") && mapped.stderr.contains("unreadable"), "\(mapped.stderr)")
 
-        let unnumbered = "\(root.path)/total_wide.csv"
-        try FileSystem.writeAtomically("item_id,d_1,d_2,d_total\nA,1,2,3\n", to: unnumbered)
-        let header = try root.demand(["backtest", "--input", unnumbered, "--quiet"])
-        #expect(header.status != 0)
-        #expect(header.stderr.contains("total_wide.csv: column 'd_total' matches producers[].wide.columns 'd_*' but does not end in a number"),
-                "\(header.stderr)")
+        let header = try refusal("total_wide.csv", "item_id,d_1,d_2,d_total\nA,1,2,3\n")
+        #expect(header.contains("total_wide.csv: column 'd_total' matches producers[].wide.columns 'd_*' but does not end in a number"), "\(header)")
+        let none = try refusal("weeks_wide.csv", "item_id,w1,w2\nA,1,2\n")
+        #expect(none.contains("weeks_wide.csv: no column matches producers[].wide.columns 'd_*' of producer 'm5'; the file has columns 'item_id', 'w1', 'w2'"),
+                "\(none)")
 
-        let other = "\(root.path)/weeks_wide.csv"
-        try FileSystem.writeAtomically("item_id,w1,w2\nA,1,2\n", to: other)
-        let none = try root.demand(["backtest", "--input", other, "--quiet"])
-        #expect(none.stderr.contains("weeks_wide.csv: no column matches producers[].wide.columns 'd_*' of producer 'm5'; the file has columns 'item_id', 'w1', 'w2'"),
-                "\(none.stderr)")
-
-        let monthly = Self.config.replacingOccurrences(of: #""firstDay": "2010-01-04""#, with: #""firstDay": "2010-01-04", "unit": "month""#)
-        try FileSystem.writeAtomically(monthly, to: "\(root.path)/config/demand.json")
-        let check = try root.demand(["config", "check"])
-        #expect(check.status != 0)
-        #expect((check.stdout + check.stderr).contains(#"expected "day" or "week", got "month""#), "\(check.stdout)\(check.stderr)")
-        let weeks = Self.config.replacingOccurrences(of: #""sheet": "Units","#, with: #""sheet": "Units", "weekOneStarts": "2010-01-04","#)
-        try FileSystem.writeAtomically(weeks, to: "\(root.path)/config/demand.json")
-        let both = try root.demand(["config", "check"])
-        #expect(both.status != 0)
-        #expect((both.stdout + both.stderr).contains("for numbered weeks set wide.firstDay and wide.unit"), "\(both.stdout)\(both.stderr)")
-        let dateless = Self.config.replacingOccurrences(of: #""date": "date", "#, with: "")
-        try FileSystem.writeAtomically(dateless, to: "\(root.path)/config/demand.json")
-        let missing = try root.demand(["config", "check"])
-        #expect(missing.status != 0)
-        #expect((missing.stdout + missing.stderr).contains("required key 'date' is missing: name the vendor's date column (or set producers[].wide"),
-                "\(missing.stdout)\(missing.stderr)")
+        let monthly = try configError(Self.config.replacingOccurrences(of: #""firstDay": "2010-01-04""#, with: #""firstDay": "2010-01-04", "unit": "month""#))
+        #expect(monthly.contains(#"expected "day" or "week", got "month""#), "\(monthly)")
+        let both = try configError(Self.config.replacingOccurrences(of: #""sheet": "Units","#, with: #""sheet": "Units", "weekOneStarts": "2010-01-04","#))
+        #expect(both.contains("for numbered weeks set wide.firstDay and wide.unit"), "\(both)")
+        let missing = try configError(Self.config.replacingOccurrences(of: #""date": "date", "#, with: ""))
+        #expect(missing.contains("required key 'date' is missing: name the vendor's date column (or set producers[].wide"), "\(missing)")
     }
 }
