@@ -13,7 +13,8 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
 /// Calibrated interval offsets per horizon step and level, in units of each series' scale.
 ///
 /// Residuals are divided by their series' scale (`SeriesScale.variation`, its mean absolute change
-/// from bucket to bucket) before pooling, so one calibration serves SKUs of every volume and lumpiness; bounds are multiplied back and clipped at zero (demand is not negative).
+/// from bucket to bucket) before pooling, so one calibration serves SKUs of every volume and lumpiness;
+/// bounds are multiplied back and clipped at zero (demand is not negative).
 public struct IntervalModel: Sendable, Codable, Equatable {
     /// The method used.
     public var method: IntervalMethod

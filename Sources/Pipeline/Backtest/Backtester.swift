@@ -207,8 +207,10 @@ public struct Backtester: Sendable {
             }
             for window in 0..<config.intervals.backtestWindows {
                 let origin = history.count - (window + 1) * horizon
-                guard origin >= 2, let scale = SeriesScale.variation(Array(history[..<origin])) else { break }
-                let forecast = models[index].fit(history: Array(history[..<origin]), seasonLength: config.model.seasonLength).forecast(horizon: horizon)
+                guard origin >= 2 else { break }
+                let known = Array(history[..<origin])
+                guard let scale = SeriesScale.variation(known) else { break }
+                let forecast = models[index].fit(history: known, seasonLength: config.model.seasonLength).forecast(horizon: horizon)
                 for step in 0..<horizon { scaled[step].append((history[origin + step] - forecast[step]) / scale) }
             }
         }

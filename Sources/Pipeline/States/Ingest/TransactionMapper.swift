@@ -25,6 +25,13 @@ struct TransactionMapper {
         var emptyCells = 0
         /// Optional mapped columns (price, store, attributes) the file does not have.
         var missingOptionalColumns: [String] = []
+
+        /// Records a value that could not be read; the first one is what errors name.
+        mutating func addUnreadable(_ reject: RejectedRow) {
+            unreadableRows += 1
+            if firstUnreadable == nil { firstUnreadable = "\(reject.source): column '\(reject.column)': \(reject.detail)" }
+            rejects.append(reject)
+        }
     }
 
     /// Maps a vendor table; a wide one is turned into long rows a block of rows at a time, so the long
@@ -46,10 +53,8 @@ struct TransactionMapper {
         repeat {
             let end = min(file.rows.count, start + Self.wideRowsPerBlock)
             let melted = wide.melt(file, rows: start..<end, dates: dates)
-            result.rejects += melted.rejects
-            for reject in melted.rejects where reject.reason == "unreadable" {
-                result.unreadableRows += 1
-                if result.firstUnreadable == nil { result.firstUnreadable = "\(reject.source): column '\(reject.column)': \(reject.detail)" }
+            for reject in melted.rejects {
+                if reject.reason == "unreadable" { result.addUnreadable(reject) } else { result.rejects.append(reject) }
             }
             result.records += melted.cells
             result.emptyCells += melted.emptyCells
@@ -65,8 +70,9 @@ struct TransactionMapper {
     /// Maps long rows into `result`.
     private func mapRows(_ table: Table, columns: PipelineConfig.ColumnMapping, into result: inout Result) throws {
         let skuTemplate = try ColumnTemplate(columns.sku)
-        let skuColumns = try (skuTemplate.isTemplate ? skuTemplate.placeholders : [columns.sku]).map { ($0, try index(of: $0, role: "sku", in: table)) }
-        let skuPart = Dictionary(skuColumns.enumerated().map { ($1.0, $0) }, uniquingKeysWith: { first, _ in first })
+        let skuParts = skuTemplate.isTemplate
+            ? TemplateColumns(skuTemplate, columns: try skuTemplate.placeholders.map { try index(of: $0, role: "sku", in: table) }) : nil
+        let skuColumn = skuTemplate.isTemplate ? nil : try index(of: columns.sku, role: "sku", in: table)
         let dateColumn = try index(of: columns.date, role: "date", in: table)
         let quantityColumn = try index(of: columns.quantity, role: "quantity", in: table)
         func optional(_ column: String?) -> Int? {
@@ -105,20 +111,18 @@ struct TransactionMapper {
                 result.rejects.append(RejectedRow(reason: reason, source: source, column: column, detail: detail))
             }
             func unreadable(_ column: String, _ detail: String) {
-                result.unreadableRows += 1
-                if result.firstUnreadable == nil { result.firstUnreadable = "\(source): column '\(column)': \(detail)" }
-                reject("unreadable", column, detail)
+                result.addUnreadable(RejectedRow(reason: "unreadable", source: source, column: column, detail: detail))
             }
             if let (filter, column) = filters.first(where: { !$0.0.keeps(CellText.text(row[$0.1])) }) {
                 reject("excluded", filter.column, "value '\(CellText.text(row[column]))' excluded by a filter of producer '\(producer.name)'")
                 continue
             }
             let sku: String
-            if skuTemplate.isTemplate {
-                let parts = skuColumns.map { CellText.trimmed(row[$0.1]) }
-                sku = parts.contains("") ? "" : skuTemplate.resolve { skuPart[$0].map { parts[$0] } ?? "" }
+            if let skuParts {
+                let parts = skuParts.parts(of: row)
+                sku = parts.contains("") ? "" : skuParts.resolve(parts)
             } else {
-                sku = CellText.trimmed(row[skuColumns[0].1])
+                sku = skuColumn.map { CellText.trimmed(row[$0]) } ?? ""
             }
             guard !sku.isEmpty else {
                 reject("missing-sku", columns.sku, "empty SKU")
@@ -213,7 +217,7 @@ private final class NumericColumn {
     let template: ColumnTemplate
     let fixed: Int?
     let columnIndex: [String: Int]
-    let placeholderIndex: [(String, Int)]
+    let placeholders: TemplateColumns?
     /// Whether yes/no values (boolean cells, `true`/`false`, `yes`/`no`) read as 1/0, as promotion flags are often sent.
     let readsFlags: Bool
 
@@ -222,11 +226,11 @@ private final class NumericColumn {
         template = try ColumnTemplate(mapping)
         if template.isTemplate {
             fixed = nil
-            placeholderIndex = try template.placeholders.map { ($0, try mapper.index(of: $0, role: "\(role) template", in: table)) }
+            placeholders = TemplateColumns(template, columns: try template.placeholders.map { try mapper.index(of: $0, role: "\(role) template", in: table) })
             columnIndex = Dictionary(table.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         } else {
             fixed = try mapper.index(of: mapping, role: role, in: table)
-            placeholderIndex = []
+            placeholders = nil
             columnIndex = [:]
         }
     }
@@ -239,8 +243,7 @@ private final class NumericColumn {
             column = fixed
             name = template.text
         } else {
-            let values = Dictionary(uniqueKeysWithValues: placeholderIndex.map { ($0.0, CellText.trimmed(row[$0.1])) })
-            name = template.resolve { values[$0] ?? "" }
+            name = placeholders.map { $0.resolve($0.parts(of: row)) } ?? template.text
             guard let index = columnIndex[name] else {
                 return .failure(column: template.text, detail: "the template '\(template.text)' names column '\(name)', which the file does not have")
             }

@@ -29,8 +29,10 @@ public struct ResidualsState: PipelineState {
             for window in 0..<windows {
                 let origin = record.values.count - (window + 1) * horizon
                 // Residuals in the scale known at the window's origin, as the forecast's are; none before any demand.
-                guard origin >= 2, let scale = SeriesScale.variation(Array(record.values[..<origin])) else { break }
-                var forecast = model.fit(history: Array(record.values[..<origin]), seasonLength: settings.model.seasonLength).forecast(horizon: horizon)
+                guard origin >= 2 else { break }
+                let known = Array(record.values[..<origin])
+                guard let scale = SeriesScale.variation(known) else { break }
+                var forecast = model.fit(history: known, seasonLength: settings.model.seasonLength).forecast(horizon: horizon)
                 // The newest window is the network's validation window: SKUs it serves use their real source there.
                 let source = study.source(of: record.sku)
                 if window == 0, source != .baseline, let network = networkValidation[record.sku], network.count == horizon {
