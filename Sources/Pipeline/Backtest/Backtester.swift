@@ -197,11 +197,17 @@ public struct Backtester: Sendable {
     private func intervalCoverage(histories: [[Double]], actuals: [[Double]], forecasts: [[Double]], models: [BaselineModel],
                                   networkCalibration: [[Double]?], config: PipelineConfig, horizon: Int) -> [String: [String: Double]] {
         var scaled = [[Double]](repeating: [], count: horizon)
+        // Window w (0: the holdout) starts w horizons before the end of the training buckets.
+        let seasonal = (0...config.intervals.backtestWindows).map { window in
+            config.intervals.seasonalWidth
+                ? SeasonalWidth.factor(series: histories, back: window * horizon, horizon: horizon, seasonLength: config.model.seasonLength) : 1
+        }
         for (index, history) in histories.enumerated() {
             // Each window's residuals are measured in the scale known at its origin, as a forecast's are.
             if let network = networkCalibration[index] {
                 let origin = history.count - horizon
-                guard let scale = SeriesScale.variation(Array(history[..<origin])) else { continue }
+                guard let variation = SeriesScale.variation(Array(history[..<origin])) else { continue }
+                let scale = variation * seasonal[1]
                 for step in 0..<horizon { scaled[step].append((history[origin + step] - network[step]) / scale) }
                 continue
             }
@@ -209,7 +215,8 @@ public struct Backtester: Sendable {
                 let origin = history.count - (window + 1) * horizon
                 guard origin >= 2 else { break }
                 let known = Array(history[..<origin])
-                guard let scale = SeriesScale.variation(known) else { break }
+                guard let variation = SeriesScale.variation(known) else { break }
+                let scale = variation * seasonal[window + 1]
                 let forecast = models[index].fit(history: known, seasonLength: config.model.seasonLength).forecast(horizon: horizon)
                 for step in 0..<horizon { scaled[step].append((history[origin + step] - forecast[step]) / scale) }
             }
@@ -220,7 +227,7 @@ public struct Backtester: Sendable {
             for (levelIndex, level) in config.intervals.levels.enumerated() {
                 var inside = 0, total = 0
                 for (index, history) in histories.enumerated() {
-                    let scale = SeriesScale.variation(history) ?? 1
+                    let scale = (SeriesScale.variation(history) ?? 1) * seasonal[0]
                     for step in 0..<horizon {
                         let bounds = model.bounds(point: max(0, forecasts[index][step]), step: step, scale: scale, level: levelIndex)
                         if actuals[index][step] >= bounds.lower && actuals[index][step] <= bounds.upper { inside += 1 }

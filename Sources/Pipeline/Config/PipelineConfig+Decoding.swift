@@ -202,7 +202,7 @@ extension PipelineConfig.Model {
 extension PipelineConfig.Intervals {
     /// Decodes the interval settings.
     public init(from decoder: any Decoder) throws {
-        let object = try ConfigObject(decoder, allowed: ["levels", "method", "backtestWindows"])
+        let object = try ConfigObject(decoder, allowed: ["levels", "method", "backtestWindows", "seasonalWidth"])
         self.init()
         levels = try object.value("levels", default: levels)
         guard levels.allSatisfy({ $0 > 0 && $0 < 1 }) else { throw object.invalid("levels", "every level must be between 0 and 1, e.g. 0.8") }
@@ -212,6 +212,7 @@ extension PipelineConfig.Intervals {
         }
         backtestWindows = try object.value("backtestWindows", default: backtestWindows)
         guard backtestWindows >= 1 else { throw object.invalid("backtestWindows", "expected at least 1 window") }
+        seasonalWidth = try object.value("seasonalWidth", default: seasonalWidth)
     }
 }
 

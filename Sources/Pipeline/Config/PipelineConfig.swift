@@ -238,6 +238,8 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var method = "conformal"
         /// Backtest windows whose residuals calibrate the intervals.
         public var backtestWindows = 4
+        /// Widen (or narrow) intervals by last season's rise into the forecast buckets (`SeasonalWidth`).
+        public var seasonalWidth = true
         public init() {}
     }
 

@@ -39,7 +39,7 @@ public struct ForecastState: PipelineState {
                 forecast = source.combine(network: network, baseline: forecast)
                 modelName = source == .lstm ? "lstm" : "blend(lstm+\(modelName))"
             }
-            let scale = intervals.scales[record.sku] ?? SeriesScale.variation(record.values) ?? 1
+            let scale = intervals.scales[record.sku] ?? (SeriesScale.variation(record.values) ?? 1) * (intervals.seasonalFactor ?? 1)
             for step in 0..<horizon {
                 let bucket = grid.label(grid.lastBucket + 1 + step)
                 let point = max(0, forecast[step])

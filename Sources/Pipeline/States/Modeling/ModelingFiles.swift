@@ -32,9 +32,13 @@ struct TrainedModels: Codable {
 /// `residuals/intervals.json`: calibrated intervals, each SKU's scale, and measured coverage.
 struct IntervalArtifact: Codable {
     var interval: IntervalModel
+    /// Per SKU, the unit of the interval factors for its forecast: its `SeriesScale.variation` times
+    /// `seasonalFactor`.
     var scales: [String: Double]
     /// Coverage of each method at each level on the newest backtest window, calibrated on the older ones.
     var coverage: [String: [String: Double]]
+    /// `SeasonalWidth` for the forecast buckets (1 when `intervals.seasonalWidth` is off; absent in older runs).
+    var seasonalFactor: Double?
 }
 
 /// `train/lstm-forecast.csv`: the global LSTM's forecast for every SKU (sku, step, forecast).

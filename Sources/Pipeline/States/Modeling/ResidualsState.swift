@@ -6,7 +6,8 @@ import Forecasting
 /// apart. For SKUs the LSTM serves, the newest window uses the network's validation forecast combined
 /// by the SKU's rule; older windows use the baseline (the network is not refitted per window).
 /// Residuals are divided by the SKU's scale at the window's origin (`SeriesScale.variation`: its mean
-/// absolute change from bucket to bucket) and pooled per horizon step. Coverage is measured
+/// absolute change from bucket to bucket) times the window's `SeasonalWidth` factor, and pooled per
+/// horizon step. Coverage is measured
 /// honestly: intervals calibrated on the older windows are scored on the newest one.
 public struct ResidualsState: PipelineState {
     public let name = StateName.residuals
@@ -22,16 +23,22 @@ public struct ResidualsState: PipelineState {
         var rows: [[String]] = []
         var scaled = [[[Double]]](repeating: [[Double]](repeating: [], count: horizon), count: windows)
         var scales: [String: Double] = [:]
+        // Window w starts w + 1 horizons before the end; the forecast (index 0) at the end.
+        let seasonal = (0...windows).map { window in
+            settings.intervals.seasonalWidth
+                ? SeasonalWidth.factor(series: series.map(\.values), back: window * horizon, horizon: horizon, seasonLength: settings.model.seasonLength) : 1
+        }
         for record in series {
             try context.checkpoint()
             let model = BaselineModel(rawValue: study.choices[record.sku] ?? "") ?? .naive
-            scales[record.sku] = ((SeriesScale.variation(record.values) ?? 1) * 1e6).rounded() / 1e6
+            scales[record.sku] = ((SeriesScale.variation(record.values) ?? 1) * seasonal[0] * 1e6).rounded() / 1e6
             for window in 0..<windows {
                 let origin = record.values.count - (window + 1) * horizon
                 // Residuals in the scale known at the window's origin, as the forecast's are; none before any demand.
                 guard origin >= 2 else { break }
                 let known = Array(record.values[..<origin])
-                guard let scale = SeriesScale.variation(known) else { break }
+                guard let variation = SeriesScale.variation(known) else { break }
+                let scale = variation * seasonal[window + 1]
                 var forecast = model.fit(history: known, seasonLength: settings.model.seasonLength).forecast(horizon: horizon)
                 // The newest window is the network's validation window: SKUs it serves use their real source there.
                 let source = study.source(of: record.sku)
@@ -70,11 +77,16 @@ public struct ResidualsState: PipelineState {
         }
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "origin", "step", "actual", "forecast", "residual"], rows: rows),
                                        to: context.output("residuals.csv"))
-        try FileSystem.writeAtomically(JSONFile.encode(IntervalArtifact(interval: model, scales: scales, coverage: coverage)),
+        try FileSystem.writeAtomically(JSONFile.encode(IntervalArtifact(interval: model, scales: scales, coverage: coverage,
+                                                                        seasonalFactor: (seasonal[0] * 1e6).rounded() / 1e6)),
                                        to: context.output("intervals.json"))
         let text = coverage.sorted { $0.key < $1.key }.map { method, levels in
             "\(method) " + levels.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
         }.joined(separator: "; ")
         context.log.info("\(rows.count) residuals from \(windows) windows; coverage on the newest window: \(text)")
+        if settings.intervals.seasonalWidth {
+            context.log.info("seasonal width: forecast intervals × \(NumberText.format(seasonal[0], decimals: 2)) (last season's rise into the forecast buckets), calibration windows × "
+                             + seasonal.dropFirst().map { NumberText.format($0, decimals: 2) }.joined(separator: ", "))
+        }
     }
 }
