@@ -21,4 +21,12 @@ public enum SeasonalWidth {
         guard before > 0, ahead > 0 else { return 1 }
         return min(3, max(1.0 / 3, ahead / before))
     }
+
+    /// The factors of the forecast (index 0) and of `windows` backtest windows (window k starts k horizons
+    /// before the common end); all 1 when not `enabled`.
+    public static func factors(series: [[Double]], windows: Int, horizon: Int, seasonLength: Int, enabled: Bool) -> [Double] {
+        (0...windows).map { window in
+            enabled ? factor(series: series, back: window * horizon, horizon: horizon, seasonLength: seasonLength) : 1
+        }
+    }
 }

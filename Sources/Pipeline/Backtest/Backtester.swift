@@ -197,11 +197,9 @@ public struct Backtester: Sendable {
     private func intervalCoverage(histories: [[Double]], actuals: [[Double]], forecasts: [[Double]], models: [BaselineModel],
                                   networkCalibration: [[Double]?], config: PipelineConfig, horizon: Int) -> [String: [String: Double]] {
         var scaled = [[Double]](repeating: [], count: horizon)
-        // Window w (0: the holdout) starts w horizons before the end of the training buckets.
-        let seasonal = (0...config.intervals.backtestWindows).map { window in
-            config.intervals.seasonalWidth
-                ? SeasonalWidth.factor(series: histories, back: window * horizon, horizon: horizon, seasonLength: config.model.seasonLength) : 1
-        }
+        // Index 0 is the holdout; window w + 1 starts w + 1 horizons before the end of the training buckets.
+        let seasonal = SeasonalWidth.factors(series: histories, windows: config.intervals.backtestWindows, horizon: horizon,
+                                             seasonLength: config.model.seasonLength, enabled: config.intervals.seasonalWidth)
         for (index, history) in histories.enumerated() {
             // Each window's residuals are measured in the scale known at its origin, as a forecast's are.
             if let network = networkCalibration[index] {

@@ -23,11 +23,9 @@ public struct ResidualsState: PipelineState {
         var rows: [[String]] = []
         var scaled = [[[Double]]](repeating: [[Double]](repeating: [], count: horizon), count: windows)
         var scales: [String: Double] = [:]
-        // Window w starts w + 1 horizons before the end; the forecast (index 0) at the end.
-        let seasonal = (0...windows).map { window in
-            settings.intervals.seasonalWidth
-                ? SeasonalWidth.factor(series: series.map(\.values), back: window * horizon, horizon: horizon, seasonLength: settings.model.seasonLength) : 1
-        }
+        // Index 0 is the forecast; backtest window w (origin w + 1 horizons before the end) is index w + 1.
+        let seasonal = SeasonalWidth.factors(series: series.map(\.values), windows: windows, horizon: horizon,
+                                             seasonLength: settings.model.seasonLength, enabled: settings.intervals.seasonalWidth)
         for record in series {
             try context.checkpoint()
             let model = BaselineModel(rawValue: study.choices[record.sku] ?? "") ?? .naive
