@@ -61,10 +61,7 @@ struct NeuralWindows {
         }
         self.adjusted = adjusted
         statistics = settings.historyStatistics ? adjusted.map(HistoryStatistics.init) : []
-        scales = adjusted.map { values in
-            let mean = values.reduce(0) { $0 + abs($1) } / Double(max(1, values.count))
-            return mean > 1e-9 ? mean : 1
-        }
+        scales = adjusted.map(SeriesScale.of)
     }
 
     /// The forecast on the original scale from the network's output for step `step` of the window at `end`:

@@ -4,8 +4,8 @@ import Formats
 /// non-empty, non-zero cell, with the row's other columns, the date and the quantity.
 ///
 /// A quantity cell that is not a number, or is negative, is a rejected record naming the row and the date
-/// column, as in a long file; empty and zero cells are counted, not rejected (in a wide file they are how a vendor says
-/// "no sale", and they are most cells).
+/// column, as in a long file; empty and zero cells are counted, not rejected (in a wide file they are how
+/// a vendor says "no sale", and they are most cells).
 struct WideTable {
     /// Names of the two columns the long table gains; the mapper reads them instead of `columns.date`
     /// and `columns.quantity`.
