@@ -43,7 +43,7 @@ extension PipelineConfig.Producer {
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
             "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet",
-            "regressors", "wide",
+            "regressors", "wide", "countRows",
         ])
         self.init(name: try object.required("name"), columns: try object.required("columns"))
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != "..", name != "quarantine" else {
@@ -67,9 +67,19 @@ extension PipelineConfig.Producer {
         if wide != nil, weekOneStarts != nil {
             throw object.invalid("weekOneStarts", "a wide producer's dates come from its headers: for numbered weeks set wide.firstDay and wide.unit \"week\" instead")
         }
+        countRows = try object.value("countRows", default: countRows)
+        if countRows, wide != nil {
+            throw object.invalid("countRows", "a wide producer's quantities are its date columns: leave countRows out")
+        }
+        if countRows, !columns.quantity.isEmpty {
+            throw object.invalid("countRows", "countRows counts each row as one unit, so columns.quantity ('\(columns.quantity)') must be left out; remove one of them")
+        }
         if wide == nil {
-            for (key, value) in [("date", columns.date), ("quantity", columns.quantity)] where value.isEmpty {
-                throw object.invalid("columns.\(key)", "required key '\(key)' is missing: name the vendor's \(key) column (or set producers[].wide for a file with one quantity column per date)")
+            if columns.date.isEmpty {
+                throw object.invalid("columns.date", "required key 'date' is missing: name the vendor's date column (or set producers[].wide for a file with one quantity column per date)")
+            }
+            if columns.quantity.isEmpty, !countRows {
+                throw object.invalid("columns.quantity", "required key 'quantity' is missing: name the vendor's quantity column (or set producers[].countRows when each row is one unit sold, or producers[].wide for a file with one quantity column per date)")
             }
         }
         regressors = try object.value("regressors", default: regressors)

@@ -55,6 +55,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// When set (`yyyy-MM-dd`), the date column holds week numbers instead of dates: week 1 starts on
         /// this day, week n on the day 7·(n−1) later (Dominick's week 1 starts on 1989-09-14).
         public var weekOneStarts: String?
+        /// When true the file has no quantity column: each row is one unit sold (one line per item, as in
+        /// H&M's or Olist's order lines), and `columns.quantity` must be left out.
+        public var countRows = false
         /// Vendor column names of our required fields.
         public var columns: ColumnMapping
         /// Static SKU attributes: our attribute name → vendor column name.
@@ -77,7 +80,7 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// column name depends on the row (a template such as `"price{brand}"`) and every column is read.
         public var mappedColumns: Set<String>? {
             if wide != nil { return nil }  // the quantity columns are known only from the header
-            var names: Set<String> = [columns.date, columns.quantity]
+            var names: Set<String> = countRows ? [columns.date] : [columns.date, columns.quantity]
             for name in [columns.price].compactMap({ $0 }) + Array(regressors.values) {
                 guard let template = try? ColumnTemplate(name), !template.isTemplate else { return nil }
                 names.insert(name)

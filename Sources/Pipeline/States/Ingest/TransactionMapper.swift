@@ -74,7 +74,7 @@ struct TransactionMapper {
             ? TemplateColumns(skuTemplate, columns: try skuTemplate.placeholders.map { try index(of: $0, role: "sku", in: table) }) : nil
         let skuColumn = skuTemplate.isTemplate ? nil : try index(of: columns.sku, role: "sku", in: table)
         let dateColumn = try index(of: columns.date, role: "date", in: table)
-        let quantityColumn = try index(of: columns.quantity, role: "quantity", in: table)
+        let quantityColumn = producer.countRows ? nil : try index(of: columns.quantity, role: "quantity", in: table)
         func optional(_ column: String?) -> Int? {
             guard let column else { return nil }
             guard let index = table.columnIndex(column) else {
@@ -128,9 +128,15 @@ struct TransactionMapper {
                 reject("missing-sku", columns.sku, "empty SKU")
                 continue
             }
-            guard let quantity = CellValues.number(row[quantityColumn], decimalComma: producer.decimalComma) else {
-                unreadable(columns.quantity, "expected a number, found '\(CellText.text(row[quantityColumn]))'")
-                continue
+            let quantity: Double
+            if let quantityColumn {
+                guard let value = CellValues.number(row[quantityColumn], decimalComma: producer.decimalComma) else {
+                    unreadable(columns.quantity, "expected a number, found '\(CellText.text(row[quantityColumn]))'")
+                    continue
+                }
+                quantity = value
+            } else {
+                quantity = 1  // producers[].countRows: each row is one unit sold
             }
             let day: Int32
             if let weekOne {
@@ -162,7 +168,7 @@ struct TransactionMapper {
                 continue
             }
             guard quantity > 0 else {
-                reject("non-positive-quantity", columns.quantity, "quantity \(CellText.text(row[quantityColumn])) (returns and zero rows are not demand)")
+                reject("non-positive-quantity", columns.quantity, "quantity \(quantityColumn.map { CellText.text(row[$0]) } ?? "1") (returns and zero rows are not demand)")
                 continue
             }
             if excluded.contains(sku) {
