@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Formats
 
@@ -73,5 +74,32 @@ import Testing
         #expect(text == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\nplain,\"two\nlines\"\n")
         let back = try self.table(text)
         #expect(back.rows == [[.string("x,y"), .string("say \"hi\"")], [.string("plain"), .string("two\nlines")]])
+    }
+}
+
+/// Reading only some columns, and the header alone.
+@Suite struct CSVColumnSelectionTests {
+    @Test func unselectedColumnsKeepTheirNamesButHoldNulls() throws {
+        let text = "sku,description,qty\nA,\"long, quoted text\",1\nB,x\n"
+        let table = try CSVReader.table(bytes: Array(text.utf8), file: "vendor.csv", options: ReadOptions(columns: ["sku", "qty"]))
+        #expect(table.columnNames == ["sku", "description", "qty"])
+        #expect(table.rows == [[.string("A"), .null, .string("1")], [.string("B"), .null, .null]])
+        #expect(table.rowOrigins == [2, 3])
+    }
+
+    @Test func aRowWiderThanTheHeaderIsStillAnErrorWhenItsColumnIsNotRead() throws {
+        #expect(throws: FormatError.self) {
+            try CSVReader.table(bytes: Array("sku,qty\nA,1,extra\n".utf8), file: "vendor.csv", options: ReadOptions(columns: ["sku"]))
+        }
+    }
+
+    @Test func columnNamesReadTheHeaderOfALongFileAlone() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("columns-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Longer than the bytes read for a header: a full read would also find the broken last line.
+        let body = String(repeating: "A;1\n", count: TableFile.headerBytes / 4 + 10) + "\"unclosed\n"
+        try ("sku;qty\n" + body).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try TableFile.columnNames(path: path) == ["sku", "qty"])
+        #expect(throws: FormatError.self) { try TableFile.read(path: path) }
     }
 }

@@ -98,10 +98,12 @@ public enum CSVFieldScanner {
         while cursor.position < text.count {
             let unitStart = cursor.position
             guard try cursor.next() else { continue }
-            let records = try CSVReader.parse(
-                UnsafeBufferPointer(rebasing: text.assumingMemoryBound(to: UInt8.self)[0..<cursor.position]),
-                from: unitStart, firstLine: cursor.recordLine, delimiter: dialect.delimiter, file: source.file)
-            return (CSVReader.uniqueNames(records.first?.fields ?? []), cursor.recordLine, cursor.position, cursor.line)
+            var header: [String]?
+            try CSVReader.parse(UnsafeBufferPointer(rebasing: text.assumingMemoryBound(to: UInt8.self)[0..<cursor.position]),
+                                from: unitStart, firstLine: cursor.recordLine, delimiter: dialect.delimiter, file: source.file) { fields, _ in
+                if header == nil { header = fields }
+            }
+            return (CSVReader.uniqueNames(header ?? []), cursor.recordLine, cursor.position, cursor.line)
         }
         return ([], line, text.count, cursor.line)
     }

@@ -23,35 +23,47 @@ public enum CSVReader {
     ///
     /// Rows shorter than the header are padded with nulls; a row with more non-empty fields than
     /// the header is an error naming its line. Empty header names become `column_N`; repeated names
-    /// get `_2`, `_3`, … so every column can be addressed.
+    /// get `_2`, `_3`, … so every column can be addressed. Columns not in `options.columns` (when set)
+    /// keep their names but hold nulls, so unused text is never kept. Rows are built as lines are
+    /// parsed: the records of the whole file never exist beside the table.
     public static func table(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions()) throws -> Table {
-        let records = try self.records(bytes: bytes, file: file, options: options)
-        guard let header = records.first else { return Table(columnNames: [], rows: []) }
-        let names = uniqueNames(header.fields)
+        var names: [String]?
+        var kept: [Bool] = []
         var rows: [[Cell]] = []
         var origins: [Int] = []
-        rows.reserveCapacity(records.count - 1)
-        origins.reserveCapacity(records.count - 1)
-        for record in records.dropFirst() {
-            var fields = record.fields
-            if fields.count > names.count {
-                let extra = fields[names.count...]
-                guard extra.allSatisfy(\.isEmpty) else {
-                    throw FormatError(file: file, line: record.line,
+        try forEachRecord(bytes: bytes, file: file, options: options) { fields, line in
+            guard let names else {
+                let header = uniqueNames(fields)
+                names = header
+                kept = header.map { options.columns?.contains($0) ?? true }
+                return
+            }
+            var count = fields.count
+            if count > names.count {
+                guard fields[names.count...].allSatisfy(\.isEmpty) else {
+                    throw FormatError(file: file, line: line,
                                       message: "expected \(names.count) fields as in the header, found \(fields.count); check the delimiter and quoting of this line")
                 }
-                fields.removeLast(fields.count - names.count)
+                count = names.count
             }
-            var row = fields.map(Cell.string)
-            while row.count < names.count { row.append(.null) }
+            var row = [Cell](repeating: .null, count: names.count)
+            for index in 0..<count where kept[index] { row[index] = .string(fields[index]) }
             rows.append(row)
-            origins.append(record.line)
+            origins.append(line)
         }
-        return Table(columnNames: names, rows: rows, rowOrigins: origins)
+        return Table(columnNames: names ?? [], rows: rows, rowOrigins: origins)
     }
 
     /// Parses file bytes into records, detecting encoding and dialect as `table` does.
     public static func records(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions()) throws -> [Record] {
+        var records: [Record] = []
+        try forEachRecord(bytes: bytes, file: file, options: options) { records.append(Record(fields: $0, line: $1)) }
+        return records
+    }
+
+    /// Parses file bytes record by record (fields and 1-based first line), detecting encoding and dialect.
+    static func forEachRecord(bytes: [UInt8], file: String, options: ReadOptions,
+                              _ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
         let (text, _) = TextDecoding.utf8Bytes(of: bytes)
         let dialect = CSVDialect.detect(text, explicit: options.delimiter, decimalComma: options.decimalComma)
         var start = 0
@@ -62,15 +74,14 @@ public enum CSVReader {
             if start < text.count, text[start] == 0x0A { start += 1 }
             firstLine = 2
         }
-        return try text.withUnsafeBufferPointer { buffer in
-            try parse(buffer, from: start, firstLine: firstLine, delimiter: dialect.delimiter, file: file)
+        try text.withUnsafeBufferPointer { buffer in
+            try parse(buffer, from: start, firstLine: firstLine, delimiter: dialect.delimiter, file: file, body)
         }
     }
 
-    static func parse(_ text: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int,
-                              delimiter: UInt8, file: String) throws -> [Record] {
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, delimiter: UInt8, file: String,
+                      _ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
-        var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
         var line = firstLine
@@ -83,10 +94,10 @@ public enum CSVReader {
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
         }
-        func finishRecord() {
+        func finishRecord() throws {
             if fieldStarted || !fields.isEmpty {
                 finishField()
-                records.append(Record(fields: fields, line: recordLine))
+                try body(fields, recordLine)
             }
             fields.removeAll(keepingCapacity: true)
             fieldStarted = false
@@ -141,7 +152,7 @@ public enum CSVReader {
                 continue
             }
             if byte == lf || byte == cr {
-                finishRecord()
+                try finishRecord()
                 index += (byte == cr && index + 1 < end && text[index + 1] == lf) ? 2 : 1
                 line += 1
                 continue
@@ -150,8 +161,7 @@ public enum CSVReader {
             field.append(byte)
             index += 1
         }
-        finishRecord()
-        return records
+        try finishRecord()
     }
 
     /// Header names made addressable: empty ones become `column_N`, repeats get `_2`, `_3`, ….

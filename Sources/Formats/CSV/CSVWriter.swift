@@ -2,10 +2,15 @@
 public enum CSVWriter {
     /// A header line and rows of text fields.
     public static func render(header: [String], rows: [[String]]) -> String {
+        render(header: header, rowCount: rows.count) { rows[$0] }
+    }
+
+    /// A header line and `rowCount` rows made one at a time by `row`, so all rows' fields never exist at once.
+    public static func render(header: [String], rowCount: Int, row: (Int) -> [String]) -> String {
         var output = ""
-        output.reserveCapacity((rows.count + 1) * 32)
+        output.reserveCapacity((rowCount + 1) * 32)
         appendLine(header, to: &output)
-        for row in rows { appendLine(row, to: &output) }
+        for index in 0..<rowCount { appendLine(row(index), to: &output) }
         return output
     }
 

@@ -6,7 +6,7 @@ public struct ReadOptions: Sendable, Equatable {
     public var decimalComma: Bool
     /// The XLSX sheet to read: by name, or by 0-based index; `nil` reads the first sheet.
     public var sheet: SheetSelector?
-    /// Read only these columns when the format allows it (Parquet); `nil` reads all.
+    /// Read only these columns: Parquet leaves the others out, CSV keeps their names with null cells; `nil` reads all.
     public var columns: Set<String>?
     /// Refuse files whose declared or decompressed sizes would need more memory than this.
     public var memoryLimitBytes: Int

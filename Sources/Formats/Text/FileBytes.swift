@@ -19,4 +19,17 @@ public enum FileBytes {
             throw FormatError(file: path, message: "cannot read the file: \(error.localizedDescription)")
         }
     }
+
+    /// At most the first `count` bytes of the file at `path`.
+    public static func prefix(path: String, count: Int) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FormatError(file: path, message: "cannot open the file; check that it exists and is readable")
+        }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.read(upToCount: count) ?? Data())
+        } catch {
+            throw FormatError(file: path, message: "cannot read the file: \(error.localizedDescription)")
+        }
+    }
 }

@@ -46,12 +46,11 @@ public struct Backtester: Sendable {
     public func run(inputs: [String], config: PipelineConfig, holdout: Int, top: Int? = nil, root: String? = nil) throws -> Report {
         guard !inputs.isEmpty else { throw PipelineError(.usage, "give at least one --input FILE") }
         guard holdout >= 1 else { throw PipelineError(.usage, "--holdout must be at least 1 bucket") }
-        let first = try TableFile.read(path: inputs[0], options: ReadOptions())
         let panel: PanelSeries
         let source: String
-        if PanelSeries.isPanel(first) {
+        if PanelSeries.isPanel(columns: try TableFile.columnNames(path: inputs[0])) {
             guard inputs.count == 1 else { throw PipelineError(.usage, "give one panel file at a time") }
-            panel = try PanelSeries.fromPanel(first, file: inputs[0], bucketDays: 7 * config.clean.bucketWeeks)
+            panel = try PanelSeries.fromPanel(try TableFile.read(path: inputs[0]), file: inputs[0], bucketDays: 7 * config.clean.bucketWeeks)
             source = "panel"
         } else {
             panel = try PipelineSeries.prepare(inputs: inputs, config: config, echo: echo)

@@ -19,9 +19,9 @@ public struct PanelSeries: Sendable {
     /// The SKU attributes the network embeds (`model.attributes`), from vendor files only.
     public var attributes: SeriesAttributes?
 
-    /// Whether a table is an already bucketed panel (`unique_id, ds, y`).
-    static func isPanel(_ table: Table) -> Bool {
-        ["unique_id", "ds", "y"].allSatisfy { table.columnIndex($0) != nil }
+    /// Whether a file with these columns is an already bucketed panel (`unique_id, ds, y`).
+    static func isPanel(columns: [String]) -> Bool {
+        ["unique_id", "ds", "y"].allSatisfy(columns.contains)
     }
 
     /// Reads a `unique_id, ds, y` panel; gaps between a series' buckets are filled with zeros.

@@ -8,8 +8,11 @@ enum CSVTable {
     }
 
     /// Reads one of our own CSV files, requiring the named columns; returns their indices and the rows.
-    static func read(path: String, requiring columns: [String]) throws -> (indices: [Int], table: Table) {
-        let table = try CSVReader.read(path: path, options: ReadOptions(delimiter: UInt8(ascii: ",")))
+    /// Columns named in `skipping` keep their names but hold nulls.
+    static func read(path: String, requiring columns: [String], skipping: Set<String> = []) throws -> (indices: [Int], table: Table) {
+        var options = ReadOptions(delimiter: UInt8(ascii: ","))
+        if !skipping.isEmpty { options.columns = Set(try TableFile.columnNames(path: path, options: options)).subtracting(skipping) }
+        let table = try CSVReader.read(path: path, options: options)
         let indices = try columns.map { name in
             guard let index = table.columnIndex(name) else {
                 throw PipelineError(.state, "\(path): expected a column '\(name)'; found \(table.columnNames.joined(separator: ", "))")

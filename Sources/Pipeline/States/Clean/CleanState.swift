@@ -11,7 +11,7 @@ public struct CleanState: PipelineState {
 
     public func run(_ context: StateContext) throws {
         let settings = context.config.clean
-        let transactions = try MasterTable.read(path: context.file(.ingest, MasterTable.fileName)).transactions
+        let transactions = try MasterTable.read(path: context.file(.ingest, MasterTable.fileName), lineage: false).transactions
         guard let firstDay = transactions.map(\.day).min(), let lastDay = transactions.map(\.day).max() else {
             throw PipelineError(.state, "no transactions to bucket")
         }

@@ -31,7 +31,7 @@ public struct IngestState: PipelineState {
             guard let producer = config.producers.first(where: { $0.name == input.producer }) else {
                 throw PipelineError(.input, "\(input.originalName): producer '\(input.producer)' is not in the config")
             }
-            let (table, result) = try Self.read(path: context.inputPath(input), name: input.originalName, producer: producer, ingest: config.ingest)
+            let (rowCount, result) = try Self.read(path: context.inputPath(input), name: input.originalName, producer: producer, ingest: config.ingest)
             if !result.missingOptionalColumns.isEmpty {
                 context.log.warning("\(input.originalName) has no column \(result.missingOptionalColumns.map { "'\($0)'" }.joined(separator: ", ")); those optional fields stay empty")
             }
@@ -41,18 +41,18 @@ public struct IngestState: PipelineState {
             var byReason: [String: Int] = [:]
             for reject in result.rejects { byReason[reject.reason, default: 0] += 1 }
             let wide = producer.wide == nil ? "" : " (wide: \(result.records) quantity cells, \(result.emptyCells) empty or zero)"
-            context.log.info("\(input.originalName): \(table.rows.count) rows\(wide), \(result.transactions.count) kept",
+            context.log.info("\(input.originalName): \(rowCount) rows\(wide), \(result.transactions.count) kept",
                              byReason.mapValues(String.init))
-            fileSummaries.append(.init(file: input.originalName, producer: producer.name, rows: table.rows.count,
+            fileSummaries.append(.init(file: input.originalName, producer: producer.name, rows: rowCount,
                                        kept: result.transactions.count, rejectedByReason: byReason))
-            transactions += result.transactions
+            if transactions.isEmpty { transactions = result.transactions } else { transactions += result.transactions }
             rejects += result.rejects
             merge(result.attributeValues, into: &attributeValues)
         }
         guard !transactions.isEmpty else {
             throw PipelineError(.input, "no usable sales rows in \(context.inputs.count) input file(s); see \(context.output("rejects.csv")) for why rows were left out")
         }
-        transactions.sort(by: MasterTable.order)
+        MasterTable.sort(&transactions)
         let attributes = AttributeInheritance.resolve(attributeValues)
         try MasterTable.write(transactions, attributes: attributes, transactionsPath: context.output("transactions.csv"),
                               attributesPath: context.output("attributes.csv"))
@@ -64,11 +64,12 @@ public struct IngestState: PipelineState {
         context.log.info("ingested \(transactions.count) rows for \(summary.skus) SKUs; \(rejects.count) rows left out (see rejects.csv)")
     }
 
-    /// Reads and maps one vendor file; throws when it cannot be parsed or has too many unreadable rows.
+    /// Reads and maps one vendor file, returning its row count and mapped rows (the parsed file itself is
+    /// released here); throws when it cannot be parsed or has too many unreadable rows.
     ///
     /// The daemon calls this before a run to quarantine bad files; the state calls it for every input.
     static func read(path: String, name: String, producer: PipelineConfig.Producer,
-                     ingest: PipelineConfig.Ingest) throws -> (Table, TransactionMapper.Result) {
+                     ingest: PipelineConfig.Ingest) throws -> (rows: Int, result: TransactionMapper.Result) {
         let table = try readTable(path: path, name: name, producer: producer)
         let result = try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table)
         let share = result.records == 0 ? 0 : Double(result.unreadableRows) / Double(result.records)
@@ -76,7 +77,7 @@ public struct IngestState: PipelineState {
             let unit = producer.wide == nil ? "rows" : "quantity cells"
             throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(result.records) \(unit) unreadable, more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); see the vendor's file")
         }
-        return (table, result)
+        return (table.rows.count, result)
     }
 
     /// Parses a vendor file with its producer's reading options; errors name the vendor's file name.
