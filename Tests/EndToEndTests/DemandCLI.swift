@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Pipeline
 
 /// Runs the built `demand` executable the way a user does, capturing exit status and output.
@@ -102,6 +103,20 @@ struct TestRoot {
     @discardableResult
     func demand(_ arguments: [String], environment: [String: String] = [:]) throws -> DemandCLI.Output {
         try DemandCLI.run(arguments + ["--root", path], environment: environment)
+    }
+
+    /// Back-tests two files that should hold the same sales (holdout 8, one JSON report each) and checks
+    /// that both succeed with the same table; returns both outputs for further checks.
+    func backtestTwins(_ first: String, _ second: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> (first: DemandCLI.Output, second: DemandCLI.Output) {
+        let one = try demand(["backtest", "--input", first, "--holdout", "8", "--json", "\(path)/first.json"])
+        let two = try demand(["backtest", "--input", second, "--holdout", "8", "--json", "\(path)/second.json"])
+        #expect(one.status == 0, "\(one.stdout)\(one.stderr)", sourceLocation: sourceLocation)
+        #expect(two.status == 0, "\(two.stdout)\(two.stderr)", sourceLocation: sourceLocation)
+        // Same series, same scores: only the report's file name differs.
+        #expect(one.stdout.replacingOccurrences(of: "first.json", with: "second.json") == two.stdout, "\(one.stdout)\n---\n\(two.stdout)",
+                sourceLocation: sourceLocation)
+        return (one, two)
     }
 
     /// The run folders, oldest first.
