@@ -35,7 +35,7 @@ public enum MasterTable {
 
     /// Puts the rows in `order` without copying a row per comparison: SKUs and producers are ranked once,
     /// only rows with the same SKU, day and producer compare their sources, and the rows are then moved
-    /// into place by swaps (10 M rows: a minute → a few seconds, and no second copy of the table).
+    /// into place by swaps, so the table is never copied.
     static func sort(_ rows: inout [Transaction]) {
         let skuRanks = ranks(of: rows.lazy.map(\.sku)) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let producerRanks = ranks(of: rows.lazy.map(\.producer), by: <)
