@@ -31,6 +31,9 @@ public struct IngestState: PipelineState {
             guard let producer = config.producers.first(where: { $0.name == input.producer }) else {
                 throw PipelineError(.input, "\(input.originalName): producer '\(input.producer)' is not in the config")
             }
+            if let size = try? FileSystem.size(context.inputPath(input)), size >= Self.largeFileBytes {
+                context.log.info("reading \(input.originalName) (\(size >> 20) MiB) with producer '\(producer.name)'…")
+            }
             let (rowCount, result) = try Self.read(path: context.inputPath(input), name: input.originalName, producer: producer, ingest: config.ingest)
             if !result.missingOptionalColumns.isEmpty {
                 context.log.warning("\(input.originalName) has no column \(result.missingOptionalColumns.map { "'\($0)'" }.joined(separator: ", ")); those optional fields stay empty")
@@ -52,6 +55,9 @@ public struct IngestState: PipelineState {
         guard !transactions.isEmpty else {
             throw PipelineError(.input, "no usable sales rows in \(context.inputs.count) input file(s); see \(context.output("rejects.csv")) for why rows were left out")
         }
+        if transactions.count >= Self.largeTableRows {
+            context.log.info("sorting and writing the master table: \(transactions.count) rows (transactions.csv and .parquet)…")
+        }
         MasterTable.sort(&transactions)
         let attributes = AttributeInheritance.resolve(attributeValues)
         try MasterTable.write(transactions, attributes: attributes, transactionsPath: context.output("transactions.csv"),
@@ -63,6 +69,11 @@ public struct IngestState: PipelineState {
         try FileSystem.writeAtomically(try summary.json(), to: context.output("summary.json"))
         context.log.info("ingested \(transactions.count) rows for \(summary.skus) SKUs; \(rejects.count) rows left out (see rejects.csv)")
     }
+
+    /// Files from this size on get a line in the log before they are read (progress on long work).
+    static let largeFileBytes = 64 << 20
+    /// Master tables from this many rows on get a line in the log before they are sorted and written.
+    static let largeTableRows = 1_000_000
 
     /// Reads and maps one vendor file, returning its row count and mapped rows (the parsed file itself is
     /// released here); throws when it cannot be parsed or has too many unreadable rows.
