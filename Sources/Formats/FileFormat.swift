@@ -28,9 +28,7 @@ public enum TableFile {
         let bytes = try FileBytes.read(path: path, limit: options.memoryLimitBytes)
         switch FileFormat.detect(path: path, prefix: Array(bytes.prefix(512))) {
         case .csv:
-            var csvOptions = options
-            if csvOptions.delimiter == nil, path.lowercased().hasSuffix(".tsv") { csvOptions.delimiter = 0x09 }
-            return try CSVReader.table(bytes: bytes, file: path, options: csvOptions)
+            return try CSVReader.table(bytes: bytes, file: path, options: csvOptions(options, path: path))
         case .json:
             return try JSONTableReader.table(bytes: bytes, file: path)
         case .xlsx:
@@ -40,15 +38,32 @@ public enum TableFile {
         }
     }
 
+    /// Reads the file at `path` as `read` does, handing its rows to `body` in tables of at most
+    /// `rowsPerBlock` rows: CSV is parsed block by block (the whole table never exists at once), other
+    /// formats arrive as one table. `body` is called at least once.
+    public static func forEachBlock(path: String, options: ReadOptions = ReadOptions(), rowsPerBlock: Int,
+                                    _ body: (Table) throws -> Void) throws {
+        guard FileFormat.detect(path: path, prefix: try FileBytes.prefix(path: path, count: 512)) == .csv else {
+            return try body(read(path: path, options: options))
+        }
+        let bytes = try FileBytes.read(path: path, limit: options.memoryLimitBytes)
+        try CSVReader.forEachBlock(bytes: bytes, file: path, options: csvOptions(options, path: path), rowsPerBlock: rowsPerBlock, body)
+    }
+
+    /// CSV options for `path`: a `.tsv` file without an explicit delimiter is tab-separated.
+    static func csvOptions(_ options: ReadOptions, path: String) -> ReadOptions {
+        var csvOptions = options
+        if csvOptions.delimiter == nil, path.lowercased().hasSuffix(".tsv") { csvOptions.delimiter = 0x09 }
+        return csvOptions
+    }
+
     /// The column names of the file at `path`. A CSV file's header line is read alone, so asking costs
     /// nothing however long the file; other formats are read whole.
     public static func columnNames(path: String, options: ReadOptions = ReadOptions()) throws -> [String] {
         let head = try FileBytes.prefix(path: path, count: headerBytes)
         if FileFormat.detect(path: path, prefix: Array(head.prefix(512))) == .csv, let end = head.lastIndex(of: 0x0A) {
-            var csvOptions = options
-            if csvOptions.delimiter == nil, path.lowercased().hasSuffix(".tsv") { csvOptions.delimiter = 0x09 }
             // Whole lines only: the header and as many rows as fit, which also steer delimiter sniffing.
-            return try CSVReader.table(bytes: Array(head[...end]), file: path, options: csvOptions).columnNames
+            return try CSVReader.table(bytes: Array(head[...end]), file: path, options: csvOptions(options, path: path)).columnNames
         }
         return try read(path: path, options: options).columnNames
     }

@@ -93,6 +93,20 @@ import Testing
         }
     }
 
+    @Test func blocksHoldTheTableRowsInOrderWithTheirLines() throws {
+        let bytes = Array("sku,qty\nA,1\n\nB,\"2\n\"\nC,3\nD,4\nE,5\n".utf8)
+        var blocks: [Table] = []
+        try CSVReader.forEachBlock(bytes: bytes, file: "vendor.csv", rowsPerBlock: 2) { blocks.append($0) }
+        let whole = try CSVReader.table(bytes: bytes, file: "vendor.csv")
+        #expect(blocks.map(\.rows.count) == [2, 2, 1])
+        #expect(blocks.allSatisfy { $0.columnNames == ["sku", "qty"] })
+        #expect(blocks.flatMap(\.rows) == whole.rows)
+        #expect(blocks.flatMap(\.rowOrigins) == [2, 4, 6, 7, 8])
+        var empty: [Table] = []
+        try CSVReader.forEachBlock(bytes: Array("sku,qty\n".utf8), file: "vendor.csv", rowsPerBlock: 2) { empty.append($0) }
+        #expect(empty.count == 1 && empty[0].rows.isEmpty && empty[0].columnNames == ["sku", "qty"])
+    }
+
     @Test func columnNamesReadTheHeaderOfALongFileAlone() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("columns-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -27,10 +27,27 @@ public enum CSVReader {
     /// keep their names but hold nulls, so unused text is never kept. Rows are built as lines are
     /// parsed: the records of the whole file never exist beside the table.
     public static func table(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions()) throws -> Table {
+        var table = Table(columnNames: [], rows: [])
+        try forEachBlock(bytes: bytes, file: file, options: options, rowsPerBlock: .max) { table = $0 }
+        return table
+    }
+
+    /// Parses file bytes as `table` does, handing the rows to `body` as tables of at most `rowsPerBlock`
+    /// rows (each with the full header), so a caller that maps rows as they come never holds them all.
+    /// `body` is called at least once, with an empty table when the file has no data rows.
+    public static func forEachBlock(bytes: [UInt8], file: String, options: ReadOptions = ReadOptions(), rowsPerBlock: Int,
+                                    _ body: (Table) throws -> Void) throws {
         var names: [String]?
         var kept: [Bool] = []
         var rows: [[Cell]] = []
         var origins: [Int] = []
+        var delivered = false
+        func deliver() throws {
+            try body(Table(columnNames: names ?? [], rows: rows, rowOrigins: origins))
+            rows.removeAll(keepingCapacity: true)
+            origins.removeAll(keepingCapacity: true)
+            delivered = true
+        }
         try forEachRecord(bytes: bytes, file: file, options: options) { fields, line in
             guard let names else {
                 let header = uniqueNames(fields)
@@ -50,8 +67,9 @@ public enum CSVReader {
             for index in 0..<count where kept[index] { row[index] = .string(fields[index]) }
             rows.append(row)
             origins.append(line)
+            if rows.count >= rowsPerBlock { try deliver() }
         }
-        return Table(columnNames: names ?? [], rows: rows, rowOrigins: origins)
+        if !rows.isEmpty || !delivered { try deliver() }
     }
 
     /// Parses file bytes into records, detecting encoding and dialect as `table` does.

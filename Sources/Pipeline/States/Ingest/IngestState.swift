@@ -75,35 +75,46 @@ public struct IngestState: PipelineState {
     /// Master tables from this many rows on get a line in the log before they are sorted and written.
     static let largeTableRows = 1_000_000
 
-    /// Reads and maps one vendor file, returning its row count and mapped rows (the parsed file itself is
-    /// released here); throws when it cannot be parsed or has too many unreadable rows.
+    /// Reads and maps one vendor file, returning its row count and mapped rows; throws when it cannot be
+    /// parsed or has too many unreadable rows.
     ///
     /// The daemon calls this before a run to quarantine bad files; the state calls it for every input.
     static func read(path: String, name: String, producer: PipelineConfig.Producer,
                      ingest: PipelineConfig.Ingest) throws -> (rows: Int, result: TransactionMapper.Result) {
-        let table = try readTable(path: path, name: name, producer: producer)
-        let result = try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table)
+        let (rows, result) = try mapFile(path: path, name: name, producer: producer, ingest: ingest)
         let share = result.records == 0 ? 0 : Double(result.unreadableRows) / Double(result.records)
         if result.unreadableRows > 0 && share > ingest.maxBadRowShare {
             let unit = producer.wide == nil ? "rows" : "quantity cells"
             throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(result.records) \(unit) unreadable, more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); see the vendor's file")
         }
-        return (table.rows.count, result)
+        return (rows, result)
     }
 
-    /// Parses a vendor file with its producer's reading options; errors name the vendor's file name.
-    static func readTable(path: String, name: String, producer: PipelineConfig.Producer) throws -> Table {
+    /// Parses and maps a vendor file with its producer's settings, block by block: a CSV file's parsed
+    /// rows never all exist at once, only its mapped ones. Parse errors name the vendor's file name.
+    static func mapFile(path: String, name: String, producer: PipelineConfig.Producer,
+                        ingest: PipelineConfig.Ingest) throws -> (rows: Int, result: TransactionMapper.Result) {
         let sheet = producer.sheet.map { text in Int(text).map(SheetSelector.index) ?? .name(text) }
         let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma, sheet: sheet,
                                   columns: producer.mappedColumns)
+        let mapper = TransactionMapper(producer: producer, ingest: ingest, fileName: name)
+        var result = TransactionMapper.Result()
+        var rows = 0
         do {
-            return try TableFile.read(path: path, options: options)
+            try TableFile.forEachBlock(path: path, options: options, rowsPerBlock: rowsPerBlock) { block in
+                rows += block.rows.count
+                try mapper.map(block, into: &result)
+            }
         } catch let error as FormatError {
             var named = error
             named.file = name
             throw PipelineError(.input, named.description)
         }
+        return (rows, result)
     }
+
+    /// Rows of a CSV file parsed and mapped at a time.
+    static let rowsPerBlock = 65_536
 
     /// Checks that a vendor file would pass ingest; the error names file, line and column.
     public static func validate(path: String, name: String, producer: PipelineConfig.Producer, ingest: PipelineConfig.Ingest) throws {

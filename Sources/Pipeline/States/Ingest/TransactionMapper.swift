@@ -34,14 +34,13 @@ struct TransactionMapper {
         }
     }
 
-    /// Maps a vendor table; a wide one is turned into long rows a block of rows at a time, so the long
-    /// rows of the whole file never exist at once.
-    func map(_ file: Table) throws -> Result {
-        var result = Result()
+    /// Maps a vendor table, or one block of a file's rows, adding to `result`; a wide one is turned into
+    /// long rows a block of rows at a time, so the long rows of the whole file never exist at once.
+    func map(_ file: Table, into result: inout Result) throws {
         guard let layout = producer.wide else {
-            result.records = file.rows.count
+            result.records += file.rows.count
             try mapRows(file, columns: producer.columns, into: &result)
-            return result
+            return
         }
         let wide = WideTable(layout: layout, dateFormat: producer.dateFormat, decimalComma: producer.decimalComma,
                              fileName: fileName, producerName: producer.name)
@@ -61,7 +60,6 @@ struct TransactionMapper {
             try mapRows(melted.table, columns: columns, into: &result)
             start = end
         } while start < file.rows.count
-        return result
     }
 
     /// Wide rows turned into long rows at a time.

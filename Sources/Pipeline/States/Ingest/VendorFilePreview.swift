@@ -12,8 +12,7 @@ public enum VendorFilePreview {
     /// Reads `path` with a producer's settings and maps it exactly as the ingest state would.
     public static func mapped(path: String, producer: PipelineConfig.Producer, ingest: PipelineConfig.Ingest) throws -> Result {
         let name = (path as NSString).lastPathComponent
-        let table = try IngestState.readTable(path: path, name: name, producer: producer)
-        let result = try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table)
+        let result = try IngestState.mapFile(path: path, name: name, producer: producer, ingest: ingest).result
         var rejected: [String: Int] = [:]
         for reject in result.rejects { rejected[reject.reason, default: 0] += 1 }
         let rows = result.transactions.map { row in
