@@ -61,9 +61,11 @@ public enum TableFile {
     /// nothing however long the file; other formats are read whole.
     public static func columnNames(path: String, options: ReadOptions = ReadOptions()) throws -> [String] {
         let head = try FileBytes.prefix(path: path, count: headerBytes)
-        if FileFormat.detect(path: path, prefix: Array(head.prefix(512))) == .csv, let end = head.lastIndex(of: 0x0A) {
-            // Whole lines only: the header and as many rows as fit, which also steer delimiter sniffing.
-            return try CSVReader.table(bytes: Array(head[...end]), file: path, options: csvOptions(options, path: path)).columnNames
+        // Whole lines only: the header and as many rows as fit, which also steer delimiter sniffing. A prefix
+        // that does not parse alone (a 16-bit encoding cut mid-character, a quote open past it) reads the whole file.
+        if FileFormat.detect(path: path, prefix: Array(head.prefix(512))) == .csv, let end = head.lastIndex(of: 0x0A),
+           let names = try? CSVReader.table(bytes: Array(head[...end]), file: path, options: csvOptions(options, path: path)).columnNames {
+            return names
         }
         return try read(path: path, options: options).columnNames
     }

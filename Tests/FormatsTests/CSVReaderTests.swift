@@ -107,6 +107,15 @@ import Testing
         #expect(empty.count == 1 && empty[0].rows.isEmpty && empty[0].columnNames == ["sku", "qty"])
     }
 
+    @Test func columnNamesOfAUTF16FileMatchAFullRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("columns-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = "unique_id\tds\ty\nA\t2024-01-01\t3\n"
+        try Data([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: URL(fileURLWithPath: path))
+        #expect(try TableFile.columnNames(path: path) == ["unique_id", "ds", "y"])
+        #expect(try TableFile.read(path: path).columnNames == ["unique_id", "ds", "y"])
+    }
+
     @Test func columnNamesReadTheHeaderOfALongFileAlone() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("columns-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
