@@ -5,8 +5,9 @@ import Testing
 /// SKUs without any sales get a flagged forecast from the SKUs most like them.
 @Suite(.serialized) struct ColdStartTests {
     static let config = TestRoot.configJSON.replacingOccurrences(
-        of: #""model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2}"#,
-        with: #""model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2, "newSkus": {"NEW-1": {"description": "Item A100; size M"}}}"#)
+        of: TestRoot.modelJSON,
+        with: #""model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2, "candidates": \#(TestRoot.baselineCandidates),"#
+            + #" "newSkus": {"NEW-1": {"description": "Item A100; size M"}}}"#)
         .replacingOccurrences(of: #""keepSkus": ["B400"]"#, with: #""keepSkus": ["B400", "GHOST"]"#)
 
     @Test func newSkusAreForecastFromSimilarOnesAndFlagged() throws {

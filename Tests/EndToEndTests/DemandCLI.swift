@@ -61,6 +61,13 @@ struct TestRoot {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures").path
 
+    /// The test config's `model` object: baselines only (the LSTM, a default candidate, is driven by
+    /// its own suites with a small network).
+    static let modelJSON = #""model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2, "candidates": \#(baselineCandidates)}"#
+
+    /// Every baseline, as a JSON list for `model.candidates`.
+    static let baselineCandidates = #"["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination"]"#
+
     static let configJSON = """
         {
           "seed": 7,
@@ -75,7 +82,7 @@ struct TestRoot {
           "ingest": {"excludeSkus": ["POST"], "maxBadRowShare": 0.0},
           "clean": {"minTotalQuantity": 10, "keepSkus": ["B400"]},
           "features": {"periods": [52, 13], "rollingWindows": [4]},
-          "model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2},
+          \(modelJSON),
           "intervals": {"levels": [0.8, 0.95], "backtestWindows": 3},
           "retry": {"default": {"maxAttempts": 2, "intervalSeconds": 0.01, "maxDelaySeconds": 0.05, "timeoutSeconds": 120}}
         }

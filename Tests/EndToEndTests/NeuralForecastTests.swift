@@ -6,7 +6,7 @@ import Testing
 /// checkpointed, used in the forecast, and replayed byte for byte.
 @Suite(.serialized) struct NeuralForecastTests {
     static let config = TestRoot.configJSON.replacingOccurrences(
-        of: #""model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2}"#,
+        of: TestRoot.modelJSON,
         with: #"""
             "model": {"horizon": 4, "seasonLength": 52, "cvOrigins": 2, "lookback": 8,
                       "candidates": ["naive", "simpleExponentialSmoothing", "tsb", "lstm"],

@@ -212,8 +212,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var lookback = 52
         /// Season length in buckets (seasonal naive, MASE scaling).
         public var seasonLength = 52
-        /// Baseline models `tune` chooses among.
-        public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination"]
+        /// Models `tune` scores and chooses among: the baselines and the global LSTM (`lstm`). Leave `lstm`
+        /// out for a quick, baselines-only run.
+        public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination", "lstm"]
         /// `perSeries` or `global` selection.
         public var selection = "global"
         /// SKUs announced without sales history, with attributes to find similar SKUs by
