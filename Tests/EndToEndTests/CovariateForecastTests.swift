@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Forecasting
 @testable import Pipeline
 
 /// Dominick's orange juice through the shipped example config: store × brand SKUs from a template,
@@ -48,6 +49,10 @@ import Testing
         let naive = try #require(wape["naive"]), lstm = try #require(wape["lstm"]), selected = try #require(wape["selected"])
         #expect(lstm < 0.8 * naive, "LSTM WAPE \(lstm) vs naive \(naive)")
         #expect(selected < naive)
+        // "selected per series" counts what serves each series under the segment rules, the network included.
+        #expect(report.selectedModels.values.reduce(0, +) == 12)
+        #expect(report.selectedModels.keys.allSatisfy { $0 == "lstm" || $0.hasPrefix("blend(lstm+") || BaselineModel(rawValue: $0) != nil })
+        #expect(report.selectedModels.keys.contains { $0.contains("lstm") }, "\(report.selectedModels)")
         let top = try root.demand(["backtest", "--input", Self.slice, "--top", "5", "--quiet", "--json", "\(root.path)/top.json",
                                    "--forecasts", "\(root.path)/forecasts.csv"])
         #expect(top.status == 0 && top.stdout.contains("5 series, 108 training buckets"), "\(top.stdout)\(top.stderr)")

@@ -50,6 +50,26 @@ import Testing
         #expect(dump.stdout.contains("\n15036,2010-01-04,192,,,retail_weekly_pivot.xlsx:2\n"), "\(dump.stdout.prefix(300))")
     }
 
+    @Test func whatARowSaysApartFromItsDatesLeavesOutEachOfItsSales() throws {
+        // A producer filter, ingest.excludeSkus, an empty SKU and ingest.dateTo, read once per wide row,
+        // leave out each filled cell of the row, counted by reason as a long file's rows would be.
+        let config = Self.config
+            .replacingOccurrences(of: #""attributes": {"dept": "dept_id"},"#,
+                                  with: #""attributes": {"dept": "dept_id"}, "filters": [{"column": "dept_id", "exclude": ["test"]}],"#)
+            .replacingOccurrences(of: #""ingest": {"maxBadRowShare": 0.0}"#,
+                                  with: #""ingest": {"maxBadRowShare": 0.0, "excludeSkus": ["POST"], "dateTo": "2010-01-05"}"#)
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        try FileSystem.writeAtomically("item_id,dept_id,d_1,d_2,d_3\nA,x,1,2,3\nPOST,x,4,,5\nC,test,7,8,0\n,x,9,0,0\n",
+                                       to: "\(root.path)/rows_wide.csv")
+        let mapped = try root.demand(["dump", "\(root.path)/rows_wide.csv", "--producer", "m5", "--mapped"])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(mapped.stdout == "sku,date,quantity,price,store,source\nA,2010-01-04,1,,,rows_wide.csv:2\nA,2010-01-05,2,,,rows_wide.csv:2\n",
+                "\(mapped.stdout)")
+        #expect(mapped.stderr.contains("2 rows kept, 6 left out"), "\(mapped.stderr)")
+        #expect(mapped.stderr.contains("excluded=4 missing-sku=1 outside-date-range=1"), "\(mapped.stderr)")
+    }
+
     @Test func badCellsHeadersAndSettingsAreClearErrors() throws {
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }

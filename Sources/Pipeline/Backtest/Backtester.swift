@@ -29,7 +29,7 @@ public struct Backtester: Sendable {
         public var models: [ModelScore]
         /// Interval coverage of the selected model on the holdout: method → level → share covered.
         public var coverage: [String: [String: Double]]
-        /// The model chosen per series, counted.
+        /// What serves each series in `selected` — a baseline, `lstm` or `blend(lstm+baseline)` — counted.
         public var selectedModels: [String: Int]
         /// Every model's holdout forecasts beside the actuals (not part of the JSON; `--forecasts` writes them).
         public var forecasts: HoldoutForecasts? = nil
@@ -106,6 +106,7 @@ public struct Backtester: Sendable {
         var selectedForecasts = baselineForecasts
         var networkCalibration: [[Double]?] = histories.map { _ in nil }
         var directCoverage: [String: Double] = [:]
+        var servedBy = selected.map(\.rawValue)
         if config.model.candidates.contains("lstm") {
             var settings = config.networkSettings()
             if settings.trials > 1 {
@@ -131,6 +132,13 @@ public struct Backtester: Sendable {
                 + NeuralStudy.scores(wape: Dictionary(uniqueKeysWithValues: rules.wape.map { ($0.key.rawValue, $0.value) }),
                                      volumeError: Dictionary(uniqueKeysWithValues: rules.volumeError.map { ($0.key.rawValue, $0.value) })))
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)
+            servedBy = zip(rules.segments, selected).map { segment, baseline in
+                switch rules.rules[segment] ?? .blend {
+                case .lstm: "lstm"
+                case .baseline: baseline.rawValue
+                case .blend: "blend(lstm+\(baseline.rawValue))"
+                }
+            }
             if let quantiles = trained.forecastQuantiles() {
                 directCoverage = Self.quantileCoverage(quantiles, of: trained.quantiles, actuals: actuals, rules: rules, levels: config.intervals.levels)
                 for (index, quantile) in trained.quantiles.enumerated() {
@@ -146,7 +154,7 @@ public struct Backtester: Sendable {
                                         networkCalibration: networkCalibration, config: config, horizon: holdout)
         if !directCoverage.isEmpty { coverage["quantile"] = directCoverage }
         var counts: [String: Int] = [:]
-        for model in selected { counts[model.rawValue, default: 0] += 1 }
+        for model in servedBy { counts[model, default: 0] += 1 }
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts,
                       forecasts: holdoutForecasts)

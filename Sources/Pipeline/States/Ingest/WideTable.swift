@@ -1,31 +1,11 @@
 import Formats
 
-/// Turns a wide vendor table (one quantity column per date) into the long rows ingest maps: one row per
-/// non-empty, non-zero cell, with the row's other columns, the date and the quantity.
-///
-/// A quantity cell that is not a number, or is negative, is a rejected record naming the row and the date
-/// column, as in a long file; empty and zero cells are counted, not rejected (in a wide file they are how
-/// a vendor says "no sale", and they are most cells).
+/// The quantity columns of a wide vendor table (one column per date) and the day each stands for.
 struct WideTable {
-    /// Names of the two columns the long table gains; the mapper reads them instead of `columns.date`
-    /// and `columns.quantity`.
-    static let dateColumn = "\u{1}date", quantityColumn = "\u{1}quantity"
-
     let layout: PipelineConfig.WideLayout
     let dateFormat: String?
-    let decimalComma: Bool
     let fileName: String
     let producerName: String
-
-    /// The long table and what was left out of it.
-    struct Result {
-        var table: Table
-        var rejects: [RejectedRow] = []
-        /// Quantity cells seen (the records of a wide file).
-        var cells = 0
-        /// Empty or zero quantity cells.
-        var emptyCells = 0
-    }
 
     /// The quantity columns of a wide table and the day each stands for; throws when none match or a
     /// header gives no date.
@@ -36,42 +16,6 @@ struct WideTable {
             throw PipelineError(.input, "\(fileName): no column matches producers[].wide.columns '\(layout.columns)' of producer '\(producerName)'; the file has columns \(available)\(wide.columnNames.count > 20 ? ", …" : ""). Fix the file or the config.")
         }
         return try valueColumns.map { ($0, try day(of: wide.columnNames[$0])) }
-    }
-
-    /// The long rows of `rows` of the wide table: its other columns, then the date and the quantity.
-    func melt(_ wide: Table, rows: Range<Int>, dates: [(column: Int, day: Int32)]) -> Result {
-        let valueSet = Set(dates.map(\.column))
-        let keep = wide.columnNames.indices.filter { !valueSet.contains($0) }
-        var result = Result(table: Table(columnNames: keep.map { wide.columnNames[$0] } + [Self.dateColumn, Self.quantityColumn], rows: [], rowOrigins: []))
-        for rowIndex in rows {
-            let row = wide.rows[rowIndex]
-            let kept = keep.map { row[$0] }
-            for (column, day) in dates {
-                result.cells += 1
-                let cell = row[column]
-                if cell.isEmpty {
-                    result.emptyCells += 1
-                    continue
-                }
-                guard let quantity = CellValues.number(cell, decimalComma: decimalComma) else {
-                    result.rejects.append(RejectedRow(reason: "unreadable", source: "\(fileName):\(wide.rowOrigins[rowIndex])",
-                                                      column: wide.columnNames[column], detail: "expected a number, found '\(CellText.text(cell))'"))
-                    continue
-                }
-                if quantity == 0 {
-                    result.emptyCells += 1
-                    continue
-                }
-                guard quantity > 0 else {
-                    result.rejects.append(RejectedRow(reason: "non-positive-quantity", source: "\(fileName):\(wide.rowOrigins[rowIndex])",
-                                                      column: wide.columnNames[column], detail: "quantity \(CellText.text(cell)) (returns are not demand)"))
-                    continue
-                }
-                result.table.rows.append(kept + [.date(days: day), .double(quantity)])
-                result.table.rowOrigins.append(wide.rowOrigins[rowIndex])
-            }
-        }
-        return result
     }
 
     /// The day a quantity column's header stands for.
@@ -88,5 +32,73 @@ struct WideTable {
             throw PipelineError(.input, "\(fileName): column '\(header)' matches producers[].wide.columns '\(layout.columns)' but its header is not \(expected); for numbered headers such as d_1 set wide.firstDay. Narrow wide.columns or fix the header.")
         }
         return day
+    }
+}
+
+extension TransactionMapper {
+    /// Maps a wide table: one transaction per non-empty, non-zero quantity cell. What a row says apart
+    /// from its dates — SKU, filters, price and regressors, exclusion, store — is read once per row and
+    /// checked in the order of a long row; a cell that is not a number, or is negative, is a rejected
+    /// record naming the row and the date column, as in a long file; empty and zero cells are counted, not
+    /// rejected (in a wide file they are how a vendor says "no sale", and they are most cells).
+    func mapWide(_ table: Table, layout: PipelineConfig.WideLayout, into result: inout Result) throws {
+        let wide = WideTable(layout: layout, dateFormat: producer.dateFormat, fileName: fileName, producerName: producer.name)
+        let dates = try wide.dateColumns(of: table)
+        let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
+        for (rowIndex, row) in table.rows.enumerated() {
+            let source = "\(fileName):\(table.rowOrigins[rowIndex])"
+            var kept: (sku: String, store: String?, covariates: MappedColumns.Covariates)?
+            var left: RejectedRow?
+            switch mapped.identity(of: row) {
+            case .left(let reason, let column, let detail):
+                left = RejectedRow(reason: reason, source: source, column: column, detail: detail)
+            case .sku(let sku):
+                switch mapped.covariates(of: row) {
+                case .unreadable(let column, let detail):
+                    left = RejectedRow(reason: "unreadable", source: source, column: column, detail: detail)
+                case .read(let covariates):
+                    if let (column, detail) = mapped.exclusion(of: sku) {
+                        left = RejectedRow(reason: "excluded", source: source, column: column, detail: detail)
+                    } else {
+                        kept = (sku, mapped.store(of: row), covariates)
+                    }
+                }
+            }
+            var sold = 0
+            for (column, day) in dates {
+                result.records += 1
+                let cell = row[column]
+                if cell.isEmpty {
+                    result.emptyCells += 1
+                    continue
+                }
+                guard let quantity = CellValues.number(cell, decimalComma: producer.decimalComma) else {
+                    result.addUnreadable(RejectedRow(reason: "unreadable", source: source, column: table.columnNames[column],
+                                                     detail: "expected a number, found '\(CellText.text(cell))'"))
+                    continue
+                }
+                if quantity == 0 {
+                    result.emptyCells += 1
+                    continue
+                }
+                guard quantity > 0 else {
+                    result.rejects.append(RejectedRow(reason: "non-positive-quantity", source: source, column: table.columnNames[column],
+                                                      detail: "quantity \(CellText.text(cell)) (returns are not demand)"))
+                    continue
+                }
+                guard let kept else {
+                    if let left { if left.reason == "unreadable" { result.addUnreadable(left) } else { result.rejects.append(left) } }
+                    continue
+                }
+                if let detail = mapped.outsideDateRange(day) {
+                    result.rejects.append(RejectedRow(reason: "outside-date-range", source: source, column: table.columnNames[column], detail: detail))
+                    continue
+                }
+                result.transactions.append(Transaction(sku: kept.sku, day: day, quantity: quantity, price: kept.covariates.price, store: kept.store,
+                                                       producer: producer.name, source: source, regressors: kept.covariates.regressors))
+                sold += 1
+            }
+            if let kept, sold > 0 { mapped.countAttributes(of: row, sku: kept.sku, times: sold, into: &result.attributeValues) }
+        }
     }
 }
