@@ -52,6 +52,16 @@ import Testing
         #expect(metadata.rowGroups.count == 3)
         let amount = try #require(metadata.rowGroups[0].columns[2].metaData?.statistics)
         #expect(amount.nullCount == 53)
+        // String minimum and maximum compare UTF-8 bytes, over the row group's present values.
+        for (groupIndex, group) in metadata.rowGroups.enumerated() {
+            for (columnIndex, column) in columns.enumerated() {
+                guard case .string(let values) = column.data else { continue }
+                let present = values[(groupIndex * 1_000)..<min(values.count, (groupIndex + 1) * 1_000)].compactMap { $0.map { Array($0.utf8) } }
+                let statistics = try #require(group.columns[columnIndex].metaData?.statistics)
+                #expect(statistics.minValue == present.min { $0.lexicographicallyPrecedes($1) }, "\(column.name) group \(groupIndex)")
+                #expect(statistics.maxValue == present.max { $0.lexicographicallyPrecedes($1) }, "\(column.name) group \(groupIndex)")
+            }
+        }
         let dictionaryChunk = try #require(metadata.rowGroups[0].columns[4].metaData)
         #expect(dictionaryChunk.dictionaryPageOffset != nil)
         #expect(dictionaryChunk.encodings.contains(ParquetEncoding.rleDictionary.rawValue))

@@ -133,9 +133,21 @@ struct ColumnChunkEncoder {
         switch data {
         case .string(let v):
             stats.nullCount = Int64(v.count(where: { $0 == nil }))
-            let present = v.compactMap { $0.map { Array($0.utf8) } }
-            stats.minValue = present.min { $0.lexicographicallyPrecedes($1) }
-            stats.maxValue = present.max { $0.lexicographicallyPrecedes($1) }
+            // Compared as UTF-8 in place: a byte array per value was most of writing a large column.
+            // A value equal to the one before (sorted tables repeat them) cannot change either.
+            var least: String?, greatest: String?, previous: String?
+            for case let value? in v {
+                if let previous, previous == value { continue }
+                previous = value
+                if let current = least, !value.utf8Precedes(current) {
+                    if let top = greatest, top.utf8Precedes(value) { greatest = value }
+                    continue
+                }
+                if least == nil { greatest = value }
+                least = value
+            }
+            stats.minValue = least.map { Array($0.utf8) }
+            stats.maxValue = greatest.map { Array($0.utf8) }
         case .int64(let v):
             stats.nullCount = Int64(v.count(where: { $0 == nil }))
             let present = v.compactMap { $0 }

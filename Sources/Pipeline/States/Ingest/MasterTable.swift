@@ -33,19 +33,27 @@ public enum MasterTable {
         return a.source.utf8.lexicographicallyPrecedes(b.source.utf8)
     }
 
-    /// Puts the rows in `order` without copying a row per comparison: SKUs and producers are ranked once,
-    /// only rows with the same SKU, day and producer compare their sources, and the rows are then moved
-    /// into place by swaps, so the table is never copied.
+    /// Puts the rows in `order` without copying a row per comparison: SKUs and producers are ranked once and
+    /// packed with the day into small keys that sort on their own; only rows with the same SKU, day and
+    /// producer compare their sources. The rows are then moved into place by swaps, so the table is never copied.
     static func sort(_ rows: inout [Transaction]) {
-        let skuRanks = ranks(of: rows.lazy.map(\.sku)) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let skuRanks = ranks(of: rows.lazy.map(\.sku)) { $0.utf8Precedes($1) }
         let producerRanks = ranks(of: rows.lazy.map(\.producer), by: <)
-        let keys = rows.map { (skuRanks[$0.sku, default: 0], $0.day, producerRanks[$0.producer, default: 0]) }
-        // sources[i]: where the row that belongs at position i is now.
-        var sources = Array(rows.indices)
-        sources.sort { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            return rows[a].source.utf8.lexicographicallyPrecedes(rows[b].source.utf8)
+        // SKU rank in the high half, the day (sign bit flipped, so unsigned order is day order) in the low half.
+        var keys = rows.indices.map { index in
+            let row = rows[index]
+            let sku = UInt64(UInt32(skuRanks[row.sku, default: 0])) << 32
+            return SortKey(skuAndDay: sku | UInt64(UInt32(bitPattern: row.day) ^ 0x8000_0000),
+                           producer: producerRanks[row.producer, default: 0], index: Int32(index))
         }
+        keys.sort { a, b in
+            if a.skuAndDay != b.skuAndDay { return a.skuAndDay < b.skuAndDay }
+            if a.producer != b.producer { return a.producer < b.producer }
+            return rows[Int(a.index)].source.utf8Precedes(rows[Int(b.index)].source)
+        }
+        // sources[i]: where the row that belongs at position i is now.
+        var sources = keys.map { Int($0.index) }
+        keys = []
         for start in rows.indices where sources[start] != start {
             var destination = start
             while sources[destination] != start {
@@ -56,6 +64,13 @@ public enum MasterTable {
             }
             sources[destination] = destination
         }
+    }
+
+    /// A row's place in the master table's order, packed for sorting.
+    private struct SortKey {
+        var skuAndDay: UInt64
+        var producer: Int32
+        var index: Int32
     }
 
     /// Each distinct value's position among the distinct values sorted by `precedes`.
@@ -87,18 +102,36 @@ public enum MasterTable {
     static func write(_ rows: [Transaction], attributes: [String: [String: String]], transactionsPath: String,
                       attributesPath: String) throws {
         let regressors = regressorNames(rows)
-        let text = CSVWriter.render(header: header + regressors.map { regressorPrefix + $0 }, rowCount: rows.count) { index in
-            let row = rows[index]
-            return [row.sku, DateParsing.isoString(days: row.day), NumberText.format(row.quantity),
-                    row.price.map { NumberText.format($0) } ?? "", row.store ?? "", row.producer, row.source]
-                + regressors.map { row.regressors[$0].map { NumberText.format($0) } ?? "" }
+        // Written field by field into bytes (the same text as CSVWriter.render): at tens of millions of rows
+        // an array of strings per row was most of the time.
+        var writer = CSVByteWriter(capacity: rows.count * 48)
+        writer.line(header + regressors.map { regressorPrefix + $0 })
+        let firstDay = rows.lazy.map(\.day).min() ?? 0, lastDay = rows.lazy.map(\.day).max() ?? 0
+        let dates = (firstDay...lastDay).map { DateParsing.isoString(days: $0) }
+        for row in rows {
+            writer.field(row.sku)
+            writer.field(dates[Int(row.day - firstDay)])
+            writeNumber(row.quantity, to: &writer)
+            if let price = row.price { writeNumber(price, to: &writer) } else { writer.emptyField() }
+            writer.field(row.store ?? "")
+            writer.field(row.producer)
+            writer.field(row.source)
+            for name in regressors {
+                if let value = row.regressors[name] { writeNumber(value, to: &writer) } else { writer.emptyField() }
+            }
+            writer.endLine()
         }
-        try FileSystem.writeAtomically(text, to: transactionsPath)
+        try FileSystem.writeAtomically(writer.bytes, to: transactionsPath)
         let names = Set(attributes.values.flatMap(\.keys)).sorted()
         let attributeLines = attributes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { sku in
             [sku] + names.map { attributes[sku]?[$0] ?? "" }
         }
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku"] + names, rows: attributeLines), to: attributesPath)
+    }
+
+    /// A number as `NumberText.format` writes it: integral values without a fraction, others shortest round-trip.
+    private static func writeNumber(_ value: Double, to writer: inout CSVByteWriter) {
+        if value == value.rounded(), abs(value) < 1e15 { writer.field(Int64(value)) } else { writer.field(String(value)) }
     }
 
     /// Reads a master table (and the attributes file beside it, if present); without `lineage` the rows'
