@@ -17,6 +17,30 @@ public enum ParquetReader {
 
     /// Reads a Parquet file already in memory; `path` names it in errors.
     public static func read(bytes: [UInt8], path: String, options: ReadOptions = ReadOptions()) throws -> Table {
+        let (names, columnCells, totalRows) = try decode(bytes: bytes, path: path, options: options)
+        var rows: [[Cell]] = []
+        rows.reserveCapacity(totalRows)
+        for rowIndex in 0..<totalRows {
+            rows.append(columnCells.map { $0[rowIndex] })
+        }
+        return Table(columnNames: names, rows: rows, rowOrigins: Array((0..<totalRows).map { $0 + 1 }))
+    }
+
+    /// Reads the file at `path` column by column: each selected column's cells in row order, without
+    /// building a row array per row (the way to read tens of millions of rows of a few columns).
+    public static func columns(path: String, options: ReadOptions = ReadOptions()) throws -> (names: [String], cells: [[Cell]]) {
+        let bytes = try FileBytes.read(path: path, limit: options.memoryLimitBytes)
+        return try columns(bytes: bytes, path: path, options: options)
+    }
+
+    /// Reads a Parquet file already in memory column by column, as `columns(path:options:)` does.
+    public static func columns(bytes: [UInt8], path: String, options: ReadOptions = ReadOptions()) throws -> (names: [String], cells: [[Cell]]) {
+        let (names, cells, _) = try decode(bytes: bytes, path: path, options: options)
+        return (names, cells)
+    }
+
+    /// The selected columns' names and cells, and the file's row count.
+    private static func decode(bytes: [UInt8], path: String, options: ReadOptions) throws -> (names: [String], cells: [[Cell]], rows: Int) {
         let metadata = try readMetadata(bytes: bytes, path: path)
         let schema: ParquetSchema
         do { schema = try ParquetSchema(metadata.schema) } catch {
@@ -48,12 +72,7 @@ public enum ParquetReader {
                 columnCells[columnIndex].append(contentsOf: cells)
             }
         }
-        var rows: [[Cell]] = []
-        rows.reserveCapacity(totalRows)
-        for rowIndex in 0..<totalRows {
-            rows.append(columnCells.map { $0[rowIndex] })
-        }
-        return Table(columnNames: columns.map(\.name), rows: rows, rowOrigins: Array((0..<totalRows).map { $0 + 1 }))
+        return (columns.map(\.name), columnCells, totalRows)
     }
 
     /// Reads and decodes the footer of a Parquet file in memory.

@@ -246,7 +246,8 @@ public struct Backtester: Sendable {
     }
 }
 
-/// Runs ingest → clean → features on vendor files in a scratch root and returns the clean series.
+/// Runs ingest → clean on vendor files in a scratch root and returns the clean series. The features state is
+/// not run: the network builds its inputs from the series, and the backtest reads the calendars itself.
 enum PipelineSeries {
     static func prepare(inputs: [String], config: PipelineConfig, echo: (@Sendable (String) -> Void)?) throws -> PanelSeries {
         let scratch = NSTemporaryDirectory() + "demand-backtest-\(UUID().uuidString.prefix(8))"
@@ -269,9 +270,9 @@ enum PipelineSeries {
                                                sha256: try SHA256.hexDigest(ofFile: path), archivedPath: relative))
         }
         let manifest = try RunFactory.newManifest(runId: runId, trigger: "backtest", config: scratchConfig, inputs: archived)
-        let orchestrator = Orchestrator(states: [IngestState(), CleanState(), FeaturesState()], store: store, echo: echo, sleep: { _ in })
-        let final = try orchestrator.execute(manifest, config: scratchConfig, through: .features)
-        guard final.record(.features).status == .succeeded else {
+        let orchestrator = Orchestrator(states: [IngestState(), CleanState()], store: store, echo: echo, sleep: { _ in })
+        let final = try orchestrator.execute(manifest, config: scratchConfig, through: .clean)
+        guard final.record(.clean).status == .succeeded else {
             let failed = final.states.first { $0.status == .failed }
             throw PipelineError(.input, failed?.error ?? "preparing the series failed")
         }

@@ -134,6 +134,40 @@ public enum MasterTable {
         if value == value.rounded(), abs(value) < 1e15 { writer.field(Int64(value)) } else { writer.field(String(value)) }
     }
 
+    /// Reads the transactions of a master table's Parquet copy without their lineage (producer and source
+    /// left empty): the same rows as `read(path:lineage: false)` of the CSV beside it, from typed columns
+    /// instead of text — what `clean` reads.
+    static func readParquet(path: String) throws -> [Transaction] {
+        let bytes = try FileBytes.read(path: path)
+        let names = try ParquetReader.readMetadata(bytes: bytes, path: path).schema.map(\.name)
+        let wanted = Set(header).subtracting(["producer", "source"]).union(names.filter { $0.hasPrefix(regressorPrefix) })
+        // Our own table, held whole by ingest a moment ago: a vendor file's memory limit does not apply.
+        let (columns, cells) = try ParquetReader.columns(bytes: bytes, path: path, options: ReadOptions(columns: wanted, memoryLimitBytes: .max))
+        func column(_ name: String) throws -> [Cell] {
+            guard let index = columns.firstIndex(of: name) else {
+                throw PipelineError(.state, "\(path): expected a column '\(name)'; found \(columns.joined(separator: ", "))")
+            }
+            return cells[index]
+        }
+        let skus = try column("sku"), days = try column("date"), quantities = try column("quantity")
+        let prices = try column("price"), stores = try column("store")
+        let regressors = columns.indices.filter { columns[$0].hasPrefix(regressorPrefix) }
+            .map { (String(columns[$0].dropFirst(regressorPrefix.count)), cells[$0]) }
+        var rows: [Transaction] = []
+        rows.reserveCapacity(skus.count)
+        for index in skus.indices {
+            guard case .string(let sku) = skus[index], case .date(let day) = days[index], case .double(let quantity) = quantities[index] else {
+                throw PipelineError(.input, "\(path): row \(index + 1) is not a master-table row (sku \(skus[index]), date \(days[index]), quantity \(quantities[index]))")
+            }
+            var values: [String: Double] = [:]
+            for (name, column) in regressors { if case .double(let value) = column[index] { values[name] = value } }
+            let price: Double? = if case .double(let value) = prices[index] { value } else { nil }
+            let store: String? = if case .string(let value) = stores[index], !value.isEmpty { value } else { nil }
+            rows.append(Transaction(sku: sku, day: day, quantity: quantity, price: price, store: store, producer: "", source: "", regressors: values))
+        }
+        return rows
+    }
+
     /// Reads a master table (and the attributes file beside it, if present); without `lineage` the rows'
     /// producer and source are left empty, which saves a string per row.
     static func read(path: String, lineage: Bool = true) throws -> (transactions: [Transaction], attributes: [String: [String: [String: Int]]]) {
