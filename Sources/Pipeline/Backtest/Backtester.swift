@@ -92,17 +92,17 @@ public struct Backtester: Sendable {
         var scores: [ModelScore] = []
         var holdoutForecasts = HoldoutForecasts(series: usable.map { panel.names[$0] }, actuals: actuals)
         for model in candidates {
-            let forecasts = histories.map { model.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
+            let forecasts = ParallelMap.map(histories.count) { model.fit(history: histories[$0], seasonLength: season).forecast(horizon: holdout) }
             holdoutForecasts.add(model.rawValue, forecasts)
             scores.append(ModelScore(model: model.rawValue, metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: forecasts, histories: histories, seasonLength: season)))
         }
         echo?("scored \(candidates.count) baselines on \(usable.count) series; selecting (\(config.model.selection)) by rolling-origin CV")
         let pool = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
-        let cvScores = histories.map {
-            ModelSelection.crossValidate(series: $0, candidates: pool, horizon: holdout, origins: config.model.cvOrigins, seasonLength: season)
+        let cvScores = ParallelMap.map(histories.count) {
+            ModelSelection.crossValidate(series: histories[$0], candidates: pool, horizon: holdout, origins: config.model.cvOrigins, seasonLength: season)
         }
         let selected = ModelSelection.choose(scores: cvScores, candidates: pool, global: config.model.selection == "global")
-        let baselineForecasts = zip(histories, selected).map { $1.fit(history: $0, seasonLength: season).forecast(horizon: holdout) }
+        let baselineForecasts = ParallelMap.map(histories.count) { selected[$0].fit(history: histories[$0], seasonLength: season).forecast(horizon: holdout) }
         var selectedForecasts = baselineForecasts
         var networkCalibration: [[Double]?] = histories.map { _ in nil }
         var directCoverage: [String: Double] = [:]

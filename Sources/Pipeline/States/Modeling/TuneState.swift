@@ -1,9 +1,13 @@
 import Forecasting
+import Formats
 
 /// `tune`: rolling-origin cross-validation of the candidate models; picks one per SKU (or one for all).
 public struct TuneState: PipelineState {
     public let name = StateName.tune
     public init() {}
+
+    /// Series cross-validated between checks for cancellation and progress lines.
+    static let seriesPerChunk = 1_000
 
     public func run(_ context: StateContext) throws {
         let settings = context.config.model
@@ -13,16 +17,22 @@ public struct TuneState: PipelineState {
         var totals = [Double](repeating: 0, count: candidates.count)
         var counted = [Int](repeating: 0, count: candidates.count)
         var perSeries: [(String, [Double])] = []
-        for (index, record) in series.enumerated() {
+        // Series are cross-validated a chunk at a time on two threads; the totals are summed in series order.
+        for start in stride(from: 0, to: series.count, by: Self.seriesPerChunk) {
             try context.checkpoint()
-            let scores = ModelSelection.crossValidate(series: record.values, candidates: candidates, horizon: settings.horizon,
-                                                      origins: settings.cvOrigins, seasonLength: settings.seasonLength)
-            for (candidate, score) in scores.enumerated() where score.isFinite {
-                totals[candidate] += score
-                counted[candidate] += 1
+            let chunk = series[start..<min(series.count, start + Self.seriesPerChunk)]
+            let scored = ParallelMap.map(chunk.count) { offset in
+                ModelSelection.crossValidate(series: chunk[start + offset].values, candidates: candidates, horizon: settings.horizon,
+                                             origins: settings.cvOrigins, seasonLength: settings.seasonLength)
             }
-            perSeries.append((record.sku, scores))
-            if (index + 1) % 500 == 0 { context.log.info("cross-validated \(index + 1) of \(series.count) series") }
+            for (offset, scores) in scored.enumerated() {
+                for (candidate, score) in scores.enumerated() where score.isFinite {
+                    totals[candidate] += score
+                    counted[candidate] += 1
+                }
+                perSeries.append((chunk[start + offset].sku, scores))
+            }
+            if series.count > Self.seriesPerChunk { context.log.info("cross-validated \(start + chunk.count) of \(series.count) series") }
         }
         let means = zip(totals, counted).map { $1 > 0 ? $0 / Double($1) : .infinity }
         let globalBest = means.indices.min { means[$0] < means[$1] } ?? 0
