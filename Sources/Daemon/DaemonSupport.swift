@@ -81,15 +81,20 @@ final class WorkerThread: @unchecked Sendable {
 
 /// The daemon's own JSON-lines log (`artifacts/daemon.jsonl`), echoed to stderr.
 final class DaemonLog: @unchecked Sendable {
-    private let handle: FileHandle?
+    private let handle: FileHandle
     private let echo: (@Sendable (String) -> Void)?
     private let lock = NSLock()
 
     init(path: String, echo: (@Sendable (String) -> Void)?) throws {
         try FileSystem.createDirectory((path as NSString).deletingLastPathComponent)
-        if !FileSystem.exists(path) { FileManager.default.createFile(atPath: path, contents: nil) }
-        handle = FileHandle(forWritingAtPath: path)
-        handle?.seekToEndOfFile()
+        if !FileSystem.exists(path) && !FileManager.default.createFile(atPath: path, contents: nil) {
+            throw PipelineError.io(path: path, message: "cannot create the daemon log; check the folder's permissions")
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw PipelineError.io(path: path, message: "cannot open the daemon log for writing; check the file's permissions")
+        }
+        handle.seekToEndOfFile()
+        self.handle = handle
         self.echo = echo
     }
 
@@ -106,7 +111,7 @@ final class DaemonLog: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(object) else { return }
         lock.lock()
-        handle?.write(data + Data("\n".utf8))
+        handle.write(data + Data("\n".utf8))
         lock.unlock()
         echo?("\(level): \(message)")
     }
