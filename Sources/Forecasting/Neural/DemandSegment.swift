@@ -29,6 +29,16 @@ public enum ForecastSource: String, Sendable, Codable, CaseIterable {
     /// The mean of the two.
     case blend
 
+    /// The model name this rule serves under, as forecasts and reports show it: `lstm`, the baseline's
+    /// name, or `blend(lstm+baseline)`.
+    public func label(baseline: String) -> String {
+        switch self {
+        case .lstm: "lstm"
+        case .baseline: baseline
+        case .blend: "blend(lstm+\(baseline))"
+        }
+    }
+
     /// Combines a network and a baseline forecast by this rule.
     public func combine(network: [Double], baseline: [Double]) -> [Double] {
         switch self {

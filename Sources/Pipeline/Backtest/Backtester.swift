@@ -132,13 +132,7 @@ public struct Backtester: Sendable {
                 + NeuralStudy.scores(wape: Dictionary(uniqueKeysWithValues: rules.wape.map { ($0.key.rawValue, $0.value) }),
                                      volumeError: Dictionary(uniqueKeysWithValues: rules.volumeError.map { ($0.key.rawValue, $0.value) })))
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)
-            servedBy = zip(rules.segments, selected).map { segment, baseline in
-                switch rules.rules[segment] ?? .blend {
-                case .lstm: "lstm"
-                case .baseline: baseline.rawValue
-                case .blend: "blend(lstm+\(baseline.rawValue))"
-                }
-            }
+            servedBy = zip(rules.segments, selected).map { (rules.rules[$0] ?? .blend).label(baseline: $1.rawValue) }
             if let quantiles = trained.forecastQuantiles() {
                 directCoverage = Self.quantileCoverage(quantiles, of: trained.quantiles, actuals: actuals, rules: rules, levels: config.intervals.levels)
                 for (index, quantile) in trained.quantiles.enumerated() {

@@ -121,7 +121,8 @@ struct TransactionMapper {
 
     func index(of column: String, role: String, in table: Table) throws -> Int {
         guard let index = table.columnIndex(column) else {
-            let available = table.columnNames.map { "'\($0)'" }.joined(separator: ", ")
+            // A wide file has thousands of columns: name the first ones.
+            let available = table.columnNames.prefix(30).map { "'\($0)'" }.joined(separator: ", ") + (table.columnNames.count > 30 ? ", …" : "")
             throw PipelineError(.input, "\(fileName): column '\(column)' (the \(role) column of producer '\(producer.name)') not found; the file has columns \(available). Fix the file or producers[].columns in the config.")
         }
         return index

@@ -37,7 +37,7 @@ public struct ForecastState: PipelineState {
             var modelName = model.model.rawValue
             if source != .baseline, let network = network[record.sku], network.count == horizon {
                 forecast = source.combine(network: network, baseline: forecast)
-                modelName = source == .lstm ? "lstm" : "blend(lstm+\(modelName))"
+                modelName = source.label(baseline: modelName)
             }
             let scale = intervals.scales[record.sku] ?? (SeriesScale.variation(record.values) ?? 1) * (intervals.seasonalFactor ?? 1)
             for step in 0..<horizon {
