@@ -1,6 +1,6 @@
-/// Builds RFC 4180 CSV straight into bytes, one field at a time: the same text as `CSVWriter.render`
-/// without an array of fields per row or a growing `String` (writing a master table of tens of millions
-/// of rows was mostly those).
+/// Builds RFC 4180 CSV straight into bytes, one field at a time — `\n` line ends, fields quoted only where
+/// needed — without an array of fields per row or a growing `String` (writing a master table of tens of
+/// millions of rows was mostly those). `CSVWriter.render` writes through it.
 public struct CSVByteWriter {
     /// The CSV written so far.
     public private(set) var bytes: [UInt8] = []

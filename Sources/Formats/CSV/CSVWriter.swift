@@ -1,17 +1,11 @@
 /// Writes tables as RFC 4180 CSV: comma-delimited, `\n` line ends, quotes only where needed.
 public enum CSVWriter {
-    /// A header line and rows of text fields.
+    /// A header line and rows of text fields (quoted by `CSVByteWriter`, the one place that quotes).
     public static func render(header: [String], rows: [[String]]) -> String {
-        render(header: header, rowCount: rows.count) { rows[$0] }
-    }
-
-    /// A header line and `rowCount` rows made one at a time by `row`, so all rows' fields never exist at once.
-    public static func render(header: [String], rowCount: Int, row: (Int) -> [String]) -> String {
-        var output = ""
-        output.reserveCapacity((rowCount + 1) * 32)
-        appendLine(header, to: &output)
-        for index in 0..<rowCount { appendLine(row(index), to: &output) }
-        return output
+        var writer = CSVByteWriter(capacity: (rows.count + 1) * 32)
+        writer.line(header)
+        for row in rows { writer.line(row) }
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// A table with its header; cells rendered by `text(_:)`.
@@ -43,35 +37,5 @@ public enum CSVWriter {
             }.joined()
         case .error(let text): return text
         }
-    }
-
-    private static func appendLine(_ fields: [String], to output: inout String) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { output.append(",") }
-            if needsQuotes(field) {
-                output.append("\"")
-                output.append(field.replacingAll("\"", with: "\"\""))
-                output.append("\"")
-            } else {
-                output.append(field)
-            }
-        }
-        output.append("\n")
-    }
-
-    private static func needsQuotes(_ field: String) -> Bool {
-        field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-    }
-}
-
-extension String {
-    /// Every occurrence of `target` replaced, without Foundation.
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count + 8)
-        for character in self {
-            if character == target { result.append(replacement) } else { result.append(character) }
-        }
-        return result
     }
 }

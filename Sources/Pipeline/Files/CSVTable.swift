@@ -29,8 +29,12 @@ enum CSVTable {
 /// Number text in our outputs: integral values without a fraction, others shortest round-trip.
 enum NumberText {
     static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
+        integral(value).map { String($0) } ?? String(value)
+    }
+
+    /// The value as an integer when it is written without a fraction (integral and below 10^15 in magnitude).
+    static func integral(_ value: Double) -> Int64? {
+        value == value.rounded() && abs(value) < 1e15 ? Int64(value) : nil
     }
 
     /// Fixed decimals for values people read (forecasts), still deterministic.
