@@ -86,15 +86,7 @@ final class DaemonLog: @unchecked Sendable {
     private let lock = NSLock()
 
     init(path: String, echo: (@Sendable (String) -> Void)?) throws {
-        try FileSystem.createDirectory((path as NSString).deletingLastPathComponent)
-        if !FileSystem.exists(path) && !FileManager.default.createFile(atPath: path, contents: nil) {
-            throw PipelineError.io(path: path, message: "cannot create the daemon log; check the folder's permissions")
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw PipelineError.io(path: path, message: "cannot open the daemon log for writing; check the file's permissions")
-        }
-        handle.seekToEndOfFile()
-        self.handle = handle
+        handle = try FileSystem.openLog(path, truncating: false)
         self.echo = echo
     }
 

@@ -44,6 +44,20 @@ public enum FileSystem {
         syncDirectory(folder.isEmpty ? "." : folder)
     }
 
+    /// Opens a log file for appending lines: creates it (and its folder) when missing, empties it first
+    /// when `truncating`; a file that cannot be created or opened is an error naming it.
+    public static func openLog(_ path: String, truncating: Bool) throws -> FileHandle {
+        try createDirectory((path as NSString).deletingLastPathComponent)
+        if (truncating || !exists(path)) && !FileManager.default.createFile(atPath: path, contents: nil) {
+            throw PipelineError.io(path: path, message: "cannot create the log file; check the folder's permissions")
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw PipelineError.io(path: path, message: "cannot open the log file for writing; check the file's permissions")
+        }
+        handle.seekToEndOfFile()
+        return handle
+    }
+
     /// Writes UTF-8 `text` to `path` atomically.
     public static func writeAtomically(_ text: String, to path: String) throws {
         try writeAtomically(Array(text.utf8), to: path)

@@ -9,23 +9,20 @@ public final class StateLog: @unchecked Sendable {
     public let path: String
     private let state: String
     private let attempt: Int
-    private let handle: FileHandle?
+    private let handle: FileHandle
     private let echo: (@Sendable (String) -> Void)?
     private let lock = NSLock()
 
     /// Opens (creating) the log at `path`; `echo` also receives each message (the terminal).
     public init(path: String, state: String, attempt: Int, echo: (@Sendable (String) -> Void)? = nil) throws {
-        try FileSystem.createDirectory((path as NSString).deletingLastPathComponent)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        handle = try FileSystem.openLog(path, truncating: true)
         self.path = path
         self.state = state
         self.attempt = attempt
         self.echo = echo
-        handle = FileHandle(forWritingAtPath: path)
-        handle?.seekToEndOfFile()
     }
 
-    deinit { try? handle?.close() }
+    deinit { try? handle.close() }
 
     /// Writes an info line.
     public func info(_ message: String, _ fields: [String: String] = [:]) { write("info", message, fields) }
@@ -43,7 +40,7 @@ public final class StateLog: @unchecked Sendable {
         }
         line += "}\n"
         lock.lock()
-        handle?.write(Data(line.utf8))
+        handle.write(Data(line.utf8))
         lock.unlock()
         echo?("[\(state)] \(message)")
     }
