@@ -41,7 +41,8 @@ import Testing
         }
         // A slow writer: the file grows in chunks while open.
         let slow = "\(root.path)/landing/acme/acme_slow.csv"
-        let handle = try #require(FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: slow, contents: nil); return slow }()))
+        #expect(FileManager.default.createFile(atPath: slow, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: slow))
         handle.write(Data("item_code;sold_on;qty_sold\n".utf8))
         for day in 1...6 {
             usleep(150_000)

@@ -80,7 +80,9 @@ import Testing
         }
         let withWAPE = wape(with.forecastAll()), withoutWAPE = wape(without.forecastAll())
         #expect(withWAPE < 0.6 * withoutWAPE, "with covariates \(withWAPE), without \(withoutWAPE)")
-        #expect(with.permutationImportance(seed: 1)[.covariates] ?? 0 > 0)
+        // The deals' effect is fitted outside the network and put back; shuffling them moves it too.
+        let importance = with.permutationImportance(seed: 1)[.covariates] ?? 0
+        #expect(importance > 0.2, "covariates' importance \(importance)")
         #expect(with.drivers().allSatisfy { $0.contains { $0.group == .covariates } })
     }
 }

@@ -7,6 +7,7 @@ import Testing
         var settings = NeuralForecasterTests.settings
         settings.seasonLength = season
         settings.lookback = lookback
+        settings.pooledSeason = false
         return settings
     }
 

@@ -164,7 +164,8 @@ public enum NeuralForecaster {
 
     /// Every model's outputs for the windows on the original scale, `[model][window][step][output]`
     /// (one output per step for a point loss, one per quantile for the pinball loss), non-negative.
-    /// Inputs are built once per batch of 256 windows for all models; `alter` may change them first.
+    /// Inputs are built once per batch of 256 windows for all models; `alter` may change them first (the
+    /// covariates' effect follows the altered inputs).
     static func outputs(models: [SequenceModel], windows: NeuralWindows, at positions: [(series: Int, end: Int)],
                         alter: ((inout SequenceBatch, Range<Int>) -> Void)? = nil) -> [[[[Double]]]] {
         var result = [[[[Double]]]](repeating: [], count: models.count)
@@ -176,10 +177,15 @@ public enum NeuralForecaster {
             for (index, model) in models.enumerated() {
                 let output = model.predict(batch)
                 let perStep = model.architecture.loss.outputsPerStep
+                let rowWidth = windows.timeSteps * windows.featuresPerStep
                 for (row, window) in chunk.enumerated() {
                     let scale = windows.scale(series: window.series, end: window.end)
+                    let inputs = batch.numeric.storage[(row * rowWidth)..<((row + 1) * rowWidth)]
                     result[index].append((0..<windows.horizon).map { step in
-                        (0..<perStep).map { windows.forecast(output[row, step * perStep + $0], series: window.series, end: window.end, step: step, scale: scale) }
+                        (0..<perStep).map {
+                            windows.forecast(output[row, step * perStep + $0], series: window.series, end: window.end, step: step, scale: scale,
+                                             inputs: inputs)
+                        }
                     })
                 }
             }

@@ -7,6 +7,10 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// Feed each timestep, through the horizon, the quantity one season earlier (last year's same week),
     /// when some series is longer than a season.
     public var seasonalLag = true
+    /// With the seasonal lag, also feed each timestep how all SKUs together sold one season earlier,
+    /// relative to their level over the horizon before the window's end one season earlier
+    /// (`PooledSeason`): last year's rise and fall, with the noise of any one SKU averaged out.
+    public var pooledSeason = true
     /// Feed each history timestep statistics of the quantities up to it (rolling means and deviations
     /// over 4 and 13 buckets, the series' age, the current run of zeros and the share of non-zero
     /// buckets): what the network would otherwise have to derive from the raw quantities.
@@ -72,7 +76,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, historyStatistics, pointQuantile
+             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, pooledSeason, historyStatistics, pointQuantile
     }
 
     /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
@@ -96,7 +100,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "historyStatistics", "pointQuantile"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "pooledSeason", "historyStatistics", "pointQuantile"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -156,6 +160,7 @@ extension NeuralSettings: Decodable {
         covariateEffects = try value("covariateEffects", covariateEffects)
         volumeCorrection = try value("volumeCorrection", volumeCorrection)
         seasonalLag = try value("seasonalLag", seasonalLag)
+        pooledSeason = try value("pooledSeason", pooledSeason)
         historyStatistics = try value("historyStatistics", historyStatistics)
         pointQuantile = try value("pointQuantile", pointQuantile)
         try check(pointQuantile > 0 && pointQuantile < 1, "pointQuantile", "expected a quantile strictly between 0 and 1, e.g. 0.6")

@@ -34,6 +34,8 @@ struct NeuralWindows {
     let seasonalLag: Int
     /// Per series, the statistics of the adjusted quantities up to each bucket, when `settings.historyStatistics`.
     let statistics: [HistoryStatistics]
+    /// All series' demand one season earlier, when there is a seasonal lag and `settings.pooledSeason`.
+    let pooledSeason: PooledSeason?
 
     init(series: [[Double]], firstBuckets: [Int], settings: NeuralSettings, horizon: Int, covariates: Covariates? = nil,
          attributes: SeriesAttributes? = nil) {
@@ -62,17 +64,29 @@ struct NeuralWindows {
         self.adjusted = adjusted
         statistics = settings.historyStatistics ? adjusted.map(HistoryStatistics.init) : []
         scales = adjusted.map(SeriesScale.of)
+        pooledSeason = seasonalLag > 0 && settings.pooledSeason
+            ? PooledSeason(series: adjusted, firstBuckets: firstBuckets, season: seasonalLag, reference: horizon) : nil
     }
 
     /// The forecast on the original scale from the network's output for step `step` of the window at `end`:
     /// un-scaled, with the covariates' effect at that bucket put back, never negative, and at most
     /// `Self.ceiling` times the largest value the series had before `end` (a guard against the rare
     /// window whose output runs away — a new SKU whose short history is all the scale it has).
-    func forecast(_ output: Float, series index: Int, end: Int, step: Int, scale: Double) -> Double {
+    ///
+    /// The effect reads the step's covariates from `inputs` (the window's own timestep `lookback + step`
+    /// as the network got it), so shuffling or blanking them for an explanation moves the effect too;
+    /// without `inputs`, from the series' covariates.
+    func forecast(_ output: Float, series index: Int, end: Int, step: Int, scale: Double, inputs: ArraySlice<Float>? = nil) -> Double {
         var value = inverse(output, scale: scale)
         if !effects.coefficients.isEmpty {
-            let offset = end + step
-            value *= effects.factor(series: index, covariates: covariateNames.indices.map { covariate(series: index, input: $0, offset: offset) })
+            let values: [Float]
+            if let inputs {
+                let start = inputs.startIndex + (settings.lookback + step) * featuresPerStep + columns.covariates.lowerBound
+                values = Array(inputs[start..<(start + covariateNames.count)])
+            } else {
+                values = covariateNames.indices.map { covariate(series: index, input: $0, offset: end + step) }
+            }
+            value *= effects.factor(series: index, covariates: values)
         }
         let peak = runningMaxima[index][min(end, runningMaxima[index].count) - 1]
         return peak > 0 ? min(value, Self.ceiling * peak) : value
@@ -88,7 +102,10 @@ struct NeuralWindows {
     }
 
     /// Where each input sits in a timestep's values.
-    var columns: WindowColumns { WindowColumns(seasonalLag: seasonalLag > 0, statistics: !statistics.isEmpty, covariates: covariateNames.count) }
+    var columns: WindowColumns {
+        WindowColumns(seasonalLag: seasonalLag > 0, pooledSeason: pooledSeason != nil, statistics: !statistics.isEmpty,
+                      covariates: covariateNames.count)
+    }
 
     /// Values per timestep.
     var featuresPerStep: Int { columns.count }
@@ -198,6 +215,16 @@ struct NeuralWindows {
                     storage.append(0)
                 }
             }
+            if let pooledSeason {
+                let first = firstBuckets[index]
+                if let value = pooledSeason.value(at: first + offset, end: first + end) {
+                    storage.append(Float(value))
+                    storage.append(1)
+                } else {
+                    storage.append(0)
+                    storage.append(0)
+                }
+            }
             for input in covariateNames.indices { storage.append(covariate(series: index, input: input, offset: offset)) }
         }
     }
@@ -253,7 +280,8 @@ struct NeuralWindows {
 
 /// The layout of one timestep's inputs: quantity and observed-mask first, then the history statistics
 /// when on; then either the seasonal position (sin, cos) or — with a seasonal lag — nothing there; then,
-/// when windows run through the horizon, the future flag, the seasonal lag (value, mask) and the covariates.
+/// when windows run through the horizon, the future flag, the seasonal lag (value, mask), the pooled
+/// season (value, mask) and the covariates.
 struct WindowColumns: Equatable {
     /// Columns of the quantity and its observed-mask.
     let history = 0..<2
@@ -265,12 +293,14 @@ struct WindowColumns: Equatable {
     let future: Int?
     /// Columns of the lagged quantity and its mask.
     let lag: Range<Int>?
+    /// Columns of all series' demand one season earlier (`PooledSeason`) and its mask.
+    let pooled: Range<Int>?
     /// Columns of the covariates.
     let covariates: Range<Int>
     /// Values per timestep.
     let count: Int
 
-    init(seasonalLag: Bool, statistics: Bool = false, covariates: Int) {
+    init(seasonalLag: Bool, pooledSeason: Bool = false, statistics: Bool = false, covariates: Int) {
         var next = history.upperBound
         func take(_ width: Int) -> Range<Int> {
             defer { next += width }
@@ -281,6 +311,7 @@ struct WindowColumns: Equatable {
         let extended = seasonalLag || covariates > 0
         future = extended ? take(1).lowerBound : nil
         lag = seasonalLag ? take(2) : nil
+        pooled = seasonalLag && pooledSeason ? take(2) : nil
         self.covariates = take(covariates)
         count = next
     }
