@@ -69,6 +69,41 @@ func gemmGFLOPS(size n: Int, threads: Int, repeats: Int) -> Double {
     return 2 * Double(n * n * n) * Double(repeats) / seconds(since: start) / 1e9
 }
 
+/// GFLOP/s of `C = op(A)·op(B) + C` at one shape, operands in cache, repeated for about 0.2 s; with
+/// `prepacked`, `op(B)` is packed once beforehand, as the LSTM does with its weights for a whole pass.
+func gemmGFLOPS(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, prepacked: Bool = false, threads: Int) -> Double {
+    var rng = SplitMix64(seed: 1)
+    let a = (0..<(m * k)).map { _ in rng.nextFloat(in: -1, 1) }, b = (0..<(k * n)).map { _ in rng.nextFloat(in: -1, 1) }
+    var c = [Float](repeating: 0, count: m * n)
+    let packed = prepacked ? GEMMPackedB.packing(b, rows: transposeB ? n : k, columns: transposeB ? k : n, transposed: transposeB) : nil
+    func once() {
+        if let packed {
+            GEMM.multiply(transposeA: transposeA, m: m, alpha: 1, a: a, lda: transposeA ? m : k, packedB: packed,
+                          beta: 1, c: &c, ldc: n, threads: threads)
+        } else {
+            GEMM.multiply(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1,
+                          a: a, lda: transposeA ? m : k, b: b, ldb: transposeB ? k : n, beta: 1, c: &c, ldc: n, threads: threads)
+        }
+    }
+    once()
+    let repeats = max(1, Int(0.2e9 / (2 * Double(m * n * k) / 100)))
+    let start = ContinuousClock.now
+    for _ in 0..<repeats { once() }
+    return 2 * Double(m * n * k) * Double(repeats) / seconds(since: start) / 1e9
+}
+
+/// The products of one LSTM training step, per timestep, for `units` units, `inputs` inputs and batch 64:
+/// forward `[x|h]·W` (input and recurrent parts), backward `dZ·Wᵀ` for `dh` and the weight gradient
+/// `[x|h]ᵀ·dZ` (one half of the batch, as the engine sums it).
+/// The weights (`W_h`, `W_x`, `W_hᵀ`) are packed once per pass, as the engine does; `dZ` comes packed
+/// from the gate kernel.
+func lstmShapes(units: Int, inputs: Int) -> [(name: String, m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool)] {
+    [("h·W_h", 64, 4 * units, units, false, false),
+     ("x·W_x", 64, 4 * units, inputs, false, false),
+     ("dZ·W_hᵀ", 64, units, 4 * units, false, true),
+     ("[x|h]ᵀ·dZ", inputs + units, 4 * units, 32, true, false)]
+}
+
 func format(_ x: Double, _ digits: Int = 1) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
@@ -106,8 +141,27 @@ let embedded = ModelArchitecture(
     recurrentLayers: [RecurrentLayerSpec(units: 64), RecurrentLayerSpec(units: 64)],
     outputSteps: 13, loss: .meanSquared)
 
-for threads in threadCounts where sections.contains("gemm") {
-    print("GEMM 512x512x512, \(threads) thread(s): \(format(gemmGFLOPS(size: 512, threads: threads, repeats: 20))) GFLOP/s")
+if sections.contains("gemm") {
+    // The peak: twelve independent fused multiply-add chains on the kernels' vectors, one thread.
+    let peak = FMARate.gflops()
+    print("FMA peak, 1 thread (\(FMARate.lanes)-lane vectors): \(format(peak)) GFLOP/s")
+    for threads in threadCounts {
+        print("GEMM 512x512x512, \(threads) thread(s): \(format(gemmGFLOPS(size: 512, threads: threads, repeats: 20))) GFLOP/s")
+    }
+    // (a)'s three layers, then (b)'s two (its embeddings enter once per sample, not per timestep).
+    for (units, inputs) in [(128, 8), (96, 128), (64, 96), (64, 8), (64, 64)] {
+        var flops = 0.0, time = 0.0
+        let rates = lstmShapes(units: units, inputs: inputs).map { shape in
+            let rate = gemmGFLOPS(m: shape.m, n: shape.n, k: shape.k, transposeA: shape.transposeA, transposeB: shape.transposeB,
+                                  prepacked: true, threads: 1)
+            let work = 2 * Double(shape.m * shape.n * shape.k)
+            flops += work
+            time += work / rate
+            return "\(shape.name) \(shape.m)x\(shape.n)x\(shape.k) \(format(rate)) (\(format(100 * rate / peak, 0))%)"
+        }
+        print("  LSTM(\(units)), \(inputs) inputs, 1 thread: all four \(format(flops / time)) GFLOP/s "
+              + "(\(format(100 * flops / time / peak, 0))% of peak); " + rates.joined(separator: "; "))
+    }
 }
 for (name, architecture) in [("(a) LSTM128-96-64 + dense 64/32/16 -> 13", deepStack),
                              ("(b) 2xLSTM64 + embeddings 50/20/10 -> 13", embedded)]

@@ -55,7 +55,7 @@ public enum GEMM {
     /// Computes `C = alpha * op(A) * B + beta * C` where `B` was packed in advance.
     ///
     /// Gives bit-identical results to the unpacked entry point with the same operands.
-    static func multiply(
+    public static func multiply(
         transposeA: Bool, m: Int, alpha: Float,
         a: UnsafePointer<Float>, lda: Int,
         packedB: GEMMPackedB,

@@ -4,11 +4,11 @@
 /// pass instead of once per step removes most of the per-step overhead. The layout is the one
 /// `GEMMPacking.packB` produces, for every depth block: block `p` holds all `ceil(n / 16)`
 /// column slivers of depth `min(kcBlock, k − p·kcBlock)`.
-final class GEMMPackedB {
+public final class GEMMPackedB {
     /// Depth of `op(B)`.
-    let k: Int
+    public let k: Int
     /// Columns of `op(B)`.
-    let n: Int
+    public let n: Int
     /// Packed panels.
     private let storage: UnsafeMutablePointer<Float>
     /// Offset of each depth block's panel in `storage`.
@@ -43,7 +43,7 @@ final class GEMMPackedB {
     }
 
     /// Packs a whole row-major `rows x columns` matrix as `op(B)` (its transpose when `transposed`).
-    static func packing(_ matrix: [Float], rows: Int, columns: Int, transposed: Bool) -> GEMMPackedB {
+    public static func packing(_ matrix: [Float], rows: Int, columns: Int, transposed: Bool) -> GEMMPackedB {
         precondition(matrix.count == rows * columns, "matrix size does not match its shape")
         return matrix.withUnsafeBufferPointer { buffer in
             GEMMPackedB(transposed: transposed, k: transposed ? columns : rows, n: transposed ? rows : columns,
