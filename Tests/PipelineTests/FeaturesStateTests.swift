@@ -12,7 +12,8 @@ import Testing
             """)
         try harness.write(.clean, "series.csv", "sku,bucket,quantity,raw_quantity\nA,2024-01-01,3,3\nA,2024-01-08,0,0\nA,2024-01-15,5,5\nB,2024-01-15,1,1\n")
         try writeFile("\(harness.root)/holidays.csv", "date,name\n2024-01-10,Test day\n")
-        try writeFile("\(harness.root)/promotions.csv", "sku,start,end,name\nB,2024-01-14,2024-01-15,B promo\n")
+        // One SKU's promotion, and one for every SKU (an empty sku).
+        try writeFile("\(harness.root)/promotions.csv", "sku,start,end,name\nB,2024-01-14,2024-01-15,B promo\n,2023-12-30,2024-01-01,Sale\n")
         harness.inputs = [
             .init(originalName: "h", producer: ReservedInputs.holidays, size: 0, sha256: "", archivedPath: "../holidays.csv"),
             .init(originalName: "p", producer: ReservedInputs.promotions, size: 0, sha256: "", archivedPath: "../promotions.csv"),
@@ -25,7 +26,7 @@ import Testing
         let holiday = header.firstIndex(of: "holiday")!, promotion = header.firstIndex(of: "promotion")!
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.map { $0[holiday] } == ["0", "1", "0", "0"])
-        #expect(rows.map { $0[promotion] } == ["0", "0", "0", "1"])
+        #expect(rows.map { $0[promotion] } == ["1", "0", "0", "1"])
         let rollMean = header.firstIndex(of: "roll_mean_2")!
         #expect(rows[2][rollMean] == "1.5")
     }

@@ -9,35 +9,53 @@ import Foundation
 public enum SeriesFeatures {
     /// Feature names and one row of values per bucket.
     public static func compute(values: [Double], firstBucketIndex: Int, periods: [Int], windows: [Int]) -> (names: [String], rows: [[Double]]) {
+        let names = self.names(periods: periods, windows: windows)
+        let flat = table(values: values, firstBucketIndex: firstBucketIndex, periods: periods, windows: windows)
+        let width = names.count
+        return (names, values.indices.map { Array(flat[($0 * width)..<(($0 + 1) * width)]) })
+    }
+
+    /// The names of the features, in the order of a row.
+    public static func names(periods: [Int], windows: [Int]) -> [String] {
         var names: [String] = []
-        for period in periods { names += ["sin_\(period)", "cos_\(period)"] }
+        for period in periods where period > 0 { names += ["sin_\(period)", "cos_\(period)"] }
         names.append("lag_1")
         for window in windows { names += ["roll_mean_\(window)", "roll_std_\(window)"] }
-        names += ["trend", "zero_run", "nonzero_share"]
-        var rows: [[Double]] = []
-        rows.reserveCapacity(values.count)
+        return names + ["trend", "zero_run", "nonzero_share"]
+    }
+
+    /// The rows of `compute` one after another (`names(periods:windows:).count` values per bucket), without
+    /// an array per row: what a table of millions of SKU-buckets is written from.
+    public static func table(values: [Double], firstBucketIndex: Int, periods: [Int], windows: [Int]) -> [Double] {
+        var table: [Double] = []
+        table.reserveCapacity(values.count * names(periods: periods, windows: windows).count)
         var zeroRun = 0.0
         var nonZero = 0.0
         for t in values.indices {
-            var row: [Double] = []
-            row.reserveCapacity(names.count)
             let bucket = Double(firstBucketIndex + t)
             for period in periods where period > 0 {
                 let angle = 2 * Double.pi * bucket.truncatingRemainder(dividingBy: Double(period)) / Double(period)
-                row += [sin(angle), cos(angle)]
+                table.append(sin(angle))
+                table.append(cos(angle))
             }
-            row.append(t > 0 ? values[t - 1] : 0)
+            table.append(t > 0 ? values[t - 1] : 0)
             for window in windows {
                 let slice = values[max(0, t - window)..<t]
-                if slice.isEmpty { row += [0, 0]; continue }
+                if slice.isEmpty {
+                    table.append(0)
+                    table.append(0)
+                    continue
+                }
                 let mean = slice.reduce(0, +) / Double(slice.count)
                 let variance = slice.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(slice.count)
-                row += [mean, variance.squareRoot()]
+                table.append(mean)
+                table.append(variance.squareRoot())
             }
-            row += [Double(t) / 52, zeroRun, t > 0 ? nonZero / Double(t) : 0]
-            rows.append(row)
+            table.append(Double(t) / 52)
+            table.append(zeroRun)
+            table.append(t > 0 ? nonZero / Double(t) : 0)
             if values[t] == 0 { zeroRun += 1 } else { zeroRun = 0; nonZero += 1 }
         }
-        return (names, rows)
+        return table
     }
 }

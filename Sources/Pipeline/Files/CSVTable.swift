@@ -39,8 +39,18 @@ enum NumberText {
 
     /// Fixed decimals for values people read (forecasts), still deterministic.
     static func format(_ value: Double, decimals: Int) -> String {
+        format(rounded(value, decimals: decimals))
+    }
+
+    /// Writes the value as `format` would (rounded to `decimals` first when given) as one CSV field.
+    static func write(_ value: Double, decimals: Int? = nil, to writer: inout CSVByteWriter) {
+        let value = decimals.map { rounded(value, decimals: $0) } ?? value
+        if let integer = integral(value) { writer.field(integer) } else { writer.field(String(value)) }
+    }
+
+    private static func rounded(_ value: Double, decimals: Int) -> Double {
         let scale = pow(10.0, Double(decimals))
-        return format((value * scale).rounded() / scale)
+        return (value * scale).rounded() / scale
     }
 }
 

@@ -56,6 +56,37 @@ struct Calendars: Sendable {
         }
     }
 
+    /// The flags of consecutive buckets, worked out once per bucket instead of once per SKU and bucket.
+    struct BucketFlags {
+        /// Index of the first bucket.
+        let first: Int
+        /// Per bucket from `first`: a holiday inside it; a promotion of every SKU overlapping it.
+        let holiday: [Bool], promotedForAll: [Bool]
+        /// Per bucket from `first`, its days.
+        let days: [ClosedRange<Int32>]
+        /// Promotions of single SKUs.
+        let promotionsBySKU: [String: [ClosedRange<Int32>]]
+
+        /// Whether `sku` is promoted in bucket `bucket` (the same answer as `Calendars.isPromoted`).
+        func isPromoted(_ sku: String, bucket: Int) -> Bool {
+            let index = bucket - first
+            if promotedForAll[index] { return true }
+            guard let ranges = promotionsBySKU[sku] else { return false }
+            return ranges.contains { $0.overlaps(days[index]) }
+        }
+    }
+
+    /// The flags of buckets `buckets`, whose days `days(bucket)` gives.
+    func flags(_ buckets: Range<Int>, days: (Int) -> ClosedRange<Int32>) -> BucketFlags {
+        let ranges = buckets.map(days)
+        var bySKU: [String: [ClosedRange<Int32>]] = [:]
+        for promotion in promotions { if let sku = promotion.sku { bySKU[sku, default: []].append(promotion.range) } }
+        let forAll = promotions.filter { $0.sku == nil }.map(\.range)
+        return BucketFlags(first: buckets.lowerBound, holiday: ranges.map(hasHoliday),
+                           promotedForAll: ranges.map { range in forAll.contains { $0.overlaps(range) } },
+                           days: ranges, promotionsBySKU: bySKU)
+    }
+
     private static func readCalendar(_ path: String, requiring columns: [String]) throws -> (indices: [Int], table: Table) {
         guard FileSystem.exists(path) else {
             throw PipelineError(.config, "\(path): calendar file not found (features.holidays / features.promotions in the config)")

@@ -1,4 +1,5 @@
 import Forecasting
+import Formats
 
 /// `features`: per SKU and bucket, the model inputs — seasonality, rolling statistics, trend,
 /// intermittency and calendar flags — written to `features.csv`.
@@ -12,25 +13,37 @@ public struct FeaturesState: PipelineState {
         let settings = context.config.features
         let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
         let calendars = try Calendars.load(context)
-        var header: [String] = []
-        var rows: [[String]] = []
+        let first = series.map(\.firstBucket).min() ?? 0
+        let stop = series.map { $0.firstBucket + $0.values.count }.max() ?? first
+        let flags = calendars.flags(first..<max(first, stop), days: grid.days)
+        let labels = (first..<max(first, stop)).map(grid.label)
+        let names = SeriesFeatures.names(periods: settings.periods, windows: settings.rollingWindows)
+        let total = series.reduce(0) { $0 + $1.values.count }
+        // Written field by field into bytes: at millions of SKU-buckets an array of strings per row was
+        // most of the time and memory.
+        var writer = CSVByteWriter(capacity: total * (24 + 10 * names.count))
+        writer.line(["sku", "bucket", "quantity"] + names + ["holiday", "promotion"])
         var holidayBuckets = 0
         for record in series {
             try context.checkpoint()
-            let features = SeriesFeatures.compute(values: record.values, firstBucketIndex: record.firstBucket,
-                                                  periods: settings.periods, windows: settings.rollingWindows)
-            if header.isEmpty { header = ["sku", "bucket", "quantity"] + features.names + ["holiday", "promotion"] }
-            for (offset, values) in features.rows.enumerated() {
+            let table = SeriesFeatures.table(values: record.values, firstBucketIndex: record.firstBucket,
+                                             periods: settings.periods, windows: settings.rollingWindows)
+            for (offset, quantity) in record.values.enumerated() {
                 let bucket = record.firstBucket + offset
-                let days = grid.days(bucket)
-                let holiday = calendars.hasHoliday(in: days)
+                writer.field(record.sku)
+                writer.field(labels[bucket - first])
+                NumberText.write(quantity, to: &writer)
+                for value in table[(offset * names.count)..<((offset + 1) * names.count)] {
+                    NumberText.write(value, decimals: 6, to: &writer)
+                }
+                let holiday = flags.holiday[bucket - first]
                 if holiday { holidayBuckets += 1 }
-                rows.append([record.sku, grid.label(bucket), NumberText.format(record.values[offset])]
-                            + values.map { NumberText.format($0, decimals: 6) }
-                            + [holiday ? "1" : "0", calendars.isPromoted(record.sku, in: days) ? "1" : "0"])
+                writer.field(holiday ? 1 : 0)
+                writer.field(flags.isPromoted(record.sku, bucket: bucket) ? 1 : 0)
+                writer.endLine()
             }
         }
-        try FileSystem.writeAtomically(CSVTable.render(header: header, rows: rows), to: context.output("features.csv"))
-        context.log.info("\(header.count - 3) features for \(rows.count) SKU-buckets; \(holidayBuckets) SKU-buckets contain a holiday")
+        try FileSystem.writeAtomically(writer.bytes, to: context.output("features.csv"))
+        context.log.info("\(names.count + 2) features for \(total) SKU-buckets; \(holidayBuckets) SKU-buckets contain a holiday")
     }
 }

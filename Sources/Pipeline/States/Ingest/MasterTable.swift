@@ -131,7 +131,7 @@ public enum MasterTable {
 
     /// A number as `NumberText.format` writes it: integral values without a fraction, others shortest round-trip.
     private static func writeNumber(_ value: Double, to writer: inout CSVByteWriter) {
-        if let integer = NumberText.integral(value) { writer.field(integer) } else { writer.field(String(value)) }
+        NumberText.write(value, to: &writer)
     }
 
     /// Reads the transactions of a master table's Parquet copy without their lineage (producer and source
