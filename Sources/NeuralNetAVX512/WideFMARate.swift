@@ -1,12 +1,17 @@
-/// The machine's ceiling for the wide kernels: fused multiply-adds on 16-lane vectors with nothing else
-/// in the loop.
+/// The machine's ceiling for the kernels: fused multiply-adds with nothing else in the loop.
 public enum WideFMARate {
     /// Runs `iterations` rounds of twelve independent 16-lane fused multiply-add chains (384 flops a
     /// round) and returns their sum, so the work cannot be optimised away.
     @inline(never)
     public static func run(iterations: Int, seed: Float) -> Float {
-        let x = SIMD16<Float>(repeating: seed), y = SIMD16<Float>(repeating: 1e-7)
-        var a0 = SIMD16<Float>(repeating: 0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0
+        chains(iterations: iterations, x: SIMD16<Float>(repeating: seed), y: SIMD16<Float>(repeating: 1e-7))
+    }
+
+    /// Twelve independent chains `a += x·y` on vectors of any width, summed at the end; specialised
+    /// where it is called, so each module compiles it for its own vector instructions.
+    @inlinable @inline(__always)
+    public static func chains<Vector: SIMD>(iterations: Int, x: Vector, y: Vector) -> Float where Vector.Scalar == Float {
+        var a0 = Vector(), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0
         var a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0
         var round = 0
         while round < iterations {

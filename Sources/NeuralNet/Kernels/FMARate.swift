@@ -20,17 +20,6 @@ public enum FMARate {
     /// The 8-lane twin of `WideFMARate.run`.
     @inline(never)
     static func narrow(iterations: Int, seed: Float) -> Float {
-        let x = SIMD8<Float>(repeating: seed), y = SIMD8<Float>(repeating: 1e-7)
-        var a0 = SIMD8<Float>(repeating: 0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0
-        var a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0
-        var round = 0
-        while round < iterations {
-            a0 = a0.addingProduct(x, y); a1 = a1.addingProduct(x, y); a2 = a2.addingProduct(x, y)
-            a3 = a3.addingProduct(x, y); a4 = a4.addingProduct(x, y); a5 = a5.addingProduct(x, y)
-            a6 = a6.addingProduct(x, y); a7 = a7.addingProduct(x, y); a8 = a8.addingProduct(x, y)
-            a9 = a9.addingProduct(x, y); a10 = a10.addingProduct(x, y); a11 = a11.addingProduct(x, y)
-            round &+= 1
-        }
-        return (a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11).sum()
+        WideFMARate.chains(iterations: iterations, x: SIMD8<Float>(repeating: seed), y: SIMD8<Float>(repeating: 1e-7))
     }
 }
