@@ -57,18 +57,6 @@ func inference(_ architecture: ModelArchitecture, threads: Int, lookback: Int, r
     return (throughput, times[times.count / 2], times[min(times.count - 1, Int(Double(times.count) * 0.99))])
 }
 
-/// GFLOP/s of a square single-precision GEMM.
-func gemmGFLOPS(size n: Int, threads: Int, repeats: Int) -> Double {
-    var rng = SplitMix64(seed: 1)
-    let a = Matrix(rows: n, columns: n, storage: (0..<(n * n)).map { _ in rng.nextFloat(in: -1, 1) })
-    let b = Matrix(rows: n, columns: n, storage: (0..<(n * n)).map { _ in rng.nextFloat(in: -1, 1) })
-    var c = Matrix(rows: n, columns: n)
-    GEMM.multiply(a, b, into: &c, threads: threads)
-    let start = ContinuousClock.now
-    for _ in 0..<repeats { GEMM.multiply(a, b, into: &c, threads: threads) }
-    return 2 * Double(n * n * n) * Double(repeats) / seconds(since: start) / 1e9
-}
-
 /// GFLOP/s of `C = op(A)·op(B) + C` at one shape, operands in cache, repeated for about 0.2 s; with
 /// `prepacked`, `op(B)` is packed once beforehand, as the LSTM does with its weights for a whole pass.
 func gemmGFLOPS(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, prepacked: Bool = false, threads: Int) -> Double {
@@ -86,7 +74,7 @@ func gemmGFLOPS(m: Int, n: Int, k: Int, transposeA: Bool, transposeB: Bool, prep
         }
     }
     once()
-    let repeats = max(1, Int(0.2e9 / (2 * Double(m * n * k) / 100)))
+    let repeats = max(1, Int(0.2 * 100e9 / (2 * Double(m * n * k))))  // about 0.2 s at 100 GFLOP/s
     let start = ContinuousClock.now
     for _ in 0..<repeats { once() }
     return 2 * Double(m * n * k) * Double(repeats) / seconds(since: start) / 1e9
@@ -146,7 +134,8 @@ if sections.contains("gemm") {
     let peak = FMARate.gflops()
     print("FMA peak, 1 thread (\(FMARate.lanes)-lane vectors): \(format(peak)) GFLOP/s")
     for threads in threadCounts {
-        print("GEMM 512x512x512, \(threads) thread(s): \(format(gemmGFLOPS(size: 512, threads: threads, repeats: 20))) GFLOP/s")
+        let rate = gemmGFLOPS(m: 512, n: 512, k: 512, transposeA: false, transposeB: false, threads: threads)
+        print("GEMM 512x512x512, \(threads) thread(s): \(format(rate)) GFLOP/s")
     }
     // (a)'s three layers, then (b)'s two (its embeddings enter once per sample, not per timestep).
     for (units, inputs) in [(128, 8), (96, 128), (64, 96), (64, 8), (64, 64)] {

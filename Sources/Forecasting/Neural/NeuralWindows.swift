@@ -73,20 +73,13 @@ struct NeuralWindows {
     /// `Self.ceiling` times the largest value the series had before `end` (a guard against the rare
     /// window whose output runs away — a new SKU whose short history is all the scale it has).
     ///
-    /// The effect reads the step's covariates from `inputs` (the window's own timestep `lookback + step`
-    /// as the network got it), so shuffling or blanking them for an explanation moves the effect too;
-    /// without `inputs`, from the series' covariates.
-    func forecast(_ output: Float, series index: Int, end: Int, step: Int, scale: Double, inputs: ArraySlice<Float>? = nil) -> Double {
+    /// The effect reads the step's covariates from `inputs`, the window's inputs as the network got them
+    /// (timestep `lookback + step`), so shuffling or blanking them for an explanation moves the effect too.
+    func forecast(_ output: Float, series index: Int, end: Int, step: Int, scale: Double, inputs: ArraySlice<Float>) -> Double {
         var value = inverse(output, scale: scale)
         if !effects.coefficients.isEmpty {
-            let values: [Float]
-            if let inputs {
-                let start = inputs.startIndex + (settings.lookback + step) * featuresPerStep + columns.covariates.lowerBound
-                values = Array(inputs[start..<(start + covariateNames.count)])
-            } else {
-                values = covariateNames.indices.map { covariate(series: index, input: $0, offset: end + step) }
-            }
-            value *= effects.factor(series: index, covariates: values)
+            let start = inputs.startIndex + (settings.lookback + step) * featuresPerStep + columns.covariates.lowerBound
+            value *= effects.factor(series: index, covariates: Array(inputs[start..<(start + covariateNames.count)]))
         }
         let peak = runningMaxima[index][min(end, runningMaxima[index].count) - 1]
         return peak > 0 ? min(value, Self.ceiling * peak) : value
