@@ -185,11 +185,12 @@ import Testing
         var settings = NeuralSettings()
         settings.lookback = 4
         let windows = NeuralWindows(series: [[1, 4, 2, 3, 50, 1], [0, 0, 0]], firstBuckets: [0, 0], settings: settings, horizon: 2)
-        // Before bucket 4 the peak is 4: a forecast of 1000 becomes 12; from bucket 5 on the peak is 50.
-        #expect(windows.forecast(1000, series: 0, end: 4, step: 0, scale: 1) == NeuralWindows.ceiling * 4)
-        #expect(windows.forecast(1000, series: 0, end: 6, step: 1, scale: 1) == NeuralWindows.ceiling * 50)
-        #expect(windows.forecast(2, series: 0, end: 4, step: 0, scale: 1) == 2)
+        // Without covariates the inputs are not read. Before bucket 4 the peak is 4: a forecast of 1000
+        // becomes 12; from bucket 5 on the peak is 50.
+        #expect(windows.forecast(1000, series: 0, end: 4, step: 0, scale: 1, inputs: []) == NeuralWindows.ceiling * 4)
+        #expect(windows.forecast(1000, series: 0, end: 6, step: 1, scale: 1, inputs: []) == NeuralWindows.ceiling * 50)
+        #expect(windows.forecast(2, series: 0, end: 4, step: 0, scale: 1, inputs: []) == 2)
         // A series that never sold has no peak to cap by.
-        #expect(windows.forecast(7, series: 1, end: 3, step: 0, scale: 1) == 7)
+        #expect(windows.forecast(7, series: 1, end: 3, step: 0, scale: 1, inputs: []) == 7)
     }
 }
