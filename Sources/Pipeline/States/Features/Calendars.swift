@@ -49,42 +49,33 @@ struct Calendars: Sendable {
         days.contains { holidays.contains($0) }
     }
 
-    /// Whether `sku` is promoted on any day in `days`.
-    func isPromoted(_ sku: String, in days: ClosedRange<Int32>) -> Bool {
-        promotions.contains { promotion in
-            (promotion.sku == nil || promotion.sku == sku) && promotion.range.overlaps(days)
+    /// The calendars' answers for buckets, remembered by their days: every SKU asks about the same weeks,
+    /// so each bucket's holidays and all-SKU promotions are looked up once, not once per SKU.
+    struct Lookup {
+        private let calendars: Calendars
+        private let promotionsForAll: [ClosedRange<Int32>]
+        private let promotionsBySKU: [String: [ClosedRange<Int32>]]
+        private var answers: [ClosedRange<Int32>: (holiday: Bool, promotedForAll: Bool)] = [:]
+
+        init(_ calendars: Calendars) {
+            self.calendars = calendars
+            promotionsForAll = calendars.promotions.filter { $0.sku == nil }.map(\.range)
+            var bySKU: [String: [ClosedRange<Int32>]] = [:]
+            for promotion in calendars.promotions { if let sku = promotion.sku { bySKU[sku, default: []].append(promotion.range) } }
+            promotionsBySKU = bySKU
         }
-    }
 
-    /// The flags of consecutive buckets, worked out once per bucket instead of once per SKU and bucket.
-    struct BucketFlags {
-        /// Index of the first bucket.
-        let first: Int
-        /// Per bucket from `first`: a holiday inside it; a promotion of every SKU overlapping it.
-        let holiday: [Bool], promotedForAll: [Bool]
-        /// Per bucket from `first`, its days.
-        let days: [ClosedRange<Int32>]
-        /// Promotions of single SKUs.
-        let promotionsBySKU: [String: [ClosedRange<Int32>]]
-
-        /// Whether `sku` is promoted in bucket `bucket` (the same answer as `Calendars.isPromoted`).
-        func isPromoted(_ sku: String, bucket: Int) -> Bool {
-            let index = bucket - first
-            if promotedForAll[index] { return true }
-            guard let ranges = promotionsBySKU[sku] else { return false }
-            return ranges.contains { $0.overlaps(days[index]) }
+        /// Whether `days` hold a holiday, and whether a promotion of every SKU or one naming `sku`
+        /// overlaps them.
+        mutating func flags(_ sku: String, in days: ClosedRange<Int32>) -> (holiday: Bool, promoted: Bool) {
+            let known = answers[days] ?? {
+                let answer = (holiday: calendars.hasHoliday(in: days), promotedForAll: promotionsForAll.contains { $0.overlaps(days) })
+                answers[days] = answer
+                return answer
+            }()
+            let promoted = known.promotedForAll || (promotionsBySKU[sku]?.contains { $0.overlaps(days) } ?? false)
+            return (known.holiday, promoted)
         }
-    }
-
-    /// The flags of buckets `buckets`, whose days `days(bucket)` gives.
-    func flags(_ buckets: Range<Int>, days: (Int) -> ClosedRange<Int32>) -> BucketFlags {
-        let ranges = buckets.map(days)
-        var bySKU: [String: [ClosedRange<Int32>]] = [:]
-        for promotion in promotions { if let sku = promotion.sku { bySKU[sku, default: []].append(promotion.range) } }
-        let forAll = promotions.filter { $0.sku == nil }.map(\.range)
-        return BucketFlags(first: buckets.lowerBound, holiday: ranges.map(hasHoliday),
-                           promotedForAll: ranges.map { range in forAll.contains { $0.overlaps(range) } },
-                           days: ranges, promotionsBySKU: bySKU)
     }
 
     private static func readCalendar(_ path: String, requiring columns: [String]) throws -> (indices: [Int], table: Table) {

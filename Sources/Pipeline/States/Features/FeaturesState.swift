@@ -13,9 +13,9 @@ public struct FeaturesState: PipelineState {
         let settings = context.config.features
         let (series, grid) = try SeriesFile.read(folder: context.folder(.clean))
         let calendars = try Calendars.load(context)
+        var lookup = Calendars.Lookup(calendars)
         let first = series.map(\.firstBucket).min() ?? 0
         let stop = series.map { $0.firstBucket + $0.values.count }.max() ?? first
-        let flags = calendars.flags(first..<max(first, stop), days: grid.days)
         let labels = (first..<max(first, stop)).map(grid.label)
         let names = SeriesFeatures.names(periods: settings.periods, windows: settings.rollingWindows)
         let total = series.reduce(0) { $0 + $1.values.count }
@@ -36,10 +36,10 @@ public struct FeaturesState: PipelineState {
                 for value in table[(offset * names.count)..<((offset + 1) * names.count)] {
                     NumberText.write(value, decimals: 6, to: &writer)
                 }
-                let holiday = flags.holiday[bucket - first]
+                let (holiday, promoted) = lookup.flags(record.sku, in: grid.days(bucket))
                 if holiday { holidayBuckets += 1 }
                 writer.field(holiday ? 1 : 0)
-                writer.field(flags.isPromoted(record.sku, bucket: bucket) ? 1 : 0)
+                writer.field(promoted ? 1 : 0)
                 writer.endLine()
             }
         }

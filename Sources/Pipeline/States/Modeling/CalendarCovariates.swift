@@ -17,12 +17,13 @@ enum CalendarCovariates {
                       days: (Int, Int) -> ClosedRange<Int32>) -> Covariates? {
         var holiday: [[Double]] = [], promotion: [[Double]] = []
         var holidaySeen = false, promotionSeen = false
+        var lookup = Calendars.Lookup(calendars)
         for (index, sku) in skus.enumerated() {
             var holidays: [Double] = [], promotions: [Double] = []
             for offset in 0..<(historyCounts[index] + horizon) {
-                let range = days(index, offset)
-                holidays.append(calendars.hasHoliday(in: range) ? 1 : 0)
-                promotions.append(calendars.isPromoted(sku, in: range) ? 1 : 0)
+                let flags = lookup.flags(sku, in: days(index, offset))
+                holidays.append(flags.holiday ? 1 : 0)
+                promotions.append(flags.promoted ? 1 : 0)
                 if offset < historyCounts[index] {
                     holidaySeen = holidaySeen || holidays[offset] == 1
                     promotionSeen = promotionSeen || promotions[offset] == 1
