@@ -9,8 +9,10 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     public var seasonalLag = true
     /// With the seasonal lag, also feed each timestep how all SKUs together sold one season earlier,
     /// relative to their level over the horizon before the window's end one season earlier
-    /// (`PooledSeason`): last year's rise and fall, with the noise of any one SKU averaged out.
-    public var pooledSeason = true
+    /// (`PooledSeason`): last year's rise and fall, with the noise of any one SKU averaged out. Off by
+    /// default: with it on, training results were seen to depend on the process's memory layout (cause
+    /// not found yet).
+    public var pooledSeason = false
     /// Feed each history timestep statistics of the quantities up to it (rolling means and deviations
     /// over 4 and 13 buckets, the series' age, the current run of zeros and the share of non-zero
     /// buckets): what the network would otherwise have to derive from the raw quantities.
