@@ -111,13 +111,13 @@ public enum MasterTable {
         for row in rows {
             writer.field(row.sku)
             writer.field(dates[Int(row.day - firstDay)])
-            writeNumber(row.quantity, to: &writer)
-            if let price = row.price { writeNumber(price, to: &writer) } else { writer.emptyField() }
+            NumberText.write(row.quantity, to: &writer)
+            if let price = row.price { NumberText.write(price, to: &writer) } else { writer.emptyField() }
             writer.field(row.store ?? "")
             writer.field(row.producer)
             writer.field(row.source)
             for name in regressors {
-                if let value = row.regressors[name] { writeNumber(value, to: &writer) } else { writer.emptyField() }
+                if let value = row.regressors[name] { NumberText.write(value, to: &writer) } else { writer.emptyField() }
             }
             writer.endLine()
         }
@@ -127,11 +127,6 @@ public enum MasterTable {
             [sku] + names.map { attributes[sku]?[$0] ?? "" }
         }
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku"] + names, rows: attributeLines), to: attributesPath)
-    }
-
-    /// A number as `NumberText.format` writes it: integral values without a fraction, others shortest round-trip.
-    private static func writeNumber(_ value: Double, to writer: inout CSVByteWriter) {
-        NumberText.write(value, to: &writer)
     }
 
     /// Reads the transactions of a master table's Parquet copy without their lineage (producer and source
