@@ -1,6 +1,7 @@
 // Release-build throughput benchmarks for the NeuralNet module.
 //
-// Run: swift run -c release NeuralNetBench [--steps N] [--sections …] [--threads 1,2] [--latency-runs N]
+// Run: swift run -c release NeuralNetBench [--steps N] [--sections …] [--threads 1,2] [--latency-runs N] (--help explains)
+import Foundation
 import NeuralNet
 
 /// Seconds elapsed since `start`.
@@ -98,10 +99,23 @@ func format(_ x: Double, _ digits: Int = 1) -> String {
     return "\((x * scale).rounded() / scale)"
 }
 
-var steps = 10
-if let i = CommandLine.arguments.firstIndex(of: "--steps"), i + 1 < CommandLine.arguments.count,
-   let n = Int(CommandLine.arguments[i + 1]) {
-    steps = n
+let usage = """
+usage: NeuralNetBench [--sections LIST] [--threads LIST] [--steps N] [--latency-runs N]
+Measures the NeuralNet engine (build with -c release): the machine's FMA peak and GEMM at the LSTM shapes,
+then training throughput, batch-1024 inference and single-sample latency of the issue's two networks,
+(a) LSTM128-96-64 with dense layers and (b) 2xLSTM64 with three embeddings.
+  --sections LIST     comma-separated from gemm, a, b, train, infer, latency (default gemm,a,b,train,infer);
+                      a and b pick the networks, train/infer/latency what is measured of them; latency
+                      without infer measures single-sample latency only (e.g. for profiling)
+  --threads LIST      thread counts to measure, e.g. 1,2 (default)
+  --steps N           training batches timed per measurement, after one warm-up (default 10)
+  --latency-runs N    single-sample predictions timed for the latency percentiles (default 200)
+Benchmarks/lstm_vs_torch.py runs this and PyTorch side by side and prints the ratios.
+"""
+
+if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
+    print(usage)
+    exit(0)
 }
 
 /// Value following `flag` on the command line, if any.
@@ -109,11 +123,35 @@ func argument(_ flag: String) -> String? {
     guard let i = CommandLine.arguments.firstIndex(of: flag), i + 1 < CommandLine.arguments.count else { return nil }
     return CommandLine.arguments[i + 1]
 }
-// --sections gemm,a,b,train,infer,latency  (default: all but latency)   --threads 1,2   --latency-runs N
-// `latency` alone measures single-sample latency only (no batch-1024 pass), e.g. for profiling.
+
+/// The positive whole number following `flag`, `fallback` when the flag is absent; anything else stops with the usage.
+func count(_ flag: String, default fallback: Int) -> Int {
+    guard let text = argument(flag) else {
+        if CommandLine.arguments.contains(flag) { fail("\(flag) needs a value") }
+        return fallback
+    }
+    guard let value = Int(text), value >= 1 else { fail("\(flag): expected a positive whole number, got '\(text)'") }
+    return value
+}
+
+/// Prints `message` and the usage to standard error and exits with status 2.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("NeuralNetBench: \(message)\n\(usage)\n".utf8))
+    exit(2)
+}
+
+let knownSections: Set<String> = ["gemm", "a", "b", "train", "infer", "latency"]
 let sections = Set((argument("--sections") ?? "gemm,a,b,train,infer").split(separator: ",").map(String.init))
-let threadCounts = (argument("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
-let latencyRuns = argument("--latency-runs").flatMap { Int($0) } ?? 200
+if let unknown = sections.subtracting(knownSections).sorted().first {
+    fail("unknown section '\(unknown)'; expected some of \(knownSections.sorted().joined(separator: ", "))")
+}
+let threadTexts = (argument("--threads") ?? "1,2").split(separator: ",").map(String.init)
+let threadCounts = threadTexts.compactMap { Int($0) }.filter { $0 >= 1 }
+if threadCounts.count != threadTexts.count || threadCounts.isEmpty {
+    fail("--threads: expected thread counts such as 1,2, got '\(argument("--threads") ?? "")'")
+}
+let steps = count("--steps", default: 10)
+let latencyRuns = count("--latency-runs", default: 200)
 
 let lookback = 52
 let deepStack = ModelArchitecture(

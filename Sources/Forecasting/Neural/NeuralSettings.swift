@@ -10,8 +10,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// With the seasonal lag, also feed each timestep how all SKUs together sold one season earlier,
     /// relative to their level over the horizon before the window's end one season earlier
     /// (`PooledSeason`): last year's rise and fall, with the noise of any one SKU averaged out. Off by
-    /// default: with it on, training results were seen to depend on the process's memory layout (cause
-    /// not found yet).
+    /// default: it helped on Dominick's but not on the Online Retail panel (README).
     public var pooledSeason = false
     /// Feed each history timestep statistics of the quantities up to it (rolling means and deviations
     /// over 4 and 13 buckets, the series' age, the current run of zeros and the share of non-zero
