@@ -110,6 +110,43 @@ import Testing
     }
 }
 
+/// With `partialWindows` the most recent windows train too: their horizon runs past the training
+/// data, and the steps past it are missing targets (NaN), never values of the held-out horizons.
+@Suite struct PartialWindowTests {
+    @Test func recentWindowsTrainWithTheUnseenStepsMissing() {
+        let series = [(0..<30).map { Double($0 + 1) }, (0..<11).map { Double($0 + 1) }]
+        var settings = NeuralForecasterTests.settings
+        settings.partialWindows = true
+        let windows = NeuralWindows(series: series, firstBuckets: [0, 0], settings: settings, horizon: 4)
+        for fold in 0..<2 {
+            let whole = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1)
+            let partial = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1, partial: true)
+            for (index, values) in series.enumerated() {
+                let stop = values.count - 4 * (fold + 1)
+                let ends = partial.filter { $0.series == index }.map(\.end)
+                // Whole windows end their horizon by `stop`; partial ones need only their first step before it.
+                #expect(whole.filter { $0.series == index }.map(\.end).max() == (stop - 4 >= 1 ? stop - 4 : nil))
+                #expect(ends.max() == (stop - 1 >= 1 ? stop - 1 : nil))
+                guard let last = ends.max() else { continue }
+                let targets = windows.batch([(index, last)], withTargets: true, heldOutHorizons: fold + 1).targets!
+                #expect(!targets[0, 0].isNaN)
+                #expect((1..<4).allSatisfy { targets[0, $0].isNaN }, "fold \(fold) series \(index): \(targets.storage)")
+            }
+        }
+    }
+
+    @Test func aShortHistoryTrainsOnItsRecentWeeks() {
+        // 14 buckets and a horizon of 4: without partial windows only ends 1...6 train (targets up to bucket 10).
+        let series = NeuralForecasterTests.series.map { Array($0.prefix(14)) }
+        var settings = NeuralForecasterTests.settings
+        settings.partialWindows = true
+        let trained = NeuralForecaster.train(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4,
+                                             settings: settings, seed: 11, refit: false)
+        #expect(trained.validationWAPE.isFinite && trained.validationWAPE < 1)
+        #expect(trained.forecastAll().allSatisfy { $0.count == 4 && $0.allSatisfy { $0.isFinite && $0 >= 0 } })
+    }
+}
+
 /// An origin whose validation horizon has no demand cannot be scored: the trial keeps the other
 /// origin's WAPE, the study records −1 for that origin, and the log says so instead of a number.
 @Suite struct NeuralTunerUnscoredOriginTests {

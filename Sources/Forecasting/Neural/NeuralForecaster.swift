@@ -18,20 +18,20 @@ public enum NeuralForecaster {
         let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                     attributes: attributes)
         let validation = windows.validationWindows
-        let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1)
-        let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0)
+        let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1, partial: settings.partialWindows)
+        let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0, partial: settings.partialWindows)
         var members: [SequenceModel] = []
         var validationForecasts: [[[Double]]] = []
         var epochs: [Int] = []
         for member in 0..<max(1, settings.ensembleSize) {
             let memberSeed = seed &+ UInt64(member) &* 0x9E37_79B9_7F4A_7C15
             let label = settings.ensembleSize > 1 ? "network \(member + 1)/\(settings.ensembleSize) " : ""
-            var run = fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs, stopEarly: true,
+            var run = fit(windows: windows, candidates: held, heldOutHorizons: 1, validation: validation, epochs: settings.epochs, stopEarly: true,
                           seed: memberSeed, label: label + "fit", progress: progress)
             validationForecasts.append(predict(model: run.model, windows: windows, at: validation))
             epochs.append(run.bestEpoch)
             if refit, run.bestEpoch > 0 {
-                run = fit(windows: windows, candidates: all, validation: validation, epochs: run.bestEpoch, stopEarly: false,
+                run = fit(windows: windows, candidates: all, heldOutHorizons: 0, validation: validation, epochs: run.bestEpoch, stopEarly: false,
                           seed: memberSeed, label: label + "refit", progress: progress)
             }
             members.append(run.model)
@@ -58,11 +58,13 @@ public enum NeuralForecaster {
         }
     }
 
-    /// Every window whose targets lie inside the series before its last `heldOutHorizons` horizons.
-    static func trainingWindows(series: [[Double]], horizon: Int, heldOutHorizons: Int) -> [(series: Int, end: Int)] {
+    /// Every window whose targets lie inside the series before its last `heldOutHorizons` horizons; with
+    /// `partial`, also those whose horizon runs past that point with at least its first target inside
+    /// (the rest are masked: `NeuralWindows.appendTargets`).
+    static func trainingWindows(series: [[Double]], horizon: Int, heldOutHorizons: Int, partial: Bool = false) -> [(series: Int, end: Int)] {
         var windows: [(series: Int, end: Int)] = []
         for (index, values) in series.enumerated() {
-            let lastEnd = values.count - horizon - heldOutHorizons * horizon
+            let lastEnd = values.count - (partial ? 1 : horizon) - heldOutHorizons * horizon
             guard lastEnd >= 1 else { continue }
             for end in 1...lastEnd { windows.append((index, end)) }
         }
@@ -104,7 +106,9 @@ public enum NeuralForecaster {
             outputSteps: horizon, loss: loss)
     }
 
-    static func fit(windows: NeuralWindows, candidates: [(series: Int, end: Int)], validation: [(series: Int, end: Int)],
+    /// Trains one network on windows drawn from `candidates`, whose targets stop `heldOutHorizons` horizons
+    /// before each series' end, scoring it on `validation` after every epoch.
+    static func fit(windows: NeuralWindows, candidates: [(series: Int, end: Int)], heldOutHorizons: Int, validation: [(series: Int, end: Int)],
                     epochs: Int, stopEarly: Bool, seed: UInt64, label: String, progress: (@Sendable (String) -> Void)?,
                     prune: ((_ epoch: Int, _ bestSoFar: Double) -> Bool)? = nil) -> FitResult {
         let settings = windows.settings
@@ -126,7 +130,7 @@ public enum NeuralForecaster {
             while drawn < settings.windowsPerEpoch {
                 let size = min(settings.batchSize, settings.windowsPerEpoch - drawn)
                 let picks = (0..<size).map { _ in sampler.draw(&rng) }
-                let (inputs, targets) = windows.batch(picks, withTargets: true)
+                let (inputs, targets) = windows.batch(picks, withTargets: true, heldOutHorizons: heldOutHorizons)
                 loss += Double(model.fit(inputs, targets: targets!))
                 batches += 1
                 drawn += size

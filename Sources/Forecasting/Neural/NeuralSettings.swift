@@ -16,6 +16,9 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// over 4 and 13 buckets, the series' age, the current run of zeros and the share of non-zero
     /// buckets): what the network would otherwise have to derive from the raw quantities.
     public var historyStatistics = false
+    /// Also train on the windows whose horizon runs past the training data (the most recent ones),
+    /// with the targets not yet observed left out of the loss.
+    public var partialWindows = false
     /// LSTM layers (1–3) and units per layer.
     public var layers = 1
     public var hiddenUnits = 64
@@ -77,7 +80,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, pooledSeason, historyStatistics, pointQuantile
+             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, pooledSeason, historyStatistics, partialWindows, pointQuantile
     }
 
     /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
@@ -101,7 +104,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "pooledSeason", "historyStatistics", "pointQuantile"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "pooledSeason", "historyStatistics", "partialWindows", "pointQuantile"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -163,6 +166,7 @@ extension NeuralSettings: Decodable {
         seasonalLag = try value("seasonalLag", seasonalLag)
         pooledSeason = try value("pooledSeason", pooledSeason)
         historyStatistics = try value("historyStatistics", historyStatistics)
+        partialWindows = try value("partialWindows", partialWindows)
         pointQuantile = try value("pointQuantile", pointQuantile)
         try check(pointQuantile > 0 && pointQuantile < 1, "pointQuantile", "expected a quantile strictly between 0 and 1, e.g. 0.6")
         threads = try value("threads", threads)

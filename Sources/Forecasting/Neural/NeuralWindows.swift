@@ -222,10 +222,13 @@ struct NeuralWindows {
         }
     }
 
-    /// Appends the scaled targets of the window starting at `end` (must lie inside the series).
-    func appendTargets(series index: Int, end: Int, to storage: inout [Float]) {
+    /// Appends the scaled targets of the window starting at `end`; steps at or past `stop` (a bucket
+    /// offset of the series) are missing, NaN, which the losses leave out.
+    func appendTargets(series index: Int, end: Int, stop: Int, to storage: inout [Float]) {
         let windowScale = scale(series: index, end: end)
-        for step in 0..<horizon { storage.append(transform(adjusted[index][end + step], scale: windowScale)) }
+        for step in 0..<horizon {
+            storage.append(end + step < stop ? transform(adjusted[index][end + step], scale: windowScale) : .nan)
+        }
     }
 
     /// Each series' held-out last horizon, as `(series, end)` (series too short to have one are skipped).
@@ -253,14 +256,18 @@ struct NeuralWindows {
         return total > 0 ? absolute / total : nil
     }
 
-    /// A batch of windows `(series, end)` with targets when `withTargets`.
-    func batch(_ windows: [(series: Int, end: Int)], withTargets: Bool) -> (inputs: SequenceBatch, targets: Matrix?) {
+    /// A batch of windows `(series, end)` with targets when `withTargets`: those of each series' buckets
+    /// before its last `heldOutHorizons` horizons (later ones are missing).
+    func batch(_ windows: [(series: Int, end: Int)], withTargets: Bool, heldOutHorizons: Int = 0) -> (inputs: SequenceBatch, targets: Matrix?) {
         var numeric: [Float] = []
         numeric.reserveCapacity(windows.count * timeSteps * featuresPerStep)
         var targets: [Float] = []
         for window in windows {
             appendInputs(series: window.series, end: window.end, to: &numeric)
-            if withTargets { appendTargets(series: window.series, end: window.end, to: &targets) }
+            if withTargets {
+                let stop = series[window.series].count - heldOutHorizons * horizon
+                appendTargets(series: window.series, end: window.end, stop: stop, to: &targets)
+            }
         }
         let inputs = SequenceBatch(numeric: Tensor(shape: [windows.count, timeSteps, featuresPerStep], storage: numeric),
                                    categorical: [CategoryIndices(singleLabel: windows.map { $0.series + 1 })]

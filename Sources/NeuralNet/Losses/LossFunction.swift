@@ -3,7 +3,9 @@
 /// Point losses (`meanSquared`, `meanAbsolute`, `huber`) average per-step errors over all
 /// elements. `horizonTotal` compares the sum of each prediction row with the sum of its target
 /// row. `pinball` expects `horizon * quantiles.count` predictions per row (quantile index
-/// fastest), already made non-crossing by `QuantileOutput`.
+/// fastest), already made non-crossing by `QuantileOutput`. A NaN target marks a step not observed
+/// (a window whose horizon runs past the data): every loss leaves it out, its predictions get a zero
+/// gradient, and the averages count only the steps present.
 public enum LossFunction: Codable, Sendable, Equatable {
     /// Mean squared error per step.
     case meanSquared

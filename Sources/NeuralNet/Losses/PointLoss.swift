@@ -1,6 +1,7 @@
-/// Shared driver for element-wise losses averaged over every prediction.
+/// Shared driver for element-wise losses averaged over every prediction with a target.
 enum PointLoss {
-    /// Evaluates `elementLoss(prediction − target)` for every element and averages.
+    /// Evaluates `elementLoss(prediction − target)` for every element whose target is present (not
+    /// NaN) and averages over those; a missing target adds nothing and gets a zero gradient.
     ///
     /// `elementLoss` returns the loss of one error and its derivative with respect to the error.
     /// The sum is accumulated in `Double` in row-major order.
@@ -10,10 +11,10 @@ enum PointLoss {
         precondition(prediction.rows == target.rows && prediction.columns == target.columns,
                      "point losses need predictions and targets of equal shape")
         var gradient = Matrix(rows: prediction.rows, columns: prediction.columns)
-        let count = max(prediction.count, 1)
+        let count = max(target.storage.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }, 1)
         let scale = 1 / Float(count)
         var total = 0.0
-        for i in 0..<prediction.count {
+        for i in 0..<prediction.count where !target.storage[i].isNaN {
             let (value, derivative) = elementLoss(prediction.storage[i] - target.storage[i])
             total += Double(value)
             gradient.storage[i] = derivative * scale
@@ -22,9 +23,10 @@ enum PointLoss {
     }
 }
 
-/// Squared error of the horizon total: `mean_b (Σ_h ŷ[b,h] − Σ_h y[b,h])²`.
+/// Squared error of the horizon total: `mean_b (Σ_h ŷ[b,h] − Σ_h y[b,h])²`, both sums over the steps
+/// whose target is present (not NaN).
 enum HorizonTotalLoss {
-    /// Returns the loss and its gradient with respect to every prediction.
+    /// Returns the loss and its gradient with respect to every prediction (zero where the target is missing).
     static func evaluate(prediction: Matrix, target: Matrix) -> (loss: Float, gradient: Matrix) {
         precondition(prediction.rows == target.rows && prediction.columns == target.columns,
                      "the horizon-total loss needs predictions and targets of equal shape")
@@ -33,14 +35,14 @@ enum HorizonTotalLoss {
         var total = 0.0
         for b in 0..<prediction.rows {
             var predicted = 0.0, actual = 0.0
-            for h in 0..<prediction.columns {
+            for h in 0..<prediction.columns where !target[b, h].isNaN {
                 predicted += Double(prediction[b, h])
                 actual += Double(target[b, h])
             }
             let error = predicted - actual
             total += error * error
             let derivative = Float(2 * error / Double(batch))
-            for h in 0..<prediction.columns { gradient[b, h] = derivative }
+            for h in 0..<prediction.columns where !target[b, h].isNaN { gradient[b, h] = derivative }
         }
         return (Float(total / Double(batch)), gradient)
     }
