@@ -101,7 +101,7 @@ import Testing
         #expect(windows.validationWindows(fold: 1).map(\.end) == [22, 3])
         #expect(windows.validationWindows(fold: 2).map(\.end) == [18])
         for fold in 0..<3 {
-            let training = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1)
+            let training = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1).windows
             for validation in windows.validationWindows(fold: fold) {
                 let latest = training.filter { $0.series == validation.series }.map { $0.end + 4 }.max() ?? 0
                 #expect(latest <= validation.end, "fold \(fold) series \(validation.series)")
@@ -119,8 +119,8 @@ import Testing
         settings.partialWindows = true
         let windows = NeuralWindows(series: series, firstBuckets: [0, 0], settings: settings, horizon: 4)
         for fold in 0..<2 {
-            let whole = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1)
-            let partial = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1, partial: true)
+            let whole = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1).windows
+            let partial = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1, partial: true).windows
             for (index, values) in series.enumerated() {
                 let stop = values.count - 4 * (fold + 1)
                 let ends = partial.filter { $0.series == index }.map(\.end)

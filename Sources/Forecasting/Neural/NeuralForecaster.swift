@@ -26,12 +26,12 @@ public enum NeuralForecaster {
         for member in 0..<max(1, settings.ensembleSize) {
             let memberSeed = seed &+ UInt64(member) &* 0x9E37_79B9_7F4A_7C15
             let label = settings.ensembleSize > 1 ? "network \(member + 1)/\(settings.ensembleSize) " : ""
-            var run = fit(windows: windows, candidates: held, heldOutHorizons: 1, validation: validation, epochs: settings.epochs, stopEarly: true,
+            var run = fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs, stopEarly: true,
                           seed: memberSeed, label: label + "fit", progress: progress)
             validationForecasts.append(predict(model: run.model, windows: windows, at: validation))
             epochs.append(run.bestEpoch)
             if refit, run.bestEpoch > 0 {
-                run = fit(windows: windows, candidates: all, heldOutHorizons: 0, validation: validation, epochs: run.bestEpoch, stopEarly: false,
+                run = fit(windows: windows, candidates: all, validation: validation, epochs: run.bestEpoch, stopEarly: false,
                           seed: memberSeed, label: label + "refit", progress: progress)
             }
             members.append(run.model)
@@ -58,17 +58,23 @@ public enum NeuralForecaster {
         }
     }
 
+    /// Windows to train on, and the horizons held out after them: their targets stop before those.
+    struct TrainingWindows {
+        var windows: [(series: Int, end: Int)]
+        var heldOutHorizons: Int
+    }
+
     /// Every window whose targets lie inside the series before its last `heldOutHorizons` horizons; with
     /// `partial`, also those whose horizon runs past that point with at least its first target inside
     /// (the rest are masked: `NeuralWindows.appendTargets`).
-    static func trainingWindows(series: [[Double]], horizon: Int, heldOutHorizons: Int, partial: Bool = false) -> [(series: Int, end: Int)] {
+    static func trainingWindows(series: [[Double]], horizon: Int, heldOutHorizons: Int, partial: Bool = false) -> TrainingWindows {
         var windows: [(series: Int, end: Int)] = []
         for (index, values) in series.enumerated() {
             let lastEnd = values.count - (partial ? 1 : horizon) - heldOutHorizons * horizon
             guard lastEnd >= 1 else { continue }
             for end in 1...lastEnd { windows.append((index, end)) }
         }
-        return windows
+        return TrainingWindows(windows: windows, heldOutHorizons: heldOutHorizons)
     }
 
     struct FitResult {
@@ -106,9 +112,9 @@ public enum NeuralForecaster {
             outputSteps: horizon, loss: loss)
     }
 
-    /// Trains one network on windows drawn from `candidates`, whose targets stop `heldOutHorizons` horizons
-    /// before each series' end, scoring it on `validation` after every epoch.
-    static func fit(windows: NeuralWindows, candidates: [(series: Int, end: Int)], heldOutHorizons: Int, validation: [(series: Int, end: Int)],
+    /// Trains one network on windows drawn from `candidates` (targets stopping before their held-out
+    /// horizons), scoring it on `validation` after every epoch.
+    static func fit(windows: NeuralWindows, candidates: TrainingWindows, validation: [(series: Int, end: Int)],
                     epochs: Int, stopEarly: Bool, seed: UInt64, label: String, progress: (@Sendable (String) -> Void)?,
                     prune: ((_ epoch: Int, _ bestSoFar: Double) -> Bool)? = nil) -> FitResult {
         let settings = windows.settings
@@ -118,19 +124,19 @@ public enum NeuralForecaster {
                                   seed: seed, optimizer: AdamOptimizer(learningRate: Float(settings.learningRate)),
                                   threads: settings.threads, gradientClipNorm: 1)
         var rng = SplitMix64(seed: seed ^ 0x5EED_F00D)
-        let sampler = WindowSampler(candidates: candidates, scales: windows.scales, exponent: settings.volumeWeight)
+        let sampler = WindowSampler(candidates: candidates.windows, scales: windows.scales, exponent: settings.volumeWeight)
         var best = FitResult(model: model, bestEpoch: 0, bestWAPE: .infinity)
         var bestWeights = model.snapshot()
         var stale = 0
         let started = Date()
         for epoch in 1...max(1, epochs) {
-            guard !candidates.isEmpty else { break }
+            guard !candidates.windows.isEmpty else { break }
             var loss = 0.0, batches = 0
             var drawn = 0
             while drawn < settings.windowsPerEpoch {
                 let size = min(settings.batchSize, settings.windowsPerEpoch - drawn)
                 let picks = (0..<size).map { _ in sampler.draw(&rng) }
-                let (inputs, targets) = windows.batch(picks, withTargets: true, heldOutHorizons: heldOutHorizons)
+                let (inputs, targets) = windows.batch(picks, withTargets: true, heldOutHorizons: candidates.heldOutHorizons)
                 loss += Double(model.fit(inputs, targets: targets!))
                 batches += 1
                 drawn += size

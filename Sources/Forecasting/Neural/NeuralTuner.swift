@@ -111,9 +111,8 @@ public enum NeuralTuner {
                 let validation = Self.rankingWindows(windows, fold: fold)
                 let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, heldOutHorizons: fold + 1,
                                                             partial: settings.partialWindows)
-                guard !validation.isEmpty, !held.isEmpty else { break }
-                let result = NeuralForecaster.fit(windows: windows, candidates: held, heldOutHorizons: fold + 1, validation: validation,
-                                                  epochs: settings.epochs,
+                guard !validation.isEmpty, !held.windows.isEmpty else { break }
+                let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,
                                                   stopEarly: true, seed: seed &+ UInt64(number) &+ UInt64(fold) &* 0x1_0000,
                                                   label: "trial \(number)/\(trials)", progress: nil, prune: fold == 0 ? prune : nil)
                 folds.append(result)
