@@ -37,6 +37,9 @@ import Testing
         // Each trial is scored on two rolling origins, both recorded in the study.
         #expect(log.contains("rolling origin(s) per trial") && study.contains("\"foldWAPE\""), "\(study)")
         #expect(log.contains("rule per segment"))
+        // Each segment's rule comes with the validation WAPE of every source there.
+        #expect(log.range(of: #"rule per segment: [a-z]+→(lstm|blend|baseline) \(baseline ([0-9.]+%|n/a), blend ([0-9.]+%|n/a), lstm ([0-9.]+%|n/a)\)"#,
+                          options: .regularExpression) != nil, "\(log)")
         // Validation reports point and total-volume accuracy of each source.
         #expect(log.contains("lstm WAPE ") && log.contains(", volume "), "\(log)")
         #expect(study.contains("\"volumeError\""))

@@ -127,12 +127,12 @@ public struct Backtester: Sendable {
             scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: histories, seasonLength: season)))
             let rules = SegmentRules.decide(series: histories, networkValidation: trained.validationForecasts, baselines: selected,
                                             horizon: holdout, seasonLength: season)
-            echo?("rule per segment (decided on the last \(holdout) training buckets): " + rules.rules.sorted { $0.key.rawValue < $1.key.rawValue }
-                .map { segment, source in
-                    let scores = (rules.segmentWAPE[segment] ?? [:]).sorted { $0.key.rawValue < $1.key.rawValue }
-                        .map { "\($0.key.rawValue) \(String(format: "%.1f", $0.value * 100))%" }.joined(separator: ", ")
-                    return "\(segment.rawValue)→\(source.rawValue) (\(scores))"
-                }.joined(separator: " ") + "; validation: "
+            let segmentWAPE = Dictionary(uniqueKeysWithValues: rules.segmentWAPE.map { segment, scores in
+                (segment.rawValue, Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value) }))
+            })
+            echo?("rule per segment (decided on the last \(holdout) training buckets): "
+                + NeuralStudy.rulesWithScores(rules: Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
+                                              segmentWAPE: segmentWAPE) + "; validation: "
                 + NeuralStudy.scores(wape: Dictionary(uniqueKeysWithValues: rules.wape.map { ($0.key.rawValue, $0.value) }),
                                      volumeError: Dictionary(uniqueKeysWithValues: rules.volumeError.map { ($0.key.rawValue, $0.value) })))
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)

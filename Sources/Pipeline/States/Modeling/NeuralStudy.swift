@@ -80,12 +80,22 @@ struct NeuralStudy: Codable, Equatable {
     }
     /// Each source's validation scores for a log line: "lstm WAPE 65.2%, volume -37.5%; …", sources sorted.
     static func scores(wape: [String: Double], volumeError: [String: Double]?) -> String {
-        func percent(_ share: Double) -> String { share.isFinite ? NumberText.format(share * 100, decimals: 1) + "%" : "n/a" }
-        return wape.sorted { $0.key < $1.key }.map { source, wape in
+        wape.sorted { $0.key < $1.key }.map { source, wape in
             let volume = volumeError?[source].map { ", volume \($0 >= 0 ? "+" : "")\(percent($0))" } ?? ""
             return "\(source) WAPE \(percent(wape))\(volume)"
         }.joined(separator: "; ")
     }
+
+    /// The rule per segment with each source's validation WAPE there, e.g.
+    /// `erratic→lstm (baseline 78.2%, blend 69.2%, lstm 67.5%)`, segments in name order.
+    static func rulesWithScores(rules: [String: String], segmentWAPE: [String: [String: Double]]) -> String {
+        rules.sorted { $0.key < $1.key }.map { segment, source in
+            let scores = (segmentWAPE[segment] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \(percent($0.value))" }
+            return "\(segment)→\(source) (\(scores.joined(separator: ", ")))"
+        }.joined(separator: " ")
+    }
+
+    private static func percent(_ share: Double) -> String { share.isFinite ? NumberText.format(share * 100, decimals: 1) + "%" : "n/a" }
 
     /// `tune/lstm-validation.csv`: the network's forecasts of each SKU's held-out last horizon (sku, step,
     /// forecast); `residuals` uses them for the newest backtest window of SKUs the network serves.
