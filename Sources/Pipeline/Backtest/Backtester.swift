@@ -127,9 +127,7 @@ public struct Backtester: Sendable {
             scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: histories, seasonLength: season)))
             let rules = SegmentRules.decide(series: histories, networkValidation: trained.validationForecasts, baselines: selected,
                                             horizon: holdout, seasonLength: season)
-            let segmentWAPE = Dictionary(uniqueKeysWithValues: rules.segmentWAPE.map { segment, scores in
-                (segment.rawValue, Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value) }))
-            })
+            let segmentWAPE = Dictionary(uniqueKeysWithValues: rules.segmentWAPE.map { ($0.key.rawValue, NeuralStudy.named($0.value)) })
             echo?("rule per segment (decided on the last \(holdout) training buckets): "
                 + NeuralStudy.rulesWithScores(rules: Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
                                               segmentWAPE: segmentWAPE) + "; validation: "

@@ -65,9 +65,6 @@ struct NeuralStudy: Codable, Equatable {
         let importance = trained.permutationImportance(seed: context.seed)
         context.log.info("permutation importance on validation (WAPE increase when shuffled): " + importance.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { "\($0.key.rawValue) \(NumberText.format($0.value * 100, decimals: 1))%" }.joined(separator: ", "))
-        func named(_ scores: [ForecastSource: Double]) -> [String: Double] {
-            Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value.isFinite ? $0.value : -1) })
-        }
         let segments = Dictionary(uniqueKeysWithValues: zip(series.map(\.sku), decided.segments.map(\.rawValue)))
         let study = NeuralStudy(wape: named(decided.wape), volumeError: named(decided.volumeError),
                                 segmentWAPE: Dictionary(uniqueKeysWithValues: decided.segmentWAPE.map { ($0.key.rawValue, named($0.value)) }),
@@ -86,11 +83,17 @@ struct NeuralStudy: Codable, Equatable {
         }.joined(separator: "; ")
     }
 
-    /// The rule per segment with each source's validation WAPE there, e.g.
+    /// Scores by source name, as the study records them: one that could not be scored (infinite) as −1.
+    static func named(_ scores: [ForecastSource: Double]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: scores.map { ($0.key.rawValue, $0.value.isFinite ? $0.value : -1) })
+    }
+
+    /// The rule per segment with each source's validation WAPE there (as `named` records them), e.g.
     /// `erratic→lstm (baseline 78.2%, blend 69.2%, lstm 67.5%)`, segments in name order.
     static func rulesWithScores(rules: [String: String], segmentWAPE: [String: [String: Double]]) -> String {
         rules.sorted { $0.key < $1.key }.map { segment, source in
-            let scores = (segmentWAPE[segment] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \(percent($0.value))" }
+            let scores = (segmentWAPE[segment] ?? [:]).sorted { $0.key < $1.key }
+                .map { "\($0.key) \($0.value >= 0 ? percent($0.value) : "n/a")" }
             return "\(segment)→\(source) (\(scores.joined(separator: ", ")))"
         }.joined(separator: " ")
     }
