@@ -116,7 +116,7 @@ import Testing
     @Test func recentWindowsTrainWithTheUnseenStepsMissing() {
         let series = [(0..<30).map { Double($0 + 1) }, (0..<11).map { Double($0 + 1) }]
         var settings = NeuralForecasterTests.settings
-        settings.partialWindows = true
+        settings.partialWindows = .on
         let windows = NeuralWindows(series: series, firstBuckets: [0, 0], settings: settings, horizon: 4)
         for fold in 0..<2 {
             let whole = NeuralForecaster.trainingWindows(series: series, horizon: 4, heldOutHorizons: fold + 1).windows
@@ -135,11 +135,41 @@ import Testing
         }
     }
 
+    @Test func autoTrainsOnPartialWindowsOnlyWhenTheMedianHistoryIsShort() {
+        // Lookback 52 and horizon 13: a median series under 78 buckets turns them on.
+        #expect(PartialWindows.auto.applies(seriesLengths: [35, 35, 104], lookback: 52, horizon: 13))
+        #expect(!PartialWindows.auto.applies(seriesLengths: [91, 91, 20], lookback: 52, horizon: 13))
+        #expect(!PartialWindows.auto.applies(seriesLengths: [78], lookback: 52, horizon: 13))
+        #expect(PartialWindows.auto.applies(seriesLengths: [77], lookback: 52, horizon: 13))
+        #expect(!PartialWindows.auto.applies(seriesLengths: [], lookback: 52, horizon: 13))
+        #expect(PartialWindows.on.applies(seriesLengths: [200], lookback: 52, horizon: 13))
+        #expect(!PartialWindows.off.applies(seriesLengths: [10], lookback: 52, horizon: 13))
+    }
+
+    @Test func autoTrainsAsOnForShortHistoriesAndAsOffForLongOnes() {
+        // 14 buckets, lookback 8 and horizon 4: 14 < 8 + 2 × 4, so `auto` trains the network `on` trains.
+        let short = NeuralForecasterTests.series.map { Array($0.prefix(14)) }
+        let firstBuckets = short.map { _ in 0 }
+        var settings = NeuralForecasterTests.settings
+        settings.lookback = 8
+        settings.epochs = 2
+        func forecasts(_ mode: PartialWindows, _ series: [[Double]]) -> [[Double]] {
+            var chosen = settings
+            chosen.partialWindows = mode
+            return NeuralForecaster.train(series: series, firstBuckets: firstBuckets, horizon: 4, settings: chosen, seed: 5,
+                                          refit: false).forecastAll()
+        }
+        #expect(forecasts(.auto, short) == forecasts(.on, short))
+        #expect(forecasts(.auto, short) != forecasts(.off, short))
+        let long = NeuralForecasterTests.series.map { Array($0.prefix(24)) }
+        #expect(forecasts(.auto, long) == forecasts(.off, long))
+    }
+
     @Test func aShortHistoryTrainsOnItsRecentWeeks() {
         // 14 buckets and a horizon of 4: without partial windows only ends 1...6 train (targets up to bucket 10).
         let series = NeuralForecasterTests.series.map { Array($0.prefix(14)) }
         var settings = NeuralForecasterTests.settings
-        settings.partialWindows = true
+        settings.partialWindows = .on
         let trained = NeuralForecaster.train(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4,
                                              settings: settings, seed: 11, refit: false)
         #expect(trained.validationWAPE.isFinite && trained.validationWAPE < 1)

@@ -48,6 +48,16 @@ import Testing
         #expect(message(#"{"model":{"candidates":["prophet"]}}"#).contains("unknown model 'prophet'"))
     }
 
+    @Test func partialWindowsTakesTrueFalseOrAuto() throws {
+        #expect(try decode(#"{"model":{"lstm":{"partialWindows":true}}}"#).model.lstm.partialWindows == .on)
+        #expect(try decode(#"{"model":{"lstm":{"partialWindows":false}}}"#).model.lstm.partialWindows == .off)
+        #expect(try decode(#"{"model":{"lstm":{"partialWindows":"auto"}}}"#).model.lstm.partialWindows == .auto)
+        #expect(try decode(#"{"model":{"lstm":{}}}"#).model.lstm.partialWindows == .auto)
+        let text = message(#"{"model":{"lstm":{"partialWindows":"sometimes"}}}"#)
+        #expect(text.contains("$.model.lstm.partialWindows"))
+        #expect(text.contains(#"expected true, false or "auto""#))
+    }
+
     @Test func invalidJSONSaysSo() {
         #expect(message(#"{"model": {"#).contains("not valid JSON"))
     }

@@ -18,8 +18,12 @@ public enum NeuralForecaster {
         let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                     attributes: attributes)
         let validation = windows.validationWindows
-        let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1, partial: settings.partialWindows)
-        let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0, partial: settings.partialWindows)
+        let partial = settings.partialWindows.applies(seriesLengths: series.map(\.count), lookback: settings.lookback, horizon: horizon)
+        if partial && settings.partialWindows == .auto {
+            progress?("histories are short (median under lookback + 2 horizons): also training on the most recent windows, their unseen steps left out")
+        }
+        let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1, partial: partial)
+        let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0, partial: partial)
         var members: [SequenceModel] = []
         var validationForecasts: [[[Double]]] = []
         var epochs: [Int] = []

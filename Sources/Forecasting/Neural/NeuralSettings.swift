@@ -16,9 +16,10 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// over 4 and 13 buckets, the series' age, the current run of zeros and the share of non-zero
     /// buckets): what the network would otherwise have to derive from the raw quantities.
     public var historyStatistics = false
-    /// Also train on the windows whose horizon runs past the training data (the most recent ones),
-    /// with the targets not yet observed left out of the loss.
-    public var partialWindows = false
+    /// Whether to also train on the windows whose horizon runs past the training data (the most recent
+    /// ones), with the targets not yet observed left out of the loss: `auto` (the default) does so when
+    /// histories are short (`PartialWindows.auto`).
+    public var partialWindows = PartialWindows.auto
     /// LSTM layers (1–3) and units per layer.
     public var layers = 1
     public var hiddenUnits = 64
@@ -171,5 +172,50 @@ extension NeuralSettings: Decodable {
         try check(pointQuantile > 0 && pointQuantile < 1, "pointQuantile", "expected a quantile strictly between 0 and 1, e.g. 0.6")
         threads = try value("threads", threads)
         try check((1...2).contains(threads), "threads", "expected 1 or 2")
+    }
+}
+
+/// When the network also trains on the most recent windows, whose horizon runs past the training data.
+public enum PartialWindows: Sendable, Equatable, Codable {
+    /// Only when histories are short: the median series is shorter than the lookback plus two horizons
+    /// (the held-out validation horizon and one window's own). Then complete windows would end so early
+    /// that the network rarely sees a window with as much history as the ones it forecasts from.
+    case auto
+    case on
+    case off
+
+    /// Decodes `true`, `false` or `"auto"`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            self = flag ? .on : .off
+        } else if (try? container.decode(String.self)) == "auto" {
+            self = .auto
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected true, false or \"auto\""))
+        }
+    }
+
+    /// Encodes as the config spells it: `true`, `false` or `"auto"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .auto: try container.encode("auto")
+        case .on: try container.encode(true)
+        case .off: try container.encode(false)
+        }
+    }
+
+    /// Whether series of these lengths train on partial windows, for a network reading `lookback` buckets
+    /// and forecasting `horizon`.
+    public func applies(seriesLengths: [Int], lookback: Int, horizon: Int) -> Bool {
+        switch self {
+        case .on: return true
+        case .off: return false
+        case .auto:
+            let lengths = seriesLengths.filter { $0 > 0 }.sorted()
+            guard !lengths.isEmpty else { return false }
+            return lengths[lengths.count / 2] < lookback + 2 * horizon
+        }
     }
 }
