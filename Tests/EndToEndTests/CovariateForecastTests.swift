@@ -44,6 +44,8 @@ import Forecasting
         #expect(result.stdout.contains("12 series, 108 training buckets, holdout 13"))
         #expect(result.stderr.contains("with covariates price, deal, feat, promotion (known for the holdout); attributes brand, store embedded"), "\(result.stderr)")
         #expect(result.stderr.contains("; validation: baseline WAPE ") && result.stderr.contains("; lstm WAPE ") && result.stderr.contains(", volume "), "\(result.stderr)")
+        // 108 training weeks are no short history for a lookback of 26: no partial windows.
+        #expect(!result.stderr.contains("histories are short"), "\(result.stderr)")
         let report = try JSONDecoder().decode(Backtester.Report.self, from: Data(FileSystem.read("\(root.path)/report.json")))
         let wape = Dictionary(uniqueKeysWithValues: report.models.map { ($0.model, $0.metrics.wape) })
         let naive = try #require(wape["naive"]), lstm = try #require(wape["lstm"]), selected = try #require(wape["selected"])
@@ -62,6 +64,23 @@ import Forecasting
         #expect(Array(header.prefix(3)) == ["sku", "step", "actual"] && header.contains("lstm") && header.last == "selected", "\(header)")
         #expect(rows.count == 1 + 5 * 13 && rows.dropFirst().allSatisfy { $0.count == header.count && Double($0[2]) != nil })
         #expect(Set(rows.dropFirst().map { $0[1] }) == Set((1...13).map { Substring(String($0)) }))
+    }
+
+    /// The last 40 weeks of the slice leave 27 training weeks, under the lookback (26) plus two horizons:
+    /// by default the network then also trains on the most recent windows, and the log says so.
+    @Test func aShortHistoryAlsoTrainsOnTheRecentWindowsAndSaysSo() throws {
+        let root = try TestRoot(config: try Self.exampleConfig())
+        defer { root.remove() }
+        let lines = try FileSystem.readText(Self.slice).split(separator: "\n")
+        let recent = lines.dropFirst().filter { (Int($0.split(separator: ",")[2]) ?? 0) > 120 }
+        let short = "\(root.path)/orangeJuice_yx_recent.csv"
+        try FileSystem.writeAtomically(([lines[0]] + recent).joined(separator: "\n") + "\n", to: short)
+        let result = try root.demand(["backtest", "--input", short])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("12 series, 27 training buckets, holdout 13"), "\(result.stdout)")
+        #expect(result.stderr.contains("histories are short (median under lookback + 2 horizons): also training on the most recent windows"),
+                "\(result.stderr)")
+        #expect(result.stdout.contains("\nselected "), "\(result.stdout)")
     }
 
     @Test func aRunReadsTheTemplatesAndCarriesCovariatesIntoTheForecast() throws {
