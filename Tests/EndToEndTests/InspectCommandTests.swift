@@ -31,6 +31,21 @@ import Formats
         #expect(result.stderr.contains("excluded=1") && result.stderr.contains("non-positive-quantity=1"))
     }
 
+    /// A producer's `dateFormat` may spell out the time, as UCI's Online Retail export has it
+    /// (`12/01/2010 08:26`): the time is read and checked, and the row's day is the date.
+    @Test func aDateFormatWithATimeOfDayReadsTheDay() throws {
+        let config = TestRoot.configJSON.replacingOccurrences(of: #""dateFormat": "dd/MM/yyyy""#, with: #""dateFormat": "MM/dd/yyyy HH:mm""#)
+        #expect(config != TestRoot.configJSON)
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        let file = "\(root.path)/acme_invoices.csv"
+        try FileSystem.writeAtomically("item_code;sold_on;qty_sold\nA1;12/01/2010 08:26;6\nA2;12/31/2010 17:41;2\nA3;12/31/2010 24:61;1\n", to: file)
+        let result = try root.demand(["dump", file, "--producer", "acme", "--mapped"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("A1,2010-12-01,6") && result.stdout.contains("A2,2010-12-31,2"), "\(result.stdout)")
+        #expect(!result.stdout.contains("A3"), "\(result.stdout)")
+    }
+
     @Test func dumpOfAMissingOrBrokenFileSaysWhatIsWrong() throws {
         let missing = try DemandCLI.run(["dump", "/nonexistent/sales.csv"])
         #expect(missing.status != 0)

@@ -30,6 +30,25 @@ import Testing
         #expect(DateParsing.parseDay("31.01.2024") == Int32(day))
     }
 
+    @Test func formatsWithTimesWeekdaysZonesAndQuotedTextNameTheDay() {
+        let day = Int32(DateParsing.daysFromCivil(year: 2024, month: 1, day: 31))
+        #expect(DateParsing.parseDay("01/31/2024 08:26", format: "MM/dd/yyyy HH:mm") == day)
+        #expect(DateParsing.parseDay("1/31/2024 8:26", format: "M/d/yyyy H:mm") == day)
+        #expect(DateParsing.parseDay("1/31/2024 8:26:59 PM", format: "M/d/yyyy h:mm:ss a") == day)
+        #expect(DateParsing.parseDay("1/31/2024 8:26 p.m.", format: "M/d/yyyy h:mm a") == day)
+        #expect(DateParsing.parseDay("2024-01-31T23:15:00.123+01:00", format: "yyyy-MM-dd'T'HH:mm:ss.SSSXXX") == day)
+        #expect(DateParsing.parseDay("2024-01-31T23:15:00Z", format: "yyyy-MM-dd'T'HH:mm:ssX") == day)
+        #expect(DateParsing.parseDay("Wed, 31 Jan 2024", format: "EEE, dd MMM yyyy") == day)
+        #expect(DateParsing.parseDay("Wednesday 31 January 2024", format: "EEEE d MMMM yyyy") == day)
+        #expect(DateParsing.parseDay("sold 2024-01-31 o'clock", format: "'sold' yyyy-MM-dd 'o''clock'") == day)
+        // The time is checked: an hour, minute or meridiem that cannot be is no date.
+        #expect(DateParsing.parseDay("01/31/2024 25:00", format: "MM/dd/yyyy HH:mm") == nil)
+        #expect(DateParsing.parseDay("01/31/2024 08:60", format: "MM/dd/yyyy HH:mm") == nil)
+        #expect(DateParsing.parseDay("1/31/2024 8:26 XM", format: "M/d/yyyy h:mm a") == nil)
+        #expect(DateParsing.parseDay("2024-01-31 08:26", format: "yyyy-MM-dd'T'HH:mm") == nil)
+        #expect(DateParsing.parseDay("2024-01-31", format: "yyyy-MM-dd 'unterminated") == nil)
+    }
+
     @Test func refusesImpossibleAndAmbiguousDates() {
         #expect(DateParsing.parseDay("2023-02-29") == nil)
         #expect(DateParsing.parseDay("2024-13-01") == nil)

@@ -4,8 +4,11 @@
 /// a sales date is a calendar day wherever it was recorded.
 public enum DateParsing {
     /// The day a text names, using `format` (tokens `yyyy`, `yy`, `MM`/`M`, `dd`/`d`, `MMM` for
-    /// English month abbreviations; other characters must match literally). A time after the date,
-    /// separated by a space or `T`, is ignored. Without a format, ISO 8601 (`2024-01-31`,
+    /// English month names or abbreviations, `EEE` for weekday names; the time tokens `HH`/`H`,
+    /// `hh`/`h`, `mm`/`m`, `ss`/`s`, `S…` (fraction), `a` (AM/PM) and `X`/`Z` (zone) are read and
+    /// checked but do not move the day; text in single quotes, such as `'T'`, and other characters
+    /// must match literally). A time after the date, separated by a space or `T`, is ignored even
+    /// when the format does not mention it. Without a format, ISO 8601 (`2024-01-31`,
     /// `2024-01-31T08:00:00Z`), `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
     /// ambiguous `01/02/2024`, which needs a format saying which is the day.
     public static func parseDay(_ text: String, format: String? = nil) -> Int32? {
@@ -48,6 +51,58 @@ public enum DateParsing {
             case UInt8(ascii: "d"):
                 guard let value = number(input, &position, min: 1, max: 2) else { return nil }
                 day = value
+            case UInt8(ascii: "H"), UInt8(ascii: "k"):
+                guard let value = number(input, &position, min: 1, max: 2), value <= 24 else { return nil }
+            case UInt8(ascii: "h"), UInt8(ascii: "K"):
+                guard let value = number(input, &position, min: 1, max: 2), value <= 12 else { return nil }
+            case UInt8(ascii: "m"):
+                guard let value = number(input, &position, min: 1, max: 2), value <= 59 else { return nil }
+            case UInt8(ascii: "s"):
+                guard let value = number(input, &position, min: 1, max: 2), value <= 60 else { return nil }
+            case UInt8(ascii: "S"):
+                guard number(input, &position, min: 1, max: 9) != nil else { return nil }
+            case UInt8(ascii: "a"):
+                // AM or PM, any case, with or without dots (a.m.).
+                let letters = input[position...].prefix { $0 != UInt8(ascii: " ") }.filter { $0 != UInt8(ascii: ".") }.map { $0 | 0x20 }
+                guard letters == Array("am".utf8) || letters == Array("pm".utf8) else { return nil }
+                position += input[position...].prefix { $0 != UInt8(ascii: " ") }.count
+            case UInt8(ascii: "E"):
+                guard position < input.count, (input[position] | 0x20) >= UInt8(ascii: "a"), (input[position] | 0x20) <= UInt8(ascii: "z") else { return nil }
+                while position < input.count, (input[position] | 0x20) >= UInt8(ascii: "a"), (input[position] | 0x20) <= UInt8(ascii: "z") { position += 1 }
+            case UInt8(ascii: "X"), UInt8(ascii: "x"), UInt8(ascii: "Z"):
+                // `Z`, or an offset such as +01, +0100 or -05:30.
+                if position < input.count, input[position] == UInt8(ascii: "Z") {
+                    position += 1
+                } else {
+                    guard position < input.count, input[position] == UInt8(ascii: "+") || input[position] == UInt8(ascii: "-") else { return nil }
+                    position += 1
+                    guard number(input, &position, min: 2, max: 2) != nil else { return nil }
+                    if position < input.count, input[position] == UInt8(ascii: ":") { position += 1 }
+                    _ = number(input, &position, min: 2, max: 2)
+                }
+            case UInt8(ascii: "'"):
+                // '' is one quote; 'text' is literal text, with '' inside for a quote.
+                var literal: [UInt8] = []
+                if length == 2 {
+                    literal = [UInt8(ascii: "'")]
+                } else {
+                    guard length == 1 else { return nil }
+                    var cursor = index + 1
+                    while cursor < pattern.count {
+                        if pattern[cursor] == UInt8(ascii: "'") {
+                            guard cursor + 1 < pattern.count, pattern[cursor + 1] == UInt8(ascii: "'") else { break }
+                            cursor += 1
+                        }
+                        literal.append(pattern[cursor])
+                        cursor += 1
+                    }
+                    guard cursor < pattern.count else { return nil }
+                    length = cursor + 1 - index
+                }
+                for byte in literal {
+                    guard position < input.count, input[position] == byte else { return nil }
+                    position += 1
+                }
             default:
                 for _ in 0..<length {
                     guard position < input.count, input[position] == token else { return nil }
