@@ -44,8 +44,9 @@ import Forecasting
         #expect(result.stdout.contains("12 series, 108 training buckets, holdout 13"))
         #expect(result.stderr.contains("with covariates price, deal, feat, promotion (known for the holdout); attributes brand, store embedded"), "\(result.stderr)")
         #expect(result.stderr.contains("; validation: baseline WAPE ") && result.stderr.contains("; lstm WAPE ") && result.stderr.contains(", volume "), "\(result.stderr)")
-        // 108 training weeks are no short history for a lookback of 26: no partial windows.
-        #expect(!result.stderr.contains("histories are short"), "\(result.stderr)")
+        // 108 training weeks are no short history for a lookback of 26 (no partial windows), and more than
+        // a season plus a horizon (the network may serve alone).
+        #expect(!result.stderr.contains("histories are short") && !result.stderr.contains(NeuralStudy.hedgeNote), "\(result.stderr)")
         let report = try JSONDecoder().decode(Backtester.Report.self, from: Data(FileSystem.read("\(root.path)/report.json")))
         let wape = Dictionary(uniqueKeysWithValues: report.models.map { ($0.model, $0.metrics.wape) })
         let naive = try #require(wape["naive"]), lstm = try #require(wape["lstm"]), selected = try #require(wape["selected"])
@@ -66,6 +67,28 @@ import Forecasting
         #expect(Set(rows.dropFirst().map { $0[1] }) == Set((1...13).map { Substring(String($0)) }))
     }
 
+    /// The feature-ad flag zeroed through the training weeks (the last 13 weeks, the holdout, keep theirs):
+    /// it never varies in the history, so the network could not learn what it does and would read the
+    /// holdout's ads as inputs it never saw. It is left out of the network, and the log says so.
+    @Test func aCovariateThatNeverVariesInTheHistoryIsLeftOutOfTheNetwork() throws {
+        let root = try TestRoot(config: try Self.exampleConfig())
+        defer { root.remove() }
+        let lines = try FileSystem.readText(Self.slice).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let feat = try #require(lines[0].firstIndex(of: "feat")), week = try #require(lines[0].firstIndex(of: "week"))
+        let rewritten = lines.enumerated().map { index, fields in
+            var fields = fields.map(String.init)
+            if index > 0, (Int(fields[week]) ?? 0) <= 147 { fields[feat] = "0" }
+            return fields.joined(separator: ",")
+        }
+        let file = "\(root.path)/orangeJuice_yx_lateads.csv"
+        try FileSystem.writeAtomically(rewritten.joined(separator: "\n") + "\n", to: file)
+        let result = try root.demand(["backtest", "--input", file])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("12 series, 108 training buckets, holdout 13"), "\(result.stdout)")
+        #expect(result.stderr.contains("left out of the network's inputs, as they never vary in the history: feat\n"), "\(result.stderr)")
+        #expect(result.stdout.contains("\nselected "), "\(result.stdout)")
+    }
+
     /// The last 40 weeks of the slice leave 27 training weeks, under the lookback (26) plus two horizons:
     /// by default the network then also trains on the most recent windows, and the log says so.
     @Test func aShortHistoryAlsoTrainsOnTheRecentWindowsAndSaysSo() throws {
@@ -75,12 +98,17 @@ import Forecasting
         let recent = lines.dropFirst().filter { (Int($0.split(separator: ",")[2]) ?? 0) > 120 }
         let short = "\(root.path)/orangeJuice_yx_recent.csv"
         try FileSystem.writeAtomically(([lines[0]] + recent).joined(separator: "\n") + "\n", to: short)
-        let result = try root.demand(["backtest", "--input", short])
+        let result = try root.demand(["backtest", "--input", short, "--json", "\(root.path)/report.json"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("12 series, 27 training buckets, holdout 13"), "\(result.stdout)")
         #expect(result.stderr.contains("histories are short (median under lookback + 2 horizons): also training on the most recent windows"),
                 "\(result.stderr)")
-        #expect(result.stdout.contains("\nselected "), "\(result.stdout)")
+        // Less than a season plus a horizon of history: the network serves only in a blend.
+        #expect(result.stderr.contains(NeuralStudy.hedgeNote), "\(result.stderr)")
+        let report = try JSONDecoder().decode(Backtester.Report.self, from: Data(FileSystem.read("\(root.path)/report.json")))
+        #expect(report.selectedModels.values.reduce(0, +) == 12)
+        #expect(report.selectedModels["lstm"] == nil, "\(report.selectedModels)")
+        #expect(report.selectedModels.keys.allSatisfy { $0.hasPrefix("blend(lstm+") || BaselineModel(rawValue: $0) != nil }, "\(report.selectedModels)")
     }
 
     @Test func aRunReadsTheTemplatesAndCarriesCovariatesIntoTheForecast() throws {

@@ -62,5 +62,19 @@ import Testing
         #expect(rules.volumeError[.lstm] == 0 && rules.volumeError[.baseline] == -0.725 && rules.volumeError[.blend] == -0.3625)
         let applied = rules.apply(network: [[1, 2], [3, 4]], baseline: [[9, 9], [9, 9]])
         #expect(applied == [[1, 2], [3, 4]])
+        // Without the network alone among the sources, the blend (better than the baseline) serves.
+        let hedged = SegmentRules.decide(series: series, networkValidation: network, baselines: [.naive, .naive], horizon: 2,
+                                         seasonLength: 52, sources: [.baseline, .blend])
+        #expect(hedged.rules[.smooth] == .blend && hedged.wape == rules.wape)
+        #expect(hedged.apply(network: [[1, 2], [3, 4]], baseline: [[9, 9], [9, 9]]) == [[5, 5.5], [6, 6.5]])
+    }
+
+    @Test func theNetworkServesAloneOnlyWithASeasonAndAHorizonOfHistory() {
+        // Season 52, horizon 13: a median history under 65 buckets leaves the network alone out.
+        #expect(SegmentRules.sources(seriesLengths: [39, 39, 104], seasonLength: 52, horizon: 13) == [.baseline, .blend])
+        #expect(SegmentRules.sources(seriesLengths: [64], seasonLength: 52, horizon: 13) == [.baseline, .blend])
+        #expect(SegmentRules.sources(seriesLengths: [65], seasonLength: 52, horizon: 13) == ForecastSource.allCases)
+        #expect(SegmentRules.sources(seriesLengths: [91, 91, 20], seasonLength: 52, horizon: 13) == ForecastSource.allCases)
+        #expect(SegmentRules.sources(seriesLengths: [], seasonLength: 52, horizon: 13) == ForecastSource.allCases)
     }
 }

@@ -17,6 +17,9 @@ public enum NeuralForecaster {
                              progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
         let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                     attributes: attributes)
+        if !windows.constantCovariates.isEmpty {
+            progress?("left out of the network's inputs, as they never vary in the history: " + windows.constantCovariates.joined(separator: ", "))
+        }
         let validation = windows.validationWindows
         let partial = settings.partialWindows.applies(seriesLengths: series.map(\.count), lookback: settings.lookback, horizon: horizon)
         if partial && settings.partialWindows == .auto {

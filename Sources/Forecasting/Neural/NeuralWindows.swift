@@ -32,6 +32,9 @@ struct NeuralWindows {
     let runningMaxima: [[Double]]
     /// Buckets back to the value fed beside each timestep (the season length), or 0 for none.
     let seasonalLag: Int
+    /// Covariates left out because they never vary in the history (`varying`): the network could not
+    /// learn what they do, and their horizon values would be inputs it never saw.
+    let constantCovariates: [String]
     /// Per series, the statistics of the adjusted quantities up to each bucket, when `settings.historyStatistics`.
     let statistics: [HistoryStatistics]
     /// All series' demand one season earlier, when there is a seasonal lag and `settings.pooledSeason`.
@@ -49,7 +52,9 @@ struct NeuralWindows {
         self.settings = settings
         self.horizon = horizon
         seasonalLag = Self.seasonalLag(settings: settings, longest: series.map(\.count).max() ?? 0)
-        let inputs = covariates.flatMap { $0.isEmpty ? nil : $0 }
+        let given = covariates.flatMap { $0.isEmpty ? nil : $0 }
+        let inputs = given.flatMap { Self.varying($0, historyCounts: series.map(\.count)) }
+        constantCovariates = (given?.names ?? []).filter { !(inputs?.names.contains($0) ?? false) }
         covariateNames = inputs?.names ?? []
         let normalized = inputs.map { Self.normalize($0, historyCounts: series.map(\.count)) } ?? []
         self.covariates = normalized
@@ -92,6 +97,23 @@ struct NeuralWindows {
     /// (else the lag would never be observed), otherwise 0.
     static func seasonalLag(settings: NeuralSettings, longest: Int) -> Int {
         settings.seasonalLag && settings.seasonLength >= 2 && longest > settings.seasonLength ? settings.seasonLength : 0
+    }
+
+    /// The covariates that take more than one value over the series' histories (the first
+    /// `historyCounts[series]` buckets); nil when none does.
+    static func varying(_ covariates: Covariates, historyCounts: [Int]) -> Covariates? {
+        let kept = covariates.names.indices.filter { input in
+            var first: Double?
+            for (index, inputs) in covariates.values.enumerated() {
+                for value in inputs[input].prefix(historyCounts[index]) {
+                    if let first, value != first { return true }
+                    if first == nil { first = value }
+                }
+            }
+            return false
+        }
+        guard !kept.isEmpty else { return nil }
+        return Covariates(names: kept.map { covariates.names[$0] }, values: covariates.values.map { inputs in kept.map { inputs[$0] } })
     }
 
     /// Where each input sits in a timestep's values.

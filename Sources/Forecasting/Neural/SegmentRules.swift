@@ -14,11 +14,22 @@ public struct SegmentRules: Sendable, Equatable {
     /// Each series' segment, in input order.
     public var segments: [DemandSegment]
 
+    /// The sources a rule may choose for these series: all three, or only the baseline and the blend
+    /// when the median history is shorter than a season plus a horizon. Then the validation weeks and
+    /// the forecast weeks lie in different parts of the season and nothing in the history says how the
+    /// two differ, so a network that won on validation can lose on the forecast (measured on Online
+    /// Retail cut to its last year: README); the blend hedges, the baseline stays when it wins outright.
+    public static func sources(seriesLengths: [Int], seasonLength: Int, horizon: Int) -> [ForecastSource] {
+        let lengths = seriesLengths.filter { $0 > 0 }.sorted()
+        guard !lengths.isEmpty, lengths[lengths.count / 2] < seasonLength + horizon else { return ForecastSource.allCases }
+        return [.baseline, .blend]
+    }
+
     /// Compares forecasts of every series' last `horizon` values. `networkValidation` holds the
     /// network's forecasts for the series long enough to have a validation window, in order;
-    /// `baselines` the model chosen per series.
+    /// `baselines` the model chosen per series; a segment's rule is the best of `sources` there.
     public static func decide(series: [[Double]], networkValidation: [[Double]], baselines: [BaselineModel], horizon: Int,
-                              seasonLength: Int) -> SegmentRules {
+                              seasonLength: Int, sources: [ForecastSource] = ForecastSource.allCases) -> SegmentRules {
         var absolute: [DemandSegment?: [ForecastSource: Double]] = [:]
         var forecastTotals: [ForecastSource: Double] = [:]
         var totals: [DemandSegment?: Double] = [:]
@@ -57,7 +68,7 @@ public struct SegmentRules: Sendable, Equatable {
         for segment in DemandSegment.allCases where counts[segment] != nil {
             let scores = wape(segment)
             segmentWAPE[segment] = scores
-            let best = ForecastSource.allCases.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? .blend
+            let best = sources.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? .blend
             rules[segment] = (scores[best] ?? .infinity).isFinite ? best : .blend
         }
         let actualTotal = totals[nil] ?? 0

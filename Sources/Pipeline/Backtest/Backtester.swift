@@ -125,8 +125,10 @@ public struct Backtester: Sendable {
             holdoutForecasts.add("blend", blend)
             scores.append(ModelScore(model: "lstm", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: lstm, histories: histories, seasonLength: season)))
             scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: histories, seasonLength: season)))
+            let sources = SegmentRules.sources(seriesLengths: histories.map(\.count), seasonLength: season, horizon: holdout)
+            if sources != ForecastSource.allCases { echo?(NeuralStudy.hedgeNote) }
             let rules = SegmentRules.decide(series: histories, networkValidation: trained.validationForecasts, baselines: selected,
-                                            horizon: holdout, seasonLength: season)
+                                            horizon: holdout, seasonLength: season, sources: sources)
             let segmentWAPE = Dictionary(uniqueKeysWithValues: rules.segmentWAPE.map { ($0.key.rawValue, NeuralStudy.named($0.value)) })
             echo?("rule per segment (decided on the last \(holdout) training buckets): "
                 + NeuralStudy.rulesWithScores(rules: Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
