@@ -14,22 +14,27 @@ public struct SegmentRules: Sendable, Equatable {
     /// Each series' segment, in input order.
     public var segments: [DemandSegment]
 
-    /// The sources a rule may choose for these series: all three, or only the baseline and the blend
-    /// when the median history is shorter than a season plus a horizon. Then the validation weeks and
-    /// the forecast weeks lie in different parts of the season and nothing in the history says how the
-    /// two differ, so a network that won on validation can lose on the forecast (measured on Online
-    /// Retail cut to its last year: README); the blend hedges, the baseline stays when it wins outright.
-    public static func sources(seriesLengths: [Int], seasonLength: Int, horizon: Int) -> [ForecastSource] {
+    /// How much lower than the blend's the network's validation WAPE must be for it to serve a segment
+    /// alone: 0 (any amount) normally, `shortHistoryEdge` when the median history is shorter than a season
+    /// plus a horizon. Then the validation weeks and the forecast weeks lie in different parts of the
+    /// season and nothing in the history says how the two differ, so a network that won validation
+    /// narrowly can lose the forecast (measured on Online Retail cut to its last year: README); a clear
+    /// win, such as one carried by prices and promotions, still counts.
+    public static func requiredNetworkEdge(seriesLengths: [Int], seasonLength: Int, horizon: Int) -> Double {
         let lengths = seriesLengths.filter { $0 > 0 }.sorted()
-        guard !lengths.isEmpty, lengths[lengths.count / 2] < seasonLength + horizon else { return ForecastSource.allCases }
-        return [.baseline, .blend]
+        guard !lengths.isEmpty, lengths[lengths.count / 2] < seasonLength + horizon else { return 0 }
+        return shortHistoryEdge
     }
+
+    /// The network's required edge over the blend with short histories: a tenth of the blend's WAPE.
+    public static let shortHistoryEdge = 0.1
 
     /// Compares forecasts of every series' last `horizon` values. `networkValidation` holds the
     /// network's forecasts for the series long enough to have a validation window, in order;
-    /// `baselines` the model chosen per series; a segment's rule is the best of `sources` there.
+    /// `baselines` the model chosen per series. A segment's rule is the source with the lowest WAPE
+    /// there, the network alone only when its WAPE is at most `1 − networkEdge` times the blend's.
     public static func decide(series: [[Double]], networkValidation: [[Double]], baselines: [BaselineModel], horizon: Int,
-                              seasonLength: Int, sources: [ForecastSource] = ForecastSource.allCases) -> SegmentRules {
+                              seasonLength: Int, networkEdge: Double = 0) -> SegmentRules {
         var absolute: [DemandSegment?: [ForecastSource: Double]] = [:]
         var forecastTotals: [ForecastSource: Double] = [:]
         var totals: [DemandSegment?: Double] = [:]
@@ -68,6 +73,8 @@ public struct SegmentRules: Sendable, Equatable {
         for segment in DemandSegment.allCases where counts[segment] != nil {
             let scores = wape(segment)
             segmentWAPE[segment] = scores
+            let networkWins = (scores[.lstm] ?? .infinity) <= (1 - networkEdge) * (scores[.blend] ?? .infinity)
+            let sources = ForecastSource.allCases.filter { $0 != .lstm || networkEdge == 0 || networkWins }
             let best = sources.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? .blend
             rules[segment] = (scores[best] ?? .infinity).isFinite ? best : .blend
         }

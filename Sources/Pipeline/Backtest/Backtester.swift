@@ -125,10 +125,10 @@ public struct Backtester: Sendable {
             holdoutForecasts.add("blend", blend)
             scores.append(ModelScore(model: "lstm", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: lstm, histories: histories, seasonLength: season)))
             scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: histories, seasonLength: season)))
-            let sources = SegmentRules.sources(seriesLengths: histories.map(\.count), seasonLength: season, horizon: holdout)
-            if sources != ForecastSource.allCases { echo?(NeuralStudy.hedgeNote) }
+            let edge = SegmentRules.requiredNetworkEdge(seriesLengths: histories.map(\.count), seasonLength: season, horizon: holdout)
+            if edge > 0 { echo?(NeuralStudy.edgeNote(edge)) }
             let rules = SegmentRules.decide(series: histories, networkValidation: trained.validationForecasts, baselines: selected,
-                                            horizon: holdout, seasonLength: season, sources: sources)
+                                            horizon: holdout, seasonLength: season, networkEdge: edge)
             let segmentWAPE = Dictionary(uniqueKeysWithValues: rules.segmentWAPE.map { ($0.key.rawValue, NeuralStudy.named($0.value)) })
             echo?("rule per segment (decided on the last \(holdout) training buckets): "
                 + NeuralStudy.rulesWithScores(rules: Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.key.rawValue, $0.value.rawValue) }),

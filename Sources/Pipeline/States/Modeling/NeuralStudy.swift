@@ -57,11 +57,12 @@ struct NeuralStudy: Codable, Equatable {
         let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates, attributes: attributes, horizon: horizon,
                                              settings: settings, seed: context.seed, refit: false,
                                              progress: { context.log.info($0) })
-        let sources = SegmentRules.sources(seriesLengths: series.map(\.values.count), seasonLength: config.model.seasonLength, horizon: horizon)
-        if sources != ForecastSource.allCases { context.log.info(hedgeNote) }
+        let edge = SegmentRules.requiredNetworkEdge(seriesLengths: series.map(\.values.count), seasonLength: config.model.seasonLength,
+                                                    horizon: horizon)
+        if edge > 0 { context.log.info(edgeNote(edge)) }
         let decided = SegmentRules.decide(series: series.map(\.values), networkValidation: trained.validationForecasts,
                                           baselines: series.map { BaselineModel(rawValue: choices[$0.sku] ?? "") ?? .naive },
-                                          horizon: horizon, seasonLength: config.model.seasonLength, sources: sources)
+                                          horizon: horizon, seasonLength: config.model.seasonLength, networkEdge: edge)
         try context.checkpoint()
         try writeValidation(series: series, forecasts: trained.validationForecasts, horizon: horizon, path: context.output(validationFileName))
         let importance = trained.permutationImportance(seed: context.seed)
@@ -77,9 +78,11 @@ struct NeuralStudy: Codable, Equatable {
                                 tuned: trials == nil ? nil : settings, tunedLookback: trials == nil ? nil : settings.lookback)
         return (study, segments)
     }
-    /// The log line when `SegmentRules.sources` leaves the network alone out.
-    static let hedgeNote = "histories are shorter than a season plus a horizon: each segment gets the blend or the baseline, not the "
-        + "network alone (the validation weeks cannot show how the forecast weeks' part of the season differs)"
+    /// The log line when `SegmentRules.requiredNetworkEdge` asks the network for a clear win.
+    static func edgeNote(_ edge: Double) -> String {
+        "histories are shorter than a season plus a horizon: the network serves a segment alone only where its validation WAPE is "
+            + "at least \(percent(edge)) below the blend's (the validation weeks cannot show how the forecast weeks' part of the season differs)"
+    }
 
     /// Each source's validation scores for a log line: "lstm WAPE 65.2%, volume -37.5%; …", sources sorted.
     static func scores(wape: [String: Double], volumeError: [String: Double]?) -> String {
