@@ -56,8 +56,19 @@ import Testing
 @Suite struct ChoiceTests {
     @Test func globalSelectionPicksTheLowestTotalErrorForEverySeries() {
         let scores: [[Double]] = [[1, 5], [9, 2], [.infinity, .infinity]]
-        #expect(ModelSelection.choose(scores: scores, candidates: [.naive, .tsb], global: false) == [.naive, .tsb, .naive])
-        #expect(ModelSelection.choose(scores: scores, candidates: [.naive, .tsb], global: true) == [.tsb, .tsb, .naive])
+        // The third series is too short to score: it gets the overall best (tsb: 7 against naive's 10).
+        #expect(ModelSelection.choose(scores: scores, candidates: [.naive, .tsb], global: false) == [.naive, .tsb, .tsb])
+        #expect(ModelSelection.choose(scores: scores, candidates: [.naive, .tsb], global: true) == [.tsb, .tsb, .tsb])
+    }
+
+    @Test func withNothingScoredExponentialSmoothingServes() {
+        let unscored: [[Double]] = [[.infinity, .infinity], [.infinity, .infinity]]
+        #expect(ModelSelection.choose(scores: unscored, candidates: [.naive, .simpleExponentialSmoothing], global: true)
+                == [.simpleExponentialSmoothing, .simpleExponentialSmoothing])
+        #expect(ModelSelection.choose(scores: unscored, candidates: [.naive, .simpleExponentialSmoothing], global: false)
+                == [.simpleExponentialSmoothing, .simpleExponentialSmoothing])
+        // Without it among the candidates, the first candidate serves.
+        #expect(ModelSelection.choose(scores: unscored, candidates: [.tsb, .naive], global: true) == [.tsb, .tsb])
     }
 
     @Test func combinationAveragesItsMembers() {

@@ -9,7 +9,7 @@ public struct SegmentRules: Sendable, Equatable {
     public var segmentWAPE: [DemandSegment: [ForecastSource: Double]]
     /// Series per segment.
     public var segmentCounts: [DemandSegment: Int]
-    /// The chosen source per segment (blend where a segment had no validation volume).
+    /// The chosen source per segment (the baseline where no validation window of the segment had demand).
     public var rules: [DemandSegment: ForecastSource]
     /// Each series' segment, in input order.
     public var segments: [DemandSegment]
@@ -76,7 +76,8 @@ public struct SegmentRules: Sendable, Equatable {
             let networkWins = (scores[.lstm] ?? .infinity) <= (1 - networkEdge) * (scores[.blend] ?? .infinity)
             let sources = ForecastSource.allCases.filter { $0 != .lstm || networkEdge == 0 || networkWins }
             let best = sources.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? .blend
-            rules[segment] = (scores[best] ?? .infinity).isFinite ? best : .blend
+            // A segment no validation window could score gives no evidence for the network: its baseline serves.
+            rules[segment] = (scores[best] ?? .infinity).isFinite ? best : .baseline
         }
         let actualTotal = totals[nil] ?? 0
         let volumeError = Dictionary(uniqueKeysWithValues: ForecastSource.allCases.map { source in

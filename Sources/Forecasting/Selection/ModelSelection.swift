@@ -26,21 +26,28 @@ public enum ModelSelection {
     }
 
     /// The model for each series from its cross-validation scores: its own best (`global: false`),
-    /// or for every series the one candidate with the lowest total error over all series.
-    /// A series without a finite score gets `naive`.
+    /// or for every series the one candidate with the lowest total error over all series. A series too
+    /// short for any origin gets that overall best too; when no series could be scored at all, every
+    /// series gets `fallback(candidates)`.
     public static func choose(scores: [[Double]], candidates: [BaselineModel], global: Bool) -> [BaselineModel] {
         guard !candidates.isEmpty else { return scores.map { _ in .naive } }
-        if global {
-            var totals = [Double](repeating: 0, count: candidates.count)
-            for series in scores {
-                for (index, score) in series.enumerated() where score.isFinite { totals[index] += score }
-            }
-            let best = candidates[totals.indices.min { totals[$0] < totals[$1] } ?? 0]
-            return scores.map { $0.contains(where: \.isFinite) ? best : .naive }
+        var totals = [Double](repeating: 0, count: candidates.count)
+        var scored = false
+        for series in scores where series.contains(where: \.isFinite) {
+            scored = true
+            for (index, score) in series.enumerated() where score.isFinite { totals[index] += score }
         }
+        let overall = scored ? candidates[totals.indices.min { totals[$0] < totals[$1] } ?? 0] : fallback(candidates)
+        if global { return scores.map { _ in overall } }
         return scores.map { series in
-            guard let best = series.indices.min(by: { series[$0] < series[$1] }), series[best].isFinite else { return .naive }
+            guard let best = series.indices.min(by: { series[$0] < series[$1] }), series[best].isFinite else { return overall }
             return candidates[best]
         }
+    }
+
+    /// The baseline when no series is long enough to cross-validate: simple exponential smoothing when it
+    /// is a candidate (a smoothed level, steadier than the last value on noisy demand), else the first.
+    public static func fallback(_ candidates: [BaselineModel]) -> BaselineModel {
+        candidates.contains(.simpleExponentialSmoothing) ? .simpleExponentialSmoothing : candidates.first ?? .naive
     }
 }

@@ -35,7 +35,9 @@ public struct TuneState: PipelineState {
             if series.count > Self.seriesPerChunk { context.log.info("cross-validated \(start + chunk.count) of \(series.count) series") }
         }
         let means = zip(totals, counted).map { $1 > 0 ? $0 / Double($1) : .infinity }
-        let globalBest = means.indices.min { means[$0] < means[$1] } ?? 0
+        // With no series long enough to cross-validate, the fallback serves (as in `ModelSelection.choose`).
+        let globalBest = means.contains(where: \.isFinite) ? means.indices.min { means[$0] < means[$1] } ?? 0
+            : candidates.firstIndex(of: ModelSelection.fallback(candidates)) ?? 0
         var choices: [String: String] = [:]
         var chosen: [String: Int] = [:]
         for (sku, scores) in perSeries {
