@@ -108,6 +108,16 @@ import Forecasting
         #expect(NeuralStudy.edgeNote(0.1).contains("at least 10% below the blend's"))
         let report = try JSONDecoder().decode(Backtester.Report.self, from: Data(FileSystem.read("\(root.path)/report.json")))
         #expect(report.selectedModels.values.reduce(0, +) == 12)
+        // A run on the same file logs the rule in its tune state and records the edge in the study.
+        try FileSystem.copy(short, to: "\(root.path)/landing/dominicks/orangeJuice_yx_recent.csv")
+        let run = try root.demand(["run", "--quiet"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let folder = try #require(try root.runs().last)
+        let study = try FileSystem.readText("\(folder)/tune/study.json")
+        #expect(study.contains("\"networkEdge\" : 0.1"), "\(study.prefix(2000))")
+        let tuneLog = try FileSystem.list("\(folder)/logs").filter { $0.hasPrefix("tune") }
+            .map { try FileSystem.readText("\(folder)/logs/\($0)") }.joined()
+        #expect(tuneLog.contains(NeuralStudy.edgeNote(SegmentRules.shortHistoryEdge)), "\(tuneLog)")
     }
 
     @Test func aRunReadsTheTemplatesAndCarriesCovariatesIntoTheForecast() throws {

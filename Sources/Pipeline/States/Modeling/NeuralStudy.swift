@@ -16,6 +16,9 @@ struct NeuralStudy: Codable, Equatable {
     var segmentSKUs: [String: Int]
     /// The source chosen per segment.
     var rules: [String: String]
+    /// With short histories, how much lower than the blend's the network's validation WAPE had to be for
+    /// it to serve a segment alone (`SegmentRules.requiredNetworkEdge`); absent when any win counted.
+    var networkEdge: Double? = nil
     /// Epochs each network trained for (early stopping).
     var epochs: [Int]
     /// The hyperparameters used (after tuning, when `trials` > 1).
@@ -73,6 +76,7 @@ struct NeuralStudy: Codable, Equatable {
                                 segmentWAPE: Dictionary(uniqueKeysWithValues: decided.segmentWAPE.map { ($0.key.rawValue, named($0.value)) }),
                                 segmentSKUs: Dictionary(uniqueKeysWithValues: decided.segmentCounts.map { ($0.key.rawValue, $0.value) }),
                                 rules: Dictionary(uniqueKeysWithValues: decided.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
+                                networkEdge: edge > 0 ? edge : nil,
                                 epochs: trained.epochs, settings: describe(settings),
                                 importance: Dictionary(uniqueKeysWithValues: importance.map { ($0.key.rawValue, $0.value) }), trials: trials,
                                 tuned: trials == nil ? nil : settings, tunedLookback: trials == nil ? nil : settings.lookback)
