@@ -213,9 +213,8 @@ public enum PartialWindows: Sendable, Equatable, Codable {
         case .on: return true
         case .off: return false
         case .auto:
-            let lengths = seriesLengths.filter { $0 > 0 }.sorted()
-            guard !lengths.isEmpty else { return false }
-            return lengths[lengths.count / 2] < lookback + 2 * horizon
+            guard let median = HistoryLength.median(seriesLengths) else { return false }
+            return median < lookback + 2 * horizon
         }
     }
 }

@@ -21,8 +21,7 @@ public struct SegmentRules: Sendable, Equatable {
     /// narrowly can lose the forecast (measured on Online Retail cut to its last year: README); a clear
     /// win, such as one carried by prices and promotions, still counts.
     public static func requiredNetworkEdge(seriesLengths: [Int], seasonLength: Int, horizon: Int) -> Double {
-        let lengths = seriesLengths.filter { $0 > 0 }.sorted()
-        guard !lengths.isEmpty, lengths[lengths.count / 2] < seasonLength + horizon else { return 0 }
+        guard let median = HistoryLength.median(seriesLengths), median < seasonLength + horizon else { return 0 }
         return shortHistoryEdge
     }
 

@@ -25,19 +25,25 @@ public enum ModelSelection {
         return errors.map { $0 / Double(points) }
     }
 
-    /// The model for each series from its cross-validation scores: its own best (`global: false`),
-    /// or for every series the one candidate with the lowest total error over all series. A series too
-    /// short for any origin gets that overall best too; when no series could be scored at all, every
-    /// series gets `fallback(candidates)`.
-    public static func choose(scores: [[Double]], candidates: [BaselineModel], global: Bool) -> [BaselineModel] {
-        guard !candidates.isEmpty else { return scores.map { _ in .naive } }
+    /// The candidate with the lowest total error over every series that could be scored, or
+    /// `fallback(candidates)` when none could.
+    public static func overallBest(scores: [[Double]], candidates: [BaselineModel]) -> BaselineModel {
+        guard !candidates.isEmpty else { return .naive }
         var totals = [Double](repeating: 0, count: candidates.count)
         var scored = false
         for series in scores where series.contains(where: \.isFinite) {
             scored = true
             for (index, score) in series.enumerated() where score.isFinite { totals[index] += score }
         }
-        let overall = scored ? candidates[totals.indices.min { totals[$0] < totals[$1] } ?? 0] : fallback(candidates)
+        return scored ? candidates[totals.indices.min { totals[$0] < totals[$1] } ?? 0] : fallback(candidates)
+    }
+
+    /// The model for each series from its cross-validation scores: its own best (`global: false`),
+    /// or for every series the overall best (`overallBest`). A series too short for any origin gets
+    /// the overall best too.
+    public static func choose(scores: [[Double]], candidates: [BaselineModel], global: Bool) -> [BaselineModel] {
+        guard !candidates.isEmpty else { return scores.map { _ in .naive } }
+        let overall = overallBest(scores: scores, candidates: candidates)
         if global { return scores.map { _ in overall } }
         return scores.map { series in
             guard let best = series.indices.min(by: { series[$0] < series[$1] }), series[best].isFinite else { return overall }

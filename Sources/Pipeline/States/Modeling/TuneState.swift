@@ -35,18 +35,14 @@ public struct TuneState: PipelineState {
             if series.count > Self.seriesPerChunk { context.log.info("cross-validated \(start + chunk.count) of \(series.count) series") }
         }
         let means = zip(totals, counted).map { $1 > 0 ? $0 / Double($1) : .infinity }
-        // With no series long enough to cross-validate, the fallback serves (as in `ModelSelection.choose`).
-        let globalBest = means.contains(where: \.isFinite) ? means.indices.min { means[$0] < means[$1] } ?? 0
-            : candidates.firstIndex(of: ModelSelection.fallback(candidates)) ?? 0
+        let scores = perSeries.map(\.1)
+        let overall = ModelSelection.overallBest(scores: scores, candidates: candidates)
+        let picks = ModelSelection.choose(scores: scores, candidates: candidates, global: settings.selection != "perSeries")
         var choices: [String: String] = [:]
         var chosen: [String: Int] = [:]
-        for (sku, scores) in perSeries {
-            var pick = globalBest
-            if settings.selection == "perSeries", let best = scores.indices.min(by: { scores[$0] < scores[$1] }), scores[best].isFinite {
-                pick = best
-            }
-            choices[sku] = candidates[pick].rawValue
-            chosen[candidates[pick].rawValue, default: 0] += 1
+        for ((sku, _), pick) in zip(perSeries, picks) {
+            choices[sku] = pick.rawValue
+            chosen[pick.rawValue, default: 0] += 1
         }
         var study = Study(selection: settings.selection, horizon: settings.horizon, origins: settings.cvOrigins,
                           meanAbsoluteError: Dictionary(uniqueKeysWithValues: zip(candidates.map(\.rawValue), means.map { $0.isFinite ? ($0 * 1e6).rounded() / 1e6 : -1 })),
@@ -61,6 +57,6 @@ public struct TuneState: PipelineState {
         }
         try FileSystem.writeAtomically(JSONFile.encode(study), to: context.output("study.json"))
         let summary = chosen.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        context.log.info("best overall: \(candidates[globalBest].rawValue); chosen per SKU: \(summary)")
+        context.log.info("best overall: \(overall.rawValue); chosen per SKU: \(summary)")
     }
 }
