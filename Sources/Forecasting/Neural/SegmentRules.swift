@@ -73,7 +73,7 @@ public struct SegmentRules: Sendable, Equatable {
             let scores = wape(segment)
             segmentWAPE[segment] = scores
             let networkWins = (scores[.lstm] ?? .infinity) <= (1 - networkEdge) * (scores[.blend] ?? .infinity)
-            let sources = ForecastSource.allCases.filter { $0 != .lstm || networkEdge == 0 || networkWins }
+            let sources = ForecastSource.allCases.filter { $0 != .lstm || networkWins }
             let best = sources.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? .blend
             // A segment no validation window could score gives no evidence for the network: its baseline serves.
             rules[segment] = (scores[best] ?? .infinity).isFinite ? best : .baseline

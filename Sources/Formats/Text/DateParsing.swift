@@ -63,9 +63,10 @@ public enum DateParsing {
                 guard number(input, &position, min: 1, max: 9) != nil else { return nil }
             case UInt8(ascii: "a"):
                 // AM or PM, any case, with or without dots (a.m.).
-                let letters = input[position...].prefix { $0 != UInt8(ascii: " ") }.filter { $0 != UInt8(ascii: ".") }.map { $0 | 0x20 }
+                let word = input[position...].prefix { $0 != UInt8(ascii: " ") }
+                let letters = word.filter { $0 != UInt8(ascii: ".") }.map { $0 | 0x20 }
                 guard letters == Array("am".utf8) || letters == Array("pm".utf8) else { return nil }
-                position += input[position...].prefix { $0 != UInt8(ascii: " ") }.count
+                position += word.count
             case UInt8(ascii: "E"):
                 guard position < input.count, (input[position] | 0x20) >= UInt8(ascii: "a"), (input[position] | 0x20) <= UInt8(ascii: "z") else { return nil }
                 while position < input.count, (input[position] | 0x20) >= UInt8(ascii: "a"), (input[position] | 0x20) <= UInt8(ascii: "z") { position += 1 }
