@@ -3,7 +3,9 @@
 
 Runs `NeuralNetBench` (release build) and `torch_lstm.py` alternately `--runs` times, takes the
 median samples/s of each network and thread count, and prints the ratio (ours / torch; for the
-single-sample latencies, torch / ours, so above 1 means faster either way).
+single-sample latencies, torch / ours, so above 1 means faster either way). "train, fastest step" is
+each run's fastest training batch (both engines time every batch): on a shared machine it is the
+steadiest figure, since a batch that ran while another process held the core is never the fastest.
 Needs torch: `python3 -m venv Benchmarks/.venv && Benchmarks/.venv/bin/pip install torch`
 (≈3 GB from PyPI; the venv is git-ignored). Run from the package root:
     python3 Benchmarks/lstm_vs_torch.py --runs 3 --steps 15
@@ -15,6 +17,7 @@ import argparse, os, re, statistics, subprocess, sys
 
 LINE = re.compile(r"^\s*(train|inference batch 1024), (\d) thread\(s\): ([0-9.]+) samples/s")
 LATENCY = re.compile(r"single-sample latency median ([0-9.]+) ms, p99 ([0-9.]+) ms")
+FASTEST = re.compile(r"\(fastest step ([0-9.]+)\)")
 
 
 def parse(text):
@@ -25,6 +28,9 @@ def parse(text):
         match = LINE.match(line)
         if match and network:
             results[(network, match.group(1), int(match.group(2)))] = float(match.group(3))
+            fastest = FASTEST.search(line)
+            if fastest:
+                results[(network, "train, fastest step", int(match.group(2)))] = float(fastest.group(1))
             latency = LATENCY.search(line)
             if latency:
                 results[(network, "latency median ms", int(match.group(2)))] = float(latency.group(1))
