@@ -10,7 +10,7 @@ import Forecasting
     static let slice = "\(TestRoot.fixtures)/dominicks/orangeJuice_yx_slice.csv"
 
     /// `config/examples/dominicks_oj.json` with a small, fast network.
-    static func exampleConfig(horizon: Int = 13, plans: String? = nil, loss: String? = nil) throws -> String {
+    static func exampleConfig(horizon: Int = 13, plans: String? = nil, loss: String? = nil, trials: Int? = nil) throws -> String {
         let repository = URL(fileURLWithPath: TestRoot.fixtures).deletingLastPathComponent().deletingLastPathComponent().path
         let data = try Data(FileSystem.read("\(repository)/config/examples/dominicks_oj.json"))
         var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -19,6 +19,13 @@ import Forecasting
         for (key, value) in ["hiddenUnits": 8, "ensembleSize": 1, "epochs": 5, "windowsPerEpoch": 256, "batchSize": 32] { lstm[key] = value }
         lstm["learningRate"] = 0.02
         if let loss { lstm["loss"] = loss }
+        if let trials {
+            // A small search (debug builds train slowly): one layer of 8–16 units at the lookback below.
+            for (key, value) in ["trials": trials, "trialEpochs": 2, "trialFolds": 1] { lstm[key] = value }
+            lstm["searchHiddenUnits"] = [8, 16]
+            lstm["searchLayers"] = [1, 1]
+            lstm["searchLookbacks"] = [26]
+        }
         model["lstm"] = lstm
         model["cvOrigins"] = 2
         model["lookback"] = 26
@@ -85,8 +92,17 @@ import Forecasting
         let result = try root.demand(["backtest", "--input", file])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("12 series, 108 training buckets, holdout 13"), "\(result.stdout)")
-        #expect(result.stderr.contains("left out of the network's inputs, as they never vary in the history: feat\n"), "\(result.stderr)")
+        let note = "left out of the network's inputs, as they never vary in the history: feat\n"
+        #expect(result.stderr.contains(note), "\(result.stderr)")
         #expect(result.stdout.contains("\nselected "), "\(result.stdout)")
+        // With a search, the tuner says so before its first trial (the trials use the same inputs).
+        let tuned = "\(root.path)/tuned.json"
+        try FileSystem.writeAtomically(try Self.exampleConfig(trials: 2), to: tuned)
+        let search = try root.demand(["backtest", "--input", file, "--config", tuned])
+        #expect(search.status == 0, "\(search.stdout)\(search.stderr)")
+        let log = search.stderr
+        let firstTrial = try #require(log.range(of: "trial 1 of 2"), "\(log)")
+        #expect(log.range(of: note).map { $0.upperBound <= firstTrial.lowerBound } == true, "\(log)")
     }
 
     /// The last 40 weeks of the slice leave 27 training weeks, under the lookback (26) plus two horizons:

@@ -17,9 +17,7 @@ public enum NeuralForecaster {
                              progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
         let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                     attributes: attributes)
-        if !windows.constantCovariates.isEmpty {
-            progress?("left out of the network's inputs, as they never vary in the history: " + windows.constantCovariates.joined(separator: ", "))
-        }
+        if let note = windows.constantCovariatesNote { progress?(note) }
         let validation = windows.validationWindows
         let partial = settings.partialWindows.applies(seriesLengths: series.map(\.count), lookback: settings.lookback, horizon: horizon)
         if partial && settings.partialWindows == .auto {

@@ -104,6 +104,8 @@ public enum NeuralTuner {
             }
             let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                         attributes: attributes)
+            // Which covariates vary in the history does not depend on a trial's settings: said once.
+            if number == 1, let note = windows.constantCovariatesNote { progress?(note) }
             // Rolling origins, the latest first: each fold trains on what precedes its validation horizon.
             // Pruning watches the latest origin only; a pruned trial skips the earlier ones.
             var folds: [NeuralForecaster.FitResult] = []

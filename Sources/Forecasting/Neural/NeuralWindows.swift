@@ -35,6 +35,11 @@ struct NeuralWindows {
     /// Covariates left out because they never vary in the history (`varying`): the network could not
     /// learn what they do, and their horizon values would be inputs it never saw.
     let constantCovariates: [String]
+    /// The log line naming `constantCovariates`, or `nil` when every covariate is an input.
+    var constantCovariatesNote: String? {
+        constantCovariates.isEmpty ? nil
+            : "left out of the network's inputs, as they never vary in the history: " + constantCovariates.joined(separator: ", ")
+    }
     /// Per series, the statistics of the adjusted quantities up to each bucket, when `settings.historyStatistics`.
     let statistics: [HistoryStatistics]
     /// All series' demand one season earlier, when there is a seasonal lag and `settings.pooledSeason`.
