@@ -62,4 +62,20 @@ import Testing
         let widened = try #require(on["PEAKY"]), plain = try #require(off.widths["PEAKY"])
         #expect(abs(widened / plain / factor - 1) < 0.1, "±\(widened) with, ±\(plain) without, factor \(factor)")
     }
+
+    /// Four SKUs at levels 4–256 that swing by the square root of their level, as counts of independent
+    /// sales do, and sold twice as much over last season's twins of the forecast weeks: the forecast's
+    /// intervals widen by that rise to the power ½, not by the whole of it.
+    @Test func intervalsOfCountLikeDemandWidenByTheSquareRootOfLastSeasonsRise() throws {
+        let levels = ["A": 4, "B": 16, "C": 64, "D": 256]
+        let file = try Self.weeklyFile(weeks: 110, levels.mapValues { level in { week in
+            let swing = Int(Double(level).squareRoot()) * (week % 2 == 0 ? 1 : -1)
+            return ((58...61).contains(week) ? 2 : 1) * (level + swing)
+        } })
+        let log = try Self.halfWidths(file).residualsLog
+        let match = try #require(log.firstMatch(of: /seasonal width: forecast intervals × ([0-9.]+) \(last season's rise into the forecast buckets, ([0-9.]+), to the power ([0-9.]+)/), "\(log)")
+        let factor = try #require(Double(match.1)), rise = try #require(Double(match.2)), exponent = try #require(Double(match.3))
+        #expect(exponent > 0.4 && exponent < 0.6 && rise > 1.3, "\(log)")
+        #expect(abs(factor - pow(rise, exponent)) < 0.002, "\(log)")
+    }
 }

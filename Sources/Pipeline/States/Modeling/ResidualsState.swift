@@ -83,8 +83,12 @@ public struct ResidualsState: PipelineState {
         }.joined(separator: "; ")
         context.log.info("\(rows.count) residuals from \(windows) windows; coverage on the newest window: \(text)")
         if settings.intervals.seasonalWidth {
-            context.log.info("seasonal width: forecast intervals × \(NumberText.format(seasonal[0], decimals: 2)) (last season's rise into the forecast buckets), calibration windows × "
-                             + seasonal.dropFirst().map { NumberText.format($0, decimals: 2) }.joined(separator: ", "))
+            let values = series.map(\.values)
+            let rise = SeasonalWidth.factor(series: values, back: 0, horizon: horizon, seasonLength: settings.model.seasonLength)
+            let exponent = SeasonalWidth.levelExponent(series: values)
+            context.log.info("seasonal width: forecast intervals × \(NumberText.format(seasonal[0], decimals: 3)) (last season's rise into the forecast buckets, "
+                             + "\(NumberText.format(rise, decimals: 3)), to the power \(NumberText.format(exponent, decimals: 3)): how the SKUs' spread grows with their level), "
+                             + "calibration windows × " + seasonal.dropFirst().map { NumberText.format($0, decimals: 2) }.joined(separator: ", "))
         }
     }
 }
