@@ -19,6 +19,9 @@ public struct CleanState: PipelineState {
         guard let firstDay = transactions.map(\.day).min(), let lastDay = transactions.map(\.day).max() else {
             throw PipelineError(.state, "no transactions to bucket")
         }
+        if let note = Self.monthlyDatesNote(days: Set(transactions.map(\.day)), bucketWeeks: settings.bucketWeeks) {
+            context.log.warning(note)
+        }
         let calendar = BucketCalendar(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0)
         var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: calendar.anchorWeekday,
                               firstBucket: calendar.index(ofDay: Int(firstDay)), lastBucket: calendar.index(ofDay: Int(lastDay)))
@@ -79,5 +82,17 @@ public struct CleanState: PipelineState {
         let names = series.covariateNames
         if !names.isEmpty { context.log.info("covariates per bucket: \(names.joined(separator: ", ")) (gaps carried forward)") }
         context.log.info("\(series.count) series of \(grid.lastBucket - grid.firstBucket + 1) buckets (\(grid.label(grid.firstBucket)) to \(grid.label(grid.lastBucket))); \(capped.count) values capped; \(removed.count) low-volume SKUs removed")
+    }
+
+    /// A warning when every sale falls on one day of its month over at least three months (a monthly
+    /// file, e.g. every row dated the 1st) and buckets are shorter than a month: each month's sales then
+    /// land in one bucket and the others stay empty, a pattern no model forecasts well.
+    static func monthlyDatesNote(days: Set<Int32>, bucketWeeks: Int) -> String? {
+        guard bucketWeeks < 4, days.count >= 3 else { return nil }
+        let dayOfMonth = Set(days.map { Int(DateParsing.isoString(days: $0).suffix(2)) ?? 0 })
+        guard dayOfMonth.count == 1, let day = dayOfMonth.first else { return nil }
+        return "every sale is dated day \(day) of its month (\(days.count) months): the data looks monthly, so each month's sales "
+            + "fall in one \(bucketWeeks)-week bucket and the others stay empty, which no model forecasts well; "
+            + "send daily or weekly rows (monthly buckets are not supported yet)"
     }
 }
