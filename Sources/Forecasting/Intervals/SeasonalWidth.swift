@@ -38,12 +38,8 @@ public enum SeasonalWidth {
     public static func levelExponent(series: [[Double]]) -> Double {
         var points: [(level: Double, spread: Double)] = []
         for values in series {
-            guard let first = values.firstIndex(where: { $0 != 0 }), values.count - first >= 2 else { continue }
-            let level = values[first...].reduce(0) { $0 + abs($1) } / Double(values.count - first)
-            var change = 0.0
-            for index in (first + 1)..<values.count { change += abs(values[index] - values[index - 1]) }
-            let spread = change / Double(values.count - first - 1)
-            if level > 0, spread > 0 { points.append((log(level), log(spread))) }
+            guard let movement = SeriesScale.movement(values), movement.level > 0, movement.change > 0 else { continue }
+            points.append((log(movement.level), log(movement.change)))
         }
         guard points.count >= 3 else { return 1 }
         let meanLevel = points.reduce(0) { $0 + $1.level } / Double(points.count)

@@ -13,10 +13,20 @@ public enum SeriesScale {
     /// launch do not dilute it. `nil` when there are fewer than two buckets from the first demand on; the
     /// mean absolute value when the series never changes.
     public static func variation(_ values: [Double]) -> Double? {
+        guard let movement = movement(values) else { return nil }
+        if movement.change > 1e-9 { return movement.change }
+        return movement.level > 1e-9 ? movement.level : 1
+    }
+
+    /// The mean absolute value and the mean absolute change from bucket to bucket, both since the first
+    /// demand; `nil` when there are fewer than two buckets from it on.
+    public static func movement(_ values: [Double]) -> (level: Double, change: Double)? {
         guard let first = values.firstIndex(where: { $0 != 0 }), values.count - first >= 2 else { return nil }
-        var total = 0.0
-        for index in (first + 1)..<values.count { total += abs(values[index] - values[index - 1]) }
-        let mean = total / Double(values.count - first - 1)
-        return mean > 1e-9 ? mean : of(Array(values[first...]))
+        var level = abs(values[first]), change = 0.0
+        for index in (first + 1)..<values.count {
+            level += abs(values[index])
+            change += abs(values[index] - values[index - 1])
+        }
+        return (level / Double(values.count - first), change / Double(values.count - first - 1))
     }
 }

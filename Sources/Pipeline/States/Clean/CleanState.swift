@@ -16,10 +16,11 @@ public struct CleanState: PipelineState {
         let transactions = FileSystem.exists(parquet)
             ? try MasterTable.readParquet(path: parquet)
             : try MasterTable.read(path: context.file(.ingest, MasterTable.fileName), lineage: false).transactions
-        guard let firstDay = transactions.map(\.day).min(), let lastDay = transactions.map(\.day).max() else {
+        let days = Set(transactions.map(\.day))
+        guard let firstDay = days.min(), let lastDay = days.max() else {
             throw PipelineError(.state, "no transactions to bucket")
         }
-        if let note = Self.monthlyDatesNote(days: Set(transactions.map(\.day)), bucketWeeks: settings.bucketWeeks) {
+        if let note = Self.monthlyDatesNote(days: days, bucketWeeks: settings.bucketWeeks) {
             context.log.warning(note)
         }
         let calendar = BucketCalendar(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0)
