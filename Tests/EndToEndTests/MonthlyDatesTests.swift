@@ -3,7 +3,7 @@ import Testing
 @testable import Pipeline
 
 /// A file with one row per SKU and month, every row dated the 1st: weekly buckets would hold each
-/// month in one week and nothing in the others, and the user is told so.
+/// month in one week and nothing in the others, and the user is told so; monthly buckets read it.
 @Suite struct MonthlyDatesTests {
     @Test func aMonthlyFileIsNamedAsSuchInTheLog() throws {
         let root = try TestRoot()
@@ -18,6 +18,32 @@ import Testing
         let result = try root.demand(["backtest", "--input", file])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("every sale is dated day 1 of its month (30 months): the data looks monthly"), "\(result.stderr)")
+    }
+
+    /// The same file with `clean.bucket` set to `month`: no warning, a season of 12 buckets, and a
+    /// forecast for the six months after the last.
+    @Test func monthlyBucketsForecastTheNextMonths() throws {
+        let config = TestRoot.configJSON.replacingOccurrences(of: #""clean": {"minTotalQuantity": 10,"#, with: #""clean": {"bucket": "month", "minTotalQuantity": 10,"#)
+            .replacingOccurrences(of: TestRoot.modelJSON, with: #""model": {"cvOrigins": 2, "candidates": \#(TestRoot.baselineCandidates)}"#)
+        #expect(config.contains(#""bucket": "month""#))
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        var lines = ["item_code;sold_on;qty_sold;unit_price"]
+        for month in 0..<30 {
+            let date = String(format: "01/%02d/%04d", month % 12 + 1, 2021 + month / 12)
+            for (sku, base) in [("A100", 40), ("B200", 90), ("C300", 15)] { lines.append("\(sku);\(date);\(base + 10 * (month % 12 == 11 ? 1 : 0));1,0") }
+        }
+        try root.drop(text: lines.joined(separator: "\n") + "\n", as: "acme/acme_monthly.csv")
+        let result = try root.demand(["run"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stderr.contains("looks monthly"), "\(result.stderr)")
+        let run = try #require(try root.runs().first)
+        let rows = try FileSystem.readText("\(run)/forecast/forecast.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        // 2021-01 … 2023-06 observed (the last month whole: a monthly file's rows stand for their month):
+        // the forecast covers July to December 2023, six months for each SKU with sales.
+        let sold = rows.filter { ["A100", "B200", "C300"].contains(String($0[0])) }
+        #expect(Set(sold.map { String($0[2]) }) == ["2023-07-01", "2023-08-01", "2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01"], "\(rows.prefix(8))")
+        #expect(sold.count == 18)
     }
 
     @Test func onlyOneDayOfTheMonthOverThreeMonthsOrMoreCounts() {

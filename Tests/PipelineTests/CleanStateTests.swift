@@ -46,6 +46,31 @@ import Testing
         #expect(total == 65)
     }
 
+    @Test func monthlyBucketsAreCalendarMonths() throws {
+        var harness = try StateHarness()
+        defer { harness.remove() }
+        harness.config.clean.bucket = "month"
+        harness.config.clean.outlierZ = 0
+        // Every day from 2024-01-03 to 2024-03-07: January and March are partial and dropped.
+        try harness.write(.ingest, "transactions.csv", transactionsCSV(dailyRows("A", quantity: 1)))
+        try harness.run(CleanState())
+        #expect(try harness.read(.clean, "series.csv").split(separator: "\n").dropFirst() == ["A,2024-02-01,29,29"])
+        harness.config.clean.dropPartialEdgeBuckets = false
+        try harness.run(CleanState())
+        #expect(try harness.read(.clean, "series.csv").split(separator: "\n").dropFirst() == ["A,2024-01-01,29,29", "A,2024-02-01,29,29", "A,2024-03-01,7,7"])
+        #expect(try harness.read(.clean, "calendar.json").contains("\"months\" : true"))
+    }
+
+    @Test func aMonthGridCountsMonthsFrom1970() {
+        let grid = BucketGrid(weeksPerBucket: 1, anchorWeekday: 0, firstBucket: 0, lastBucket: 0, months: true)
+        #expect(grid.index(ofDay: 0) == 0 && grid.index(ofDay: 31) == 1)                  // 1970-01-01, 1970-02-01
+        #expect(grid.index(ofDay: 19_782) == 649 && grid.label(650) == "2024-03-01")       // 2024-02-29: February of year 54
+        #expect(grid.label(649) == "2024-02-01" && grid.days(649) == 19_754...19_782)       // 29 days in February 2024
+        #expect(grid.label(-1) == "1969-12-01" && grid.index(ofDay: -1) == -1)
+        let weekly = BucketGrid(weeksPerBucket: 1, anchorWeekday: 0, firstBucket: 0, lastBucket: 0)
+        #expect(weekly.days(0) == 4...10 && weekly.index(ofDay: 11) == 1)                  // 1970-01-05 was a Monday
+    }
+
     @Test func capsOutliersAndListsEveryCappedValue() throws {
         var harness = try StateHarness()
         defer { harness.remove() }

@@ -48,6 +48,19 @@ import Testing
         #expect(message(#"{"model":{"candidates":["prophet"]}}"#).contains("unknown model 'prophet'"))
     }
 
+    @Test func monthlyBucketsBringMonthlyDefaultsForWhatTheConfigLeavesOut() throws {
+        let monthly = try decode(#"{"clean":{"bucket":"month"}}"#)
+        #expect(monthly.clean.bucket == "month")
+        #expect(monthly.model.seasonLength == 12 && monthly.model.lookback == 24 && monthly.model.horizon == 6)
+        #expect(monthly.features.periods == [12, 6])
+        let given = try decode(#"{"clean":{"bucket":"month"},"model":{"seasonLength":6,"horizon":3},"features":{"periods":[6]}}"#)
+        #expect(given.model.seasonLength == 6 && given.model.horizon == 3 && given.model.lookback == 24 && given.features.periods == [6])
+        let weekly = try decode("{}")
+        #expect(weekly.clean.bucket == "week" && weekly.model.seasonLength == 52 && weekly.model.horizon == 13)
+        let text = message(#"{"clean":{"bucket":"quarter"}}"#)
+        #expect(text.contains("$.clean.bucket") && text.contains(#"expected "week" or "month""#), "\(text)")
+    }
+
     @Test func partialWindowsTakesTrueFalseOrAuto() throws {
         #expect(try decode(#"{"model":{"lstm":{"partialWindows":true}}}"#).model.lstm.partialWindows == .on)
         #expect(try decode(#"{"model":{"lstm":{"partialWindows":false}}}"#).model.lstm.partialWindows == .off)

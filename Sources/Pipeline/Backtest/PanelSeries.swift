@@ -16,6 +16,8 @@ public struct PanelSeries: Sendable {
     /// Each series' first day (days since 1970-01-01) and the bucket length in days, for calendars.
     public var firstDays: [Int] = []
     public var bucketDays = 7
+    /// The run's bucket grid, for series from the pipeline (their buckets may be months).
+    var grid: BucketGrid?
     /// The SKU attributes the network embeds (`model.attributes`), from vendor files only.
     public var attributes: SeriesAttributes?
 

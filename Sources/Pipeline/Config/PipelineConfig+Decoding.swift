@@ -19,6 +19,16 @@ extension PipelineConfig {
         retry = try object.value("retry", default: retry)
         daemon = try object.value("daemon", default: daemon)
         alerts = try object.value("alerts", default: alerts)
+        if clean.bucket == "month" {
+            // Monthly defaults for what the config leaves out: a yearly season of 12 buckets, two years
+            // of lookback, half a year ahead, yearly and half-yearly sin/cos.
+            let modelKeys = try object.optional("model").map { (keys: PresentKeys) in keys.names } ?? []
+            let featureKeys = try object.optional("features").map { (keys: PresentKeys) in keys.names } ?? []
+            if !modelKeys.contains("seasonLength") { model.seasonLength = 12 }
+            if !modelKeys.contains("lookback") { model.lookback = 24 }
+            if !modelKeys.contains("horizon") { model.horizon = 6 }
+            if !featureKeys.contains("periods") { features.periods = [12, 6] }
+        }
         var seen = Set<String>()
         for producer in producers where !seen.insert(producer.name).inserted {
             throw object.invalid("producers", "producer name '\(producer.name)' appears twice")
@@ -147,9 +157,11 @@ extension PipelineConfig.Clean {
     /// Decodes the clean settings.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "bucketWeeks", "anchorWeekday", "dropPartialEdgeBuckets", "outlierZ", "minTotalQuantity", "minNonZeroBuckets", "keepSkus",
+            "bucket", "bucketWeeks", "anchorWeekday", "dropPartialEdgeBuckets", "outlierZ", "minTotalQuantity", "minNonZeroBuckets", "keepSkus",
         ])
         self.init()
+        bucket = try object.value("bucket", default: bucket)
+        guard ["week", "month"].contains(bucket) else { throw object.invalid("bucket", "expected \"week\" or \"month\", got \"\(bucket)\"") }
         bucketWeeks = try object.value("bucketWeeks", default: bucketWeeks)
         guard (1...52).contains(bucketWeeks) else { throw object.invalid("bucketWeeks", "expected 1 to 52 weeks per bucket") }
         anchorWeekday = try object.value("anchorWeekday", default: anchorWeekday)
@@ -369,5 +381,14 @@ extension AlertSettings.Drift {
         clearRatio = try object.value("clearRatio", default: clearRatio)
         guard clearRatio > 0, clearRatio <= 1 else { throw object.invalid("clearRatio", "expected a fraction in (0, 1]") }
         retrainOnDrift = try object.value("retrainOnDrift", default: retrainOnDrift)
+    }
+}
+
+/// The keys a JSON object has, whatever their values.
+private struct PresentKeys: Decodable {
+    let names: Set<String>
+
+    init(from decoder: any Decoder) throws {
+        names = Set(try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue))
     }
 }

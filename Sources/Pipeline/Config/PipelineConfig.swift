@@ -171,6 +171,8 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
 
     /// Settings of the `clean` state.
     public struct Clean: Sendable, Equatable, Codable {
+        /// `week` (buckets of `bucketWeeks` weeks) or `month` (calendar months).
+        public var bucket = "week"
         /// Bucket length in weeks.
         public var bucketWeeks = 1
         /// The weekday buckets start on (`monday` … `sunday`).

@@ -20,13 +20,17 @@ public struct CleanState: PipelineState {
         guard let firstDay = days.min(), let lastDay = days.max() else {
             throw PipelineError(.state, "no transactions to bucket")
         }
-        if let note = Self.monthlyDatesNote(days: days, bucketWeeks: settings.bucketWeeks) {
+        let monthly = settings.bucket == "month"
+        // A monthly file dates each month's sales on one day (the 1st, say): its months are whole.
+        let monthlyDates = Self.sharedDayOfMonth(days) != nil
+        if !monthly, let note = Self.monthlyDatesNote(days: days, bucketWeeks: settings.bucketWeeks) {
             context.log.warning(note)
         }
-        let calendar = BucketCalendar(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0)
-        var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: calendar.anchorWeekday,
-                              firstBucket: calendar.index(ofDay: Int(firstDay)), lastBucket: calendar.index(ofDay: Int(lastDay)))
-        if settings.dropPartialEdgeBuckets {
+        var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0,
+                              firstBucket: 0, lastBucket: 0, months: monthly ? true : nil)
+        grid.firstBucket = grid.index(ofDay: Int(firstDay))
+        grid.lastBucket = grid.index(ofDay: Int(lastDay))
+        if settings.dropPartialEdgeBuckets && !(monthly && monthlyDates) {
             if grid.days(grid.firstBucket).lowerBound < firstDay { grid.firstBucket += 1 }
             if grid.days(grid.lastBucket).upperBound > lastDay { grid.lastBucket -= 1 }
         }
@@ -36,7 +40,7 @@ public struct CleanState: PipelineState {
         var sums: [String: [Int: Double]] = [:]
         var covariates = CovariateBuckets()
         for row in transactions {
-            let bucket = calendar.index(ofDay: Int(row.day))
+            let bucket = grid.index(ofDay: Int(row.day))
             guard bucket >= grid.firstBucket, bucket <= grid.lastBucket else { continue }
             sums[row.sku, default: [:]][bucket, default: 0] += row.quantity
             covariates.add(row, bucket: bucket)
@@ -85,15 +89,21 @@ public struct CleanState: PipelineState {
         context.log.info("\(series.count) series of \(grid.lastBucket - grid.firstBucket + 1) buckets (\(grid.label(grid.firstBucket)) to \(grid.label(grid.lastBucket))); \(capped.count) values capped; \(removed.count) low-volume SKUs removed")
     }
 
+    /// The day of the month every sale falls on, when there is one and the sales span at least three days
+    /// (months, then): a monthly file.
+    static func sharedDayOfMonth(_ days: Set<Int32>) -> Int? {
+        guard days.count >= 3 else { return nil }
+        let dayOfMonth = Set(days.map { DateParsing.civil(fromDays: Int($0)).day })
+        return dayOfMonth.count == 1 ? dayOfMonth.first : nil
+    }
+
     /// A warning when every sale falls on one day of its month over at least three months (a monthly
     /// file, e.g. every row dated the 1st) and buckets are shorter than a month: each month's sales then
     /// land in one bucket and the others stay empty, a pattern no model forecasts well.
     static func monthlyDatesNote(days: Set<Int32>, bucketWeeks: Int) -> String? {
-        guard bucketWeeks < 4, days.count >= 3 else { return nil }
-        let dayOfMonth = Set(days.map { Int(DateParsing.isoString(days: $0).suffix(2)) ?? 0 })
-        guard dayOfMonth.count == 1, let day = dayOfMonth.first else { return nil }
+        guard bucketWeeks < 4, let day = sharedDayOfMonth(days) else { return nil }
         return "every sale is dated day \(day) of its month (\(days.count) months): the data looks monthly, so each month's sales "
             + "fall in one \(bucketWeeks)-week bucket and the others stay empty, which no model forecasts well; "
-            + "send daily or weekly rows (monthly buckets are not supported yet)"
+            + "set clean.bucket to \"month\" for monthly buckets, or send daily or weekly rows"
     }
 }

@@ -33,22 +33,40 @@ extension [SeriesRecord] {
 }
 
 /// The bucket grid of a run, written to `clean/calendar.json` so later states agree on it.
+///
+/// Buckets are `weeksPerBucket` weeks starting on `anchorWeekday` (`BucketCalendar`), or calendar
+/// months when `months` is set (bucket `i` is month `i` counted from January 1970).
 struct BucketGrid: Codable, Equatable, Sendable {
     var weeksPerBucket: Int
     var anchorWeekday: Int
     /// First and last bucket index covered by the data (after dropping partial edges).
     var firstBucket: Int
     var lastBucket: Int
+    /// Calendar months instead of weeks (absent in weekly runs, and in runs from before months).
+    var months: Bool?
 
     var calendar: BucketCalendar { BucketCalendar(weeksPerBucket: weeksPerBucket, anchorWeekday: anchorWeekday) }
 
+    /// The bucket containing a day (days since 1970-01-01).
+    func index(ofDay day: Int) -> Int {
+        guard months == true else { return calendar.index(ofDay: day) }
+        let date = DateParsing.civil(fromDays: day)
+        return (date.year - 1970) * 12 + date.month - 1
+    }
+
+    /// The first day of bucket `index`.
+    func startDay(ofIndex index: Int) -> Int {
+        guard months == true else { return calendar.startDay(ofIndex: index) }
+        let year = 1970 + Int((Double(index) / 12).rounded(.down)), month = index - (year - 1970) * 12 + 1
+        return DateParsing.daysFromCivil(year: year, month: month, day: 1)
+    }
+
     /// The ISO date a bucket starts on.
-    func label(_ bucket: Int) -> String { DateParsing.isoString(days: Int32(calendar.startDay(ofIndex: bucket))) }
+    func label(_ bucket: Int) -> String { DateParsing.isoString(days: Int32(startDay(ofIndex: bucket))) }
 
     /// The inclusive day range of a bucket.
     func days(_ bucket: Int) -> ClosedRange<Int32> {
-        let start = Int32(calendar.startDay(ofIndex: bucket))
-        return start...(start + Int32(calendar.bucketDays) - 1)
+        Int32(startDay(ofIndex: bucket))...Int32(startDay(ofIndex: bucket + 1) - 1)
     }
 }
 
@@ -80,7 +98,7 @@ enum SeriesFile {
                   let value = Double(CSVTable.text(row[columns[2]])), let raw = Double(CSVTable.text(row[columns[3]])) else {
                 throw PipelineError(.state, "\(folder)/series.csv:\(table.rowOrigins[index]): malformed row")
             }
-            let bucket = grid.calendar.index(ofDay: Int(day))
+            let bucket = grid.index(ofDay: Int(day))
             if series.last?.sku != sku { series.append(SeriesRecord(sku: sku, firstBucket: bucket, values: [], raw: [])) }
             series[series.count - 1].values.append(value)
             series[series.count - 1].raw.append(raw)

@@ -36,7 +36,7 @@ enum DriftCheck {
             let sku = CSVTable.text(row[columns[0]]), label = CSVTable.text(row[columns[1]])
             guard !evaluatedBefore.contains(label), let record = bySku[sku], let day = DateParsing.parseDay(label),
                   let forecast = Double(CSVTable.text(row[columns[2]])) else { continue }
-            let bucket = grid.calendar.index(ofDay: Int(day))
+            let bucket = grid.index(ofDay: Int(day))
             guard bucket <= grid.lastBucket else { continue }
             let offset = bucket - record.firstBucket
             let actual = offset >= 0 && offset < record.raw.count ? record.raw[offset] : 0

@@ -28,7 +28,7 @@ struct CovariatePlans {
             guard let day = DateParsing.parseDay(CSVTable.text(row[columns[1]]), format: "yyyy-MM-dd") else {
                 throw PipelineError(.config, "\(path):\(table.rowOrigins[index]): column 'date': expected yyyy-MM-dd, found '\(CSVTable.text(row[columns[1]]))'")
             }
-            let bucket = grid.calendar.index(ofDay: Int(day))
+            let bucket = grid.index(ofDay: Int(day))
             for (column, name) in valueColumns where known.contains(name) {
                 let text = CSVTable.text(row[column])
                 guard !text.isEmpty else { continue }
