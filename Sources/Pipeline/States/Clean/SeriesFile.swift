@@ -57,8 +57,8 @@ struct BucketGrid: Codable, Equatable, Sendable {
     /// The first day of bucket `index`.
     func startDay(ofIndex index: Int) -> Int {
         guard months == true else { return calendar.startDay(ofIndex: index) }
-        let year = 1970 + Int((Double(index) / 12).rounded(.down)), month = index - (year - 1970) * 12 + 1
-        return DateParsing.daysFromCivil(year: year, month: month, day: 1)
+        let years = index >= 0 ? index / 12 : -((11 - index) / 12)  // rounded down, also before 1970
+        return DateParsing.daysFromCivil(year: 1970 + years, month: index - years * 12 + 1, day: 1)
     }
 
     /// The ISO date a bucket starts on.
