@@ -48,9 +48,12 @@ import Testing
 
     @Test func onlyOneDayOfTheMonthOverThreeMonthsOrMoreCounts() {
         let firsts: Set<Int32> = [18993, 19024, 19052]  // 2022-01-01, 2022-02-01, 2022-03-01
-        #expect(CleanState.monthlyDatesNote(days: firsts, bucketWeeks: 1)?.contains("day 1 of its month (3 months)") == true)
-        #expect(CleanState.monthlyDatesNote(days: firsts, bucketWeeks: 4) == nil)
-        #expect(CleanState.monthlyDatesNote(days: Set(firsts.prefix(2)), bucketWeeks: 1) == nil)
-        #expect(CleanState.monthlyDatesNote(days: firsts.union([18994]), bucketWeeks: 1) == nil)
+        func note(_ days: Set<Int32>, bucketWeeks: Int = 1) -> String? {
+            CleanState.monthlyDatesNote(sharedDay: CleanState.sharedDayOfMonth(days), months: days.count, bucketWeeks: bucketWeeks)
+        }
+        #expect(note(firsts)?.contains("day 1 of its month (3 months)") == true)
+        #expect(note(firsts, bucketWeeks: 4) == nil)
+        #expect(note(Set(firsts.prefix(2))) == nil)
+        #expect(note(firsts.union([18994])) == nil)
     }
 }

@@ -80,9 +80,7 @@ public struct Backtester: Sendable {
         let actuals = usable.map { Array((panel.raw?[$0] ?? panel.values[$0]).suffix(holdout)) }
         let flags = calendars.flatMap { calendars in
             CalendarCovariates.flags(calendars, skus: usable.map { panel.names[$0] }, historyCounts: histories.map(\.count), horizon: holdout) { index, offset in
-                if let grid = panel.grid, let first = panel.firstBuckets?[usable[index]] { return grid.days(first + offset) }
-                let start = Int32(panel.firstDays[usable[index]] + offset * panel.bucketDays)
-                return start...(start + Int32(panel.bucketDays) - 1)
+                panel.days(series: usable[index], offset: offset)
             }
         }
         let covariates = CalendarCovariates.joined(panel.covariates?.selecting(usable), flags)?.keeping(config.model.covariates)
@@ -276,12 +274,9 @@ enum PipelineSeries {
             throw PipelineError(.input, failed?.error ?? "preparing the series failed")
         }
         let (series, grid) = try SeriesFile.read(folder: "\(store.runDirectory(runId))/clean")
-        var panel = PanelSeries(names: series.map(\.sku), values: series.map(\.values), raw: series.map(\.raw),
-                           covariates: series.covariates, firstBuckets: series.map(\.firstBucket),
-                           firstDays: series.map { Int(grid.days($0.firstBucket).lowerBound) }, bucketDays: grid.calendar.bucketDays,
+        return PanelSeries(names: series.map(\.sku), values: series.map(\.values), raw: series.map(\.raw),
+                           covariates: series.covariates, firstBuckets: series.map(\.firstBucket), grid: grid,
                            attributes: try NetworkAttributes.read(path: "\(store.runDirectory(runId))/ingest/\(MasterTable.attributesFileName)",
                                                                   skus: series.map(\.sku), names: config.model.attributes))
-        panel.grid = grid
-        return panel
     }
 }

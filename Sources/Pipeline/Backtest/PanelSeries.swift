@@ -13,13 +13,21 @@ public struct PanelSeries: Sendable {
     public var covariates: Covariates?
     /// Each series' first bucket index on the run's calendar (for the seasonal position), zeros for panels.
     public var firstBuckets: [Int]?
-    /// Each series' first day (days since 1970-01-01) and the bucket length in days, for calendars.
+    /// Each series' first day (days since 1970-01-01) and the bucket length in days, for calendars (panels).
     public var firstDays: [Int] = []
     public var bucketDays = 7
-    /// The run's bucket grid, for series from the pipeline (their buckets may be months).
+    /// The run's bucket grid, for series from the pipeline (their buckets may be months); their days
+    /// come from it and `firstBuckets` instead.
     var grid: BucketGrid?
     /// The SKU attributes the network embeds (`model.attributes`), from vendor files only.
     public var attributes: SeriesAttributes?
+
+    /// The inclusive day range of series `index`'s bucket `offset` (0: its first), for calendar flags.
+    func days(series index: Int, offset: Int) -> ClosedRange<Int32> {
+        if let grid, let first = firstBuckets?[index] { return grid.days(first + offset) }
+        let start = Int32(firstDays[index] + offset * bucketDays)
+        return start...(start + Int32(bucketDays) - 1)
+    }
 
     /// Whether a file with these columns is an already bucketed panel (`unique_id, ds, y`).
     static func isPanel(columns: [String]) -> Bool {

@@ -22,15 +22,15 @@ public struct CleanState: PipelineState {
         }
         let monthly = settings.bucket == "month"
         // A monthly file dates each month's sales on one day (the 1st, say): its months are whole.
-        let monthlyDates = Self.sharedDayOfMonth(days) != nil
-        if !monthly, let note = Self.monthlyDatesNote(days: days, bucketWeeks: settings.bucketWeeks) {
+        let sharedDay = Self.sharedDayOfMonth(days)
+        if !monthly, let note = Self.monthlyDatesNote(sharedDay: sharedDay, months: days.count, bucketWeeks: settings.bucketWeeks) {
             context.log.warning(note)
         }
         var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0,
                               firstBucket: 0, lastBucket: 0, months: monthly ? true : nil)
         grid.firstBucket = grid.index(ofDay: Int(firstDay))
         grid.lastBucket = grid.index(ofDay: Int(lastDay))
-        if settings.dropPartialEdgeBuckets && !(monthly && monthlyDates) {
+        if settings.dropPartialEdgeBuckets && !(monthly && sharedDay != nil) {
             if grid.days(grid.firstBucket).lowerBound < firstDay { grid.firstBucket += 1 }
             if grid.days(grid.lastBucket).upperBound > lastDay { grid.lastBucket -= 1 }
         }
@@ -100,9 +100,10 @@ public struct CleanState: PipelineState {
     /// A warning when every sale falls on one day of its month over at least three months (a monthly
     /// file, e.g. every row dated the 1st) and buckets are shorter than a month: each month's sales then
     /// land in one bucket and the others stay empty, a pattern no model forecasts well.
-    static func monthlyDatesNote(days: Set<Int32>, bucketWeeks: Int) -> String? {
-        guard bucketWeeks < 4, let day = sharedDayOfMonth(days) else { return nil }
-        return "every sale is dated day \(day) of its month (\(days.count) months): the data looks monthly, so each month's sales "
+    /// `sharedDay` is `sharedDayOfMonth` of the `months` distinct sale days.
+    static func monthlyDatesNote(sharedDay: Int?, months: Int, bucketWeeks: Int) -> String? {
+        guard bucketWeeks < 4, let day = sharedDay else { return nil }
+        return "every sale is dated day \(day) of its month (\(months) months): the data looks monthly, so each month's sales "
             + "fall in one \(bucketWeeks)-week bucket and the others stay empty, which no model forecasts well; "
             + "set clean.bucket to \"month\" for monthly buckets, or send daily or weekly rows"
     }
