@@ -33,7 +33,8 @@ public final class LSTMLayer: ParameterOwner {
     /// Gradient with respect to the static input of the last forward pass `(batch, static features)`,
     /// set by `backward` (empty when there was no static input).
     public internal(set) var staticInputGradient = Matrix(rows: 0, columns: 0)
-    /// Activated gates per timestep, `(time * batch, 4 * units)`.
+    /// Activated gates per timestep, `(time * batch, 4 * units)`: `[i | f | g | o]` on the portable
+    /// path, grouped by blocks of 16 units on the AVX-512 path (`WideRecurrentCell.forward`).
     let gates = FloatBuffer(count: 0)
     /// Gate pre-activations of the current timestep during forward `(batch, 4 * units)`.
     let stepGates = FloatBuffer(count: 0)
@@ -176,7 +177,7 @@ public final class LSTMLayer: ParameterOwner {
                         }
                         if wide {
                             WideRecurrentCell.forward(
-                                rows: samples.count, units: h, gates: zt, activated: z + first * g,
+                                rows: samples.count, units: h, gates: UnsafePointer(zt), activated: z + first * g,
                                 previousCell: t > 0 ? UnsafePointer(cells.pointer + (first - batch) * h) : nil,
                                 cell: cells.pointer + first * h,
                                 hidden: hidden.pointer + first * h)
