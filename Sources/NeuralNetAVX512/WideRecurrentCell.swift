@@ -4,6 +4,8 @@
 /// each row holds gate pre-activations `[i | f | g | o]` (`4 * units` floats) and the per-row
 /// state vectors hold `units` floats.
 public enum WideRecurrentCell {
+    /// How many rows ahead `backward` asks for the lines of gates and cell states it will read.
+    static let prefetchRows = 2
     /// Activates the gates of `rows` consecutive rows, writing them to `activated`, and writes cell
     /// and hidden state (`previousCell` is `nil` at the first timestep).
     ///
@@ -76,6 +78,14 @@ public enum WideRecurrentCell {
                 var dh = M.load(dhNext + s + j, count: n)
                 if let external { dh += M.load(external + s + j, count: n) }
                 let block = z + 4 * j
+                // This block's lines a few rows on (a hint: past the last row it is simply unused).
+                let gatesAhead = UnsafeRawPointer(block + prefetchRows * 4 * h)
+                Prefetch.read(gatesAhead)
+                Prefetch.read(gatesAhead + 64)
+                Prefetch.read(gatesAhead + 128)
+                Prefetch.read(gatesAhead + 192)
+                Prefetch.read(cell + s + j + prefetchRows * h)
+                if let previousCell { Prefetch.read(previousCell + s + j + prefetchRows * h) }
                 let i = M.load(block, count: n)
                 let f = M.load(block + n, count: n)
                 let gg = M.load(block + 2 * n, count: n)
