@@ -37,6 +37,15 @@ import Testing
         #expect(model.bounds(point: 1, step: 5, scale: 1, level: 0) == (0, 4))
     }
 
+    @Test func aPointForecastBelowHalfAUnitReachesDownToZero() {
+        // A sliver of a width, as calibrated on SKUs whose residuals are nearly all zero.
+        let model = IntervalModel(method: .conformal, levels: [0.8], factors: [[[-1e-4, 1e-4]]])
+        let low = model.bounds(point: 0.03, step: 0, scale: 2, level: 0)
+        #expect(low.lower == 0 && abs(low.upper - 0.0302) < 1e-12)
+        let high = model.bounds(point: 0.6, step: 0, scale: 2, level: 0)
+        #expect(abs(high.lower - 0.5998) < 1e-12 && abs(high.upper - 0.6002) < 1e-12)
+    }
+
     @Test func metricsFollowTheAnchorsDefinitions() {
         let actuals: [[Double]] = [[10, 0], [5, 5]]
         let forecasts: [[Double]] = [[8, 2], [5, 10]]

@@ -37,10 +37,16 @@ public struct IntervalModel: Sendable, Codable, Equatable {
     }
 
     /// Lower and upper bound for a point forecast at `step` (0-based) and level index.
+    ///
+    /// A point forecast below half a unit reads as no sale, so its interval reaches down to zero.
+    /// An intermittent SKU's residuals are nearly all zero, and its calibrated interval would
+    /// otherwise be a sliver around a forecast of, say, 0.001 that leaves out the zero most of its
+    /// weeks bring.
     public func bounds(point: Double, step: Int, scale: Double, level: Int) -> (lower: Double, upper: Double) {
         guard !factors.isEmpty else { return (point, point) }
         let offsets = factors[min(step, factors.count - 1)][level]
-        return (max(0, point + offsets[0] * scale), max(0, point + offsets[1] * scale))
+        let lower = point < 0.5 ? 0 : max(0, point + offsets[0] * scale)
+        return (lower, max(0, point + offsets[1] * scale))
     }
 
     static func offsets(_ residuals: [Double], level: Double, method: IntervalMethod) -> [Double] {
