@@ -31,8 +31,18 @@ public struct CleanState: PipelineState {
         grid.firstBucket = grid.index(ofDay: Int(firstDay))
         grid.lastBucket = grid.index(ofDay: Int(lastDay))
         if settings.dropPartialEdgeBuckets && !(monthly && sharedDay != nil) {
-            if grid.days(grid.firstBucket).lowerBound < firstDay { grid.firstBucket += 1 }
-            if grid.days(grid.lastBucket).upperBound > lastDay { grid.lastBucket -= 1 }
+            // A weekly file dates each week's sales on one weekday (Walmart's Fridays, say): an edge
+            // bucket is whole when it holds every date of that weekday it spans, not every day.
+            let weekly = !monthly && Self.sharesOneWeekday(days)
+            let step: Int32 = weekly ? 7 : 1
+            let dropFirst = grid.days(grid.firstBucket).lowerBound <= firstDay - step
+            let dropLast = grid.days(grid.lastBucket).upperBound >= lastDay + step
+            if weekly, let note = Self.weeklyDatesNote(firstDay: firstDay, weeks: days.count, keptFirst: !dropFirst && grid.days(grid.firstBucket).lowerBound < firstDay,
+                                                       keptLast: !dropLast && grid.days(grid.lastBucket).upperBound > lastDay) {
+                context.log.info(note)
+            }
+            if dropFirst { grid.firstBucket += 1 }
+            if dropLast { grid.lastBucket -= 1 }
         }
         guard grid.lastBucket >= grid.firstBucket else {
             throw PipelineError(.state, "the data spans less than one whole bucket (\(DateParsing.isoString(days: firstDay)) to \(DateParsing.isoString(days: lastDay))); send more history or set clean.dropPartialEdgeBuckets to false")
@@ -95,6 +105,21 @@ public struct CleanState: PipelineState {
         guard days.count >= 3 else { return nil }
         let dayOfMonth = Set(days.map { DateParsing.civil(fromDays: Int($0)).day })
         return dayOfMonth.count == 1 ? dayOfMonth.first : nil
+    }
+
+    /// Whether every sale falls on one weekday over at least three weeks (a weekly file).
+    static func sharesOneWeekday(_ days: Set<Int32>) -> Bool {
+        guard days.count >= 3 else { return false }
+        return Set(days.map { (Int($0) % 7 + 7) % 7 }).count == 1
+    }
+
+    /// Says that a weekly file's edge buckets were kept whole though their first or last days have no rows.
+    static func weeklyDatesNote(firstDay: Int32, weeks: Int, keptFirst: Bool, keptLast: Bool) -> String? {
+        guard keptFirst || keptLast else { return nil }
+        // Day 0, 1970-01-01, was a Thursday (index 3 from Monday).
+        let weekday = Weekdays.names[((Int(firstDay) % 7) + 7 + 3) % 7].capitalized
+        let edges = keptFirst && keptLast ? "first and last buckets" : keptFirst ? "first bucket" : "last bucket"
+        return "every sale is dated on a \(weekday) (\(weeks) weeks): a weekly file, whose rows stand for their weeks, so its \(edges) count as whole"
     }
 
     /// A warning when every sale falls on one day of its month over at least three months (a monthly
