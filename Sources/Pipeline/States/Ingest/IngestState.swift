@@ -85,7 +85,8 @@ public struct IngestState: PipelineState {
         let share = result.records == 0 ? 0 : Double(result.unreadableRows) / Double(result.records)
         if result.unreadableRows > 0 && share > ingest.maxBadRowShare {
             let unit = producer.wide == nil ? "rows" : "quantity cells"
-            throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(result.records) \(unit) unreadable, more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); see the vendor's file")
+            let advice = result.unreadableDates.note(format: producer.dateFormat) ?? "see the vendor's file"
+            throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(result.records) \(unit) unreadable, more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); \(advice)")
         }
         return (rows, result)
     }

@@ -19,6 +19,8 @@ struct TransactionMapper {
         var attributeValues: [String: [String: [String: Int]]] = [:]
         var unreadableRows = 0
         var firstUnreadable: String?
+        /// The layout the unreadable date cells suggest.
+        var unreadableDates = DateLayoutHint()
         /// Records read: rows of a long file, quantity cells of a wide one.
         var records = 0
         /// Empty or zero quantity cells of a wide file (no sale recorded).
@@ -89,7 +91,9 @@ struct TransactionMapper {
             } else {
                 guard let parsed = CellValues.day(row[dateColumn], format: producer.dateFormat) else {
                     let expected = producer.dateFormat.map { "a date as \($0)" } ?? "a date as yyyy-MM-dd (ISO 8601), yyyyMMdd or dd.MM.yyyy; set producers[].dateFormat for other layouts such as dd/MM/yyyy"
-                    unreadable(columns.date, "expected \(expected), found '\(CellText.text(row[dateColumn]))'")
+                    let found = CellText.text(row[dateColumn])
+                    result.unreadableDates.add(found)
+                    unreadable(columns.date, "expected \(expected), found '\(found)'")
                     continue
                 }
                 day = parsed
