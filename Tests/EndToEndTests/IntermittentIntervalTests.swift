@@ -8,17 +8,9 @@ import Testing
     /// (as most products of an order-line export do when counted by the week).
     static func sparsePanel() -> String {
         var lines = ["unique_id,ds,y"]
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: 2022, month: 1, day: 3))!
-        let format = DateFormatter()
-        format.dateFormat = "yyyy-MM-dd"
-        format.timeZone = calendar.timeZone
+        let days = WeeklyDates.strings(fromYear: 2022, month: 1, day: 3, weeks: 104, format: "yyyy-MM-dd")
         for sku in 0..<40 {
-            for week in 0..<104 {
-                let day = format.string(from: start.addingTimeInterval(Double(week) * 7 * 86_400))
-                lines.append("P\(100 + sku),\(day),\((week * 7 + sku * 3) % 29 == 0 ? 1 : 0)")
-            }
+            for (week, day) in days.enumerated() { lines.append("P\(100 + sku),\(day),\((week * 7 + sku * 3) % 29 == 0 ? 1 : 0)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

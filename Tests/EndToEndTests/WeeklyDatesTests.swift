@@ -8,14 +8,7 @@ import Testing
     /// Acme's file with one row per SKU and week from Friday 2022-01-07, `weeks` weeks.
     static func fridayFile(weeks: Int) -> String {
         var lines = ["item_code;sold_on;qty_sold;unit_price"]
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: 2022, month: 1, day: 7))!
-        let format = DateFormatter()
-        format.dateFormat = "dd/MM/yyyy"
-        format.timeZone = calendar.timeZone
-        for week in 0..<weeks {
-            let day = format.string(from: start.addingTimeInterval(Double(week) * 7 * 86_400))
+        for (week, day) in WeeklyDates.strings(fromYear: 2022, month: 1, day: 7, weeks: weeks, format: "dd/MM/yyyy").enumerated() {
             for (sku, base) in [("A100", 40), ("B200", 90)] { lines.append("\(sku);\(day);\(base + week % 4);1,0") }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Dates one week apart, as vendor files write them.
+enum WeeklyDates {
+    /// `weeks` dates from `year-month-day` on, seven days apart, formatted as `format` (UTC).
+    static func strings(fromYear year: Int, month: Int, day: Int, weeks: Int, format: String) -> [String] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        let formatter = DateFormatter()
+        formatter.dateFormat = format
+        formatter.timeZone = calendar.timeZone
+        return (0..<weeks).map { formatter.string(from: start.addingTimeInterval(Double($0) * 7 * 86_400)) }
+    }
+}
