@@ -5,21 +5,15 @@
 @_silgen_name("llvm.prefetch.p0")
 private func llvmPrefetch(_ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32, _ cacheType: Int32)
 
-/// Asks the CPU to start loading cache lines that a kernel will read or write shortly.
+/// Asks the CPU to start loading cache lines that a kernel will read shortly.
 ///
-/// The gate kernels walk buffers of megabytes that were written a whole layer pass earlier, so
-/// their loads wait on the last-level cache; the hardware prefetcher does not run far enough ahead
+/// The backward gate kernel walks buffers of megabytes that forward wrote a whole layer pass earlier, so
+/// its loads wait on the last-level cache; the hardware prefetcher does not run far enough ahead
 /// of loops this short. A hint changes no value.
 enum Prefetch {
     /// Hints the line holding `address` for reading.
     @_transparent
     static func read(_ address: UnsafeRawPointer) {
         llvmPrefetch(address, 0, 3, 1)
-    }
-
-    /// Hints the line holding `address` for writing.
-    @_transparent
-    static func write(_ address: UnsafeRawPointer) {
-        llvmPrefetch(address, 1, 3, 1)
     }
 }

@@ -6,14 +6,15 @@
 public enum WideRecurrentCell {
     /// How many rows ahead `backward` asks for the lines of gates and cell states it will read.
     static let prefetchRows = 2
+
     /// Activates the gates of `rows` consecutive rows, writing them to `activated`, and writes cell
     /// and hidden state (`previousCell` is `nil` at the first timestep).
     ///
     /// `activated` is grouped by blocks of units, as `backward` reads it: the block of units
     /// `j..<j + n` (`n = min(16, units - j)`) keeps its four gates together at `4 * j`, gate `k`
     /// at `4 * j + k * n`. Backward then reads each row front to back instead of from four places
-    /// `units` apart, which the hardware prefetcher follows. `tanh(cell)` is not kept: backward recomputes it, which is cheaper than
-    /// writing it out and reading it back from memory.
+    /// `units` apart. `tanh(cell)` is not kept: backward recomputes it, which is cheaper than writing
+    /// it out and reading it back from memory.
     @inline(never)
     public static func forward(
         rows: Int, units h: Int, gates: UnsafePointer<Float>, activated: UnsafeMutablePointer<Float>,
@@ -51,9 +52,9 @@ public enum WideRecurrentCell {
 
     /// Computes gate pre-activation gradients for `rows` consecutive rows of one timestep.
     ///
-    /// `gates` holds the activated gates as `forward` groups them, `cell` and `previousCell` the matching cell states;
-    /// `external` (optional) adds to `dhNext`. On exit `dcNext` holds the cell gradient for
-    /// the previous timestep.
+    /// `gates` holds the activated gates as `forward` groups them, `cell` and `previousCell` the
+    /// matching cell states; `external` (optional) adds to `dhNext`. On exit `dcNext` holds the cell
+    /// gradient for the previous timestep.
     ///
     /// With `packed` (only when `units` is a multiple of 16) the gradients are also written as the
     /// GEMM packs a right operand of depth `rows`: column `c` of row `r` at

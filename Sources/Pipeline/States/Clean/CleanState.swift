@@ -35,10 +35,11 @@ public struct CleanState: PipelineState {
             // bucket is whole when it holds every date of that weekday it spans, not every day.
             let weekly = !monthly && Self.sharesOneWeekday(days)
             let step: Int32 = weekly ? 7 : 1
-            let dropFirst = grid.days(grid.firstBucket).lowerBound <= firstDay - step
-            let dropLast = grid.days(grid.lastBucket).upperBound >= lastDay + step
-            if weekly, let note = Self.weeklyDatesNote(firstDay: firstDay, weeks: days.count, keptFirst: !dropFirst && grid.days(grid.firstBucket).lowerBound < firstDay,
-                                                       keptLast: !dropLast && grid.days(grid.lastBucket).upperBound > lastDay) {
+            let first = grid.days(grid.firstBucket), last = grid.days(grid.lastBucket)
+            let dropFirst = first.lowerBound <= firstDay - step, dropLast = last.upperBound >= lastDay + step
+            // Edges that a daily file with the same first and last days would have lost.
+            let keptFirst = !dropFirst && first.lowerBound < firstDay, keptLast = !dropLast && last.upperBound > lastDay
+            if weekly, let note = Self.weeklyDatesNote(firstDay: firstDay, weeks: days.count, keptFirst: keptFirst, keptLast: keptLast) {
                 context.log.info(note)
             }
             if dropFirst { grid.firstBucket += 1 }
