@@ -84,6 +84,12 @@ extension PipelineConfig.Producer {
         if countRows, !columns.quantity.isEmpty {
             throw object.invalid("countRows", "countRows counts each row as one unit, so columns.quantity ('\(columns.quantity)') must be left out; remove one of them")
         }
+        if wide?.headersAreSkus != true, columns.sku.isEmpty {
+            throw object.invalid("columns.sku", "required key 'sku' is missing: name the vendor's SKU column (or set producers[].wide with headers \"sku\" for a file with one quantity column per SKU)")
+        }
+        if wide?.headersAreSkus == true, columns.date.isEmpty {
+            throw object.invalid("columns.date", "required key 'date' is missing: a file with one quantity column per SKU (wide.headers \"sku\") needs the column that dates its rows")
+        }
         if wide == nil {
             if columns.date.isEmpty {
                 throw object.invalid("columns.date", "required key 'date' is missing: name the vendor's date column (or set producers[].wide for a file with one quantity column per date)")
@@ -106,10 +112,10 @@ extension PipelineConfig.Producer {
 }
 
 extension PipelineConfig.ColumnMapping {
-    /// Decodes a column mapping; `sku` is required, and `date` and `quantity` unless the producer is wide.
+    /// Decodes a column mapping; the producer checks which of `sku`, `date` and `quantity` its layout needs.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: ["sku", "date", "quantity", "price", "store"])
-        self.init(sku: try object.required("sku"), date: try object.optional("date") ?? "", quantity: try object.optional("quantity") ?? "",
+        self.init(sku: try object.optional("sku") ?? "", date: try object.optional("date") ?? "", quantity: try object.optional("quantity") ?? "",
                   price: try object.optional("price"), store: try object.optional("store"))
     }
 }
@@ -117,9 +123,13 @@ extension PipelineConfig.ColumnMapping {
 extension PipelineConfig.WideLayout {
     /// Decodes a wide layout; `columns` is required.
     public init(from decoder: any Decoder) throws {
-        let object = try ConfigObject(decoder, allowed: ["columns", "firstDay", "unit"])
+        let object = try ConfigObject(decoder, allowed: ["columns", "firstDay", "unit", "headers"])
         self.init(columns: try object.required("columns"), firstDay: try object.optional("firstDay"),
-                  unit: try object.value("unit", default: "day"))
+                  unit: try object.value("unit", default: "day"), headers: try object.value("headers", default: "date"))
+        guard ["date", "sku"].contains(headers) else { throw object.invalid("headers", "expected \"date\" or \"sku\", got \"\(headers)\"") }
+        if headersAreSkus, firstDay != nil {
+            throw object.invalid("firstDay", "firstDay numbers date headers; with headers \"sku\" the dates come from columns.date")
+        }
         guard !columns.isEmpty else { throw object.invalid("columns", "expected a glob over header names such as \"d_*\"") }
         if let firstDay, ISODay.parse(firstDay) == nil {
             throw object.invalid("firstDay", "expected the date of header number 1 as yyyy-MM-dd, got \"\(firstDay)\"")

@@ -71,9 +71,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// For workbooks: the sheet to read, by name or by 0-based position as text (`"Sales"`, `"0"`);
         /// `nil` reads the first visible worksheet.
         public var sheet: String?
-        /// For files with one quantity column per date (a pivot export, M5's `d_1 … d_1941`): which
-        /// columns hold quantities and how their headers give dates. `columns.date` and
-        /// `columns.quantity` are then not used.
+        /// For files with one quantity column per date (a pivot export, M5's `d_1 … d_1941`) or per SKU:
+        /// which columns hold quantities and what their headers name. `columns.quantity` is then not
+        /// used, nor `columns.date` for date headers or `columns.sku` for SKU headers.
         public var wide: WideLayout?
 
         /// Every vendor column this producer reads (so columnar files read only those), or `nil` when a
@@ -99,11 +99,13 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         }
     }
 
-    /// A wide file's layout: every column whose header matches `columns` holds the quantities of one date.
+    /// A wide file's layout: every column whose header matches `columns` holds the quantities of one date
+    /// (`headers` "date", the default) or of one SKU (`headers` "sku").
     ///
-    /// Without `firstDay` each such header must read as a date (`2024-01-01`, or as `dateFormat` says).
-    /// With it, the number at the end of the header counts `unit`s from `firstDay`: `d_1` is `firstDay`,
-    /// `d_2` the next day (or week). Empty and zero cells record no sale.
+    /// Date headers: without `firstDay` each such header must read as a date (`2024-01-01`, or as
+    /// `dateFormat` says). With it, the number at the end of the header counts `unit`s from `firstDay`:
+    /// `d_1` is `firstDay`, `d_2` the next day (or week). SKU headers: each header names a SKU and
+    /// `columns.date` the column that dates each row. Empty and zero cells record no sale.
     public struct WideLayout: Sendable, Equatable, Codable {
         /// Glob (`*`, `?`) over header names selecting the quantity columns, e.g. `"d_*"` or `"20*"`.
         public var columns: String
@@ -111,14 +113,19 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var firstDay: String?
         /// `day` or `week`: the distance between consecutive header numbers.
         public var unit: String = "day"
+        /// What the matched headers name: `date` or `sku`.
+        public var headers: String = "date"
 
         /// Days between consecutive header numbers.
         public var unitDays: Int32 { unit == "week" ? 7 : 1 }
+        /// Whether each quantity column is a SKU's (its rows dated by `columns.date`).
+        public var headersAreSkus: Bool { headers == "sku" }
 
-        public init(columns: String, firstDay: String? = nil, unit: String = "day") {
+        public init(columns: String, firstDay: String? = nil, unit: String = "day", headers: String = "date") {
             self.columns = columns
             self.firstDay = firstDay
             self.unit = unit
+            self.headers = headers
         }
     }
 

@@ -43,10 +43,11 @@ struct MappedColumns {
         self.producer = producer
         self.ingest = ingest
         let columns = producer.columns
+        // A file with one quantity column per SKU has no SKU column (its headers name the SKUs).
         let skuTemplate = try ColumnTemplate(columns.sku)
         skuParts = skuTemplate.isTemplate
             ? TemplateColumns(skuTemplate, columns: try skuTemplate.placeholders.map { try mapper.index(of: $0, role: "sku", in: table) }) : nil
-        skuColumn = skuTemplate.isTemplate ? nil : try mapper.index(of: columns.sku, role: "sku", in: table)
+        skuColumn = skuTemplate.isTemplate || columns.sku.isEmpty ? nil : try mapper.index(of: columns.sku, role: "sku", in: table)
         func optional(_ column: String?) -> Int? {
             guard let column else { return nil }
             guard let index = table.columnIndex(column) else {
@@ -79,10 +80,7 @@ struct MappedColumns {
 
     /// The row's SKU; a row a producer filter excludes, or with an empty SKU, is left out.
     func identity(of row: [Cell]) -> Identity {
-        if let (filter, column) = filters.first(where: { !$0.filter.keeps(CellText.text(row[$0.column])) }) {
-            return .left(reason: "excluded", column: filter.column,
-                         detail: "value '\(CellText.text(row[column]))' excluded by a filter of producer '\(producer.name)'")
-        }
+        if let filtered = filtered(row) { return filtered }
         let sku: String
         if let skuParts {
             let parts = skuParts.parts(of: row)
@@ -91,6 +89,13 @@ struct MappedColumns {
             sku = skuColumn.map { CellText.trimmed(row[$0]) } ?? ""
         }
         return sku.isEmpty ? .left(reason: "missing-sku", column: producer.columns.sku, detail: "empty SKU") : .sku(sku)
+    }
+
+    /// Why a producer filter leaves the row out, if one does.
+    func filtered(_ row: [Cell]) -> Identity? {
+        guard let (filter, column) = filters.first(where: { !$0.filter.keeps(CellText.text(row[$0.column])) }) else { return nil }
+        return .left(reason: "excluded", column: filter.column,
+                     detail: "value '\(CellText.text(row[column]))' excluded by a filter of producer '\(producer.name)'")
     }
 
     /// The row's price and regressors; empty cells are missing values, text that is not a number is unreadable.
@@ -107,8 +112,8 @@ struct MappedColumns {
     }
 
     /// The column and reason when `sku` is in `ingest.excludeSkus`.
-    func exclusion(of sku: String) -> (column: String, detail: String)? {
-        excluded.contains(sku) ? (producer.columns.sku, "SKU '\(sku)' is in ingest.excludeSkus") : nil
+    func exclusion(of sku: String, column: String? = nil) -> (column: String, detail: String)? {
+        excluded.contains(sku) ? (column ?? producer.columns.sku, "SKU '\(sku)' is in ingest.excludeSkus") : nil
     }
 
     /// Why `day` is outside `ingest.dateFrom`…`dateTo`, if it is.

@@ -10,12 +10,17 @@ struct WideTable {
     /// The quantity columns of a wide table and the day each stands for; throws when none match or a
     /// header gives no date.
     func dateColumns(of wide: Table) throws -> [(column: Int, day: Int32)] {
+        try quantityColumns(of: wide).map { ($0, try day(of: wide.columnNames[$0])) }
+    }
+
+    /// The columns whose headers match `layout.columns`; throws when none do.
+    func quantityColumns(of wide: Table) throws -> [Int] {
         let valueColumns = wide.columnNames.indices.filter { Glob.matches(layout.columns, wide.columnNames[$0]) }
         guard !valueColumns.isEmpty else {
             let available = wide.columnNames.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
             throw PipelineError(.input, "\(fileName): no column matches producers[].wide.columns '\(layout.columns)' of producer '\(producerName)'; the file has columns \(available)\(wide.columnNames.count > 20 ? ", …" : ""). Fix the file or the config.")
         }
-        return try valueColumns.map { ($0, try day(of: wide.columnNames[$0])) }
+        return valueColumns
     }
 
     /// The day a quantity column's header stands for.
@@ -43,6 +48,7 @@ extension TransactionMapper {
     /// rejected (in a wide file they are how a vendor says "no sale", and they are most cells).
     func mapWide(_ table: Table, layout: PipelineConfig.WideLayout, into result: inout Result) throws {
         let wide = WideTable(layout: layout, dateFormat: producer.dateFormat, fileName: fileName, producerName: producer.name)
+        if layout.headersAreSkus { return try mapSkuColumns(table, wide: wide, into: &result) }
         let dates = try wide.dateColumns(of: table)
         let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
         for (rowIndex, row) in table.rows.enumerated() {

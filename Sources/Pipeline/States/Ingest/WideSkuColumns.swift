@@ -1,0 +1,68 @@
+import Formats
+
+extension TransactionMapper {
+    /// Maps a table with one quantity column per SKU (`wide.headers` "sku"): each row is dated by
+    /// `columns.date`, and each non-empty, non-zero cell is one transaction of the SKU its header names.
+    ///
+    /// What a row says apart from its quantities — filters, date, price and regressors, store — is read
+    /// once per row; a row left out for one of them is a rejected record for each cell that would have
+    /// sold, as in a file with one column per date. A SKU in `ingest.excludeSkus` is rejected by its header.
+    /// Columns the producer maps to something else (the date, store, price, regressors, attributes,
+    /// filters) are not SKUs even when `wide.columns` matches them.
+    func mapSkuColumns(_ table: Table, wide: WideTable, into result: inout Result) throws {
+        let dateColumn = try index(of: producer.columns.date, role: "date", in: table)
+        // The date and every other mapped column are never SKUs, so `"columns": "*"` takes the rest.
+        let mappedNames = Set([producer.columns.date, producer.columns.store, producer.columns.price].compactMap { $0 }
+                              + Array(producer.regressors.values) + Array(producer.attributes.values) + producer.filters.map(\.column))
+        let skuColumns = try wide.quantityColumns(of: table).filter { !mappedNames.contains(table.columnNames[$0]) }
+        let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
+        for (rowIndex, row) in table.rows.enumerated() {
+            let source = "\(fileName):\(table.rowOrigins[rowIndex])"
+            var left: RejectedRow?
+            var kept: (day: Int32, covariates: MappedColumns.Covariates)?
+            if case .left(let reason, let column, let detail) = mapped.filtered(row) {
+                left = RejectedRow(reason: reason, source: source, column: column, detail: detail)
+            } else if let day = CellValues.day(row[dateColumn], format: producer.dateFormat) {
+                switch mapped.covariates(of: row) {
+                case .unreadable(let column, let detail): left = RejectedRow(reason: "unreadable", source: source, column: column, detail: detail)
+                case .read(let covariates): kept = (day, covariates)
+                }
+            } else {
+                let found = CellText.text(row[dateColumn])
+                result.unreadableDates.add(found)
+                let expected = producer.dateFormat.map { "a date as \($0)" } ?? "a date as yyyy-MM-dd (or set producers[].dateFormat)"
+                left = RejectedRow(reason: "unreadable", source: source, column: producer.columns.date, detail: "expected \(expected), found '\(found)'")
+            }
+            let store = mapped.store(of: row)
+            for column in skuColumns {
+                result.records += 1
+                let cell = row[column], sku = table.columnNames[column]
+                guard !cell.isEmpty else { result.emptyCells += 1; continue }
+                guard let quantity = CellValues.number(cell, decimalComma: producer.decimalComma) else {
+                    result.addUnreadable(RejectedRow(reason: "unreadable", source: source, column: sku, detail: "expected a number, found '\(CellText.text(cell))'"))
+                    continue
+                }
+                if quantity == 0 { result.emptyCells += 1; continue }
+                guard quantity > 0 else {
+                    result.rejects.append(RejectedRow(reason: "non-positive-quantity", source: source, column: sku,
+                                                      detail: "quantity \(CellText.text(cell)) (returns are not demand)"))
+                    continue
+                }
+                guard let kept else {
+                    if let left { if left.reason == "unreadable" { result.addUnreadable(left) } else { result.rejects.append(left) } }
+                    continue
+                }
+                if let (column, detail) = mapped.exclusion(of: sku, column: sku) {
+                    result.rejects.append(RejectedRow(reason: "excluded", source: source, column: column, detail: detail))
+                    continue
+                }
+                if let detail = mapped.outsideDateRange(kept.day) {
+                    result.rejects.append(RejectedRow(reason: "outside-date-range", source: source, column: producer.columns.date, detail: detail))
+                    continue
+                }
+                result.transactions.append(Transaction(sku: sku, day: kept.day, quantity: quantity, price: kept.covariates.price, store: store,
+                                                       producer: producer.name, source: source, regressors: kept.covariates.regressors))
+            }
+        }
+    }
+}
