@@ -9,6 +9,8 @@ import Testing
         {
           "producers": [
             {"name": "bysku", "patterns": ["*_bysku.csv"], "columns": {"date": "day"}, "wide": {"columns": "*", "headers": "sku"}},
+            {"name": "extras", "patterns": ["*_extras.csv"], "columns": {"date": "day"},
+             "wide": {"columns": "*", "headers": "sku", "exclude": ["Year", "Weekday*"]}},
             {"name": "long", "patterns": ["*_long.csv"], "columns": {"sku": "sku", "date": "date", "quantity": "quantity"}}
           ],
           "ingest": {"maxBadRowShare": 0.0},
@@ -19,7 +21,7 @@ import Testing
 
     /// The long fixture (`sku,date,quantity`) pivoted to one row per day and one column per SKU, empty
     /// where the SKU sold nothing that day.
-    static func pivotBySku(_ long: String) -> String {
+    static func pivotBySku(_ long: String, extras: Bool = false) -> String {
         var sales: [String: [String: String]] = [:]
         var skus = Set<String>()
         for line in long.split(separator: "\n").dropFirst() {
@@ -28,8 +30,11 @@ import Testing
             skus.insert(fields[0])
         }
         let columns = skus.sorted()
-        var lines = [(["day"] + columns).joined(separator: ",")]
-        for day in sales.keys.sorted() { lines.append(([day] + columns.map { sales[day]?[$0] ?? "" }).joined(separator: ",")) }
+        // With `extras`, two columns that are not SKUs, as Kaggle's daily pharmacy file has beside its own.
+        var lines = [(["day"] + columns + (extras ? ["Year", "Weekday Name"] : [])).joined(separator: ",")]
+        for day in sales.keys.sorted() {
+            lines.append(([day] + columns.map { sales[day]?[$0] ?? "" } + (extras ? [String(day.prefix(4)), "Monday"] : [])).joined(separator: ","))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -41,6 +46,21 @@ import Testing
         try FileSystem.writeAtomically(Self.pivotBySku(try FileSystem.readText(long)), to: bySku)
         let (one, _) = try root.backtestTwins(bySku, long)
         #expect(one.stdout.contains("24 series, 91 training buckets, holdout 8"), "\(one.stdout)")
+    }
+
+    @Test func columnsThatAreNotSkusAreLeftOutByExclude() throws {
+        let root = try TestRoot(config: Self.config)
+        defer { root.remove() }
+        let long = "\(WideLayoutTests.folder)/retail_daily_long.csv"
+        let extras = "\(root.path)/retail_daily_extras.csv"
+        try FileSystem.writeAtomically(Self.pivotBySku(try FileSystem.readText(long), extras: true), to: extras)
+        _ = try root.backtestTwins(extras, long)
+        // Without the exclusions the weekday names are quantities that are not numbers.
+        let config = "\(root.path)/no-exclude.json"
+        try FileSystem.writeAtomically(Self.config.replacingOccurrences(of: #", "exclude": ["Year", "Weekday*"]"#, with: ""), to: config)
+        let result = try root.demand(["backtest", "--input", extras, "--config", config, "--quiet"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("column 'Weekday Name': expected a number, found 'Monday'"), "\(result.stderr)")
     }
 
     @Test func theLayoutIsCheckedWhenTheConfigIsRead() throws {

@@ -123,9 +123,10 @@ extension PipelineConfig.ColumnMapping {
 extension PipelineConfig.WideLayout {
     /// Decodes a wide layout; `columns` is required.
     public init(from decoder: any Decoder) throws {
-        let object = try ConfigObject(decoder, allowed: ["columns", "firstDay", "unit", "headers"])
+        let object = try ConfigObject(decoder, allowed: ["columns", "firstDay", "unit", "headers", "exclude"])
         self.init(columns: try object.required("columns"), firstDay: try object.optional("firstDay"),
-                  unit: try object.value("unit", default: "day"), headers: try object.value("headers", default: "date"))
+                  unit: try object.value("unit", default: "day"), headers: try object.value("headers", default: "date"),
+                  exclude: try object.value("exclude", default: []))
         guard ["date", "sku"].contains(headers) else { throw object.invalid("headers", "expected \"date\" or \"sku\", got \"\(headers)\"") }
         if headersAreSkus, firstDay != nil {
             throw object.invalid("firstDay", "firstDay numbers date headers; with headers \"sku\" the dates come from columns.date")

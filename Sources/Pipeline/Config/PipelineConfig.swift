@@ -115,17 +115,26 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var unit: String = "day"
         /// What the matched headers name: `date` or `sku`.
         public var headers: String = "date"
+        /// Globs of headers that are never quantity columns even when `columns` matches them (a file's
+        /// `Year` or `Weekday Name` beside its SKU columns).
+        public var exclude: [String] = []
 
         /// Days between consecutive header numbers.
         public var unitDays: Int32 { unit == "week" ? 7 : 1 }
         /// Whether each quantity column is a SKU's (its rows dated by `columns.date`).
         public var headersAreSkus: Bool { headers == "sku" }
 
-        public init(columns: String, firstDay: String? = nil, unit: String = "day", headers: String = "date") {
+        public init(columns: String, firstDay: String? = nil, unit: String = "day", headers: String = "date", exclude: [String] = []) {
             self.columns = columns
             self.firstDay = firstDay
             self.unit = unit
             self.headers = headers
+            self.exclude = exclude
+        }
+
+        /// Whether a header names a quantity column: `columns` matches it and no `exclude` glob does.
+        public func holdsQuantities(_ header: String) -> Bool {
+            Glob.matches(columns, header) && !exclude.contains { Glob.matches($0, header) }
         }
     }
 

@@ -13,9 +13,9 @@ struct WideTable {
         try quantityColumns(of: wide).map { ($0, try day(of: wide.columnNames[$0])) }
     }
 
-    /// The columns whose headers match `layout.columns`; throws when none do.
+    /// The columns whose headers match `layout.columns` and no `layout.exclude` glob; throws when none do.
     func quantityColumns(of wide: Table) throws -> [Int] {
-        let valueColumns = wide.columnNames.indices.filter { Glob.matches(layout.columns, wide.columnNames[$0]) }
+        let valueColumns = wide.columnNames.indices.filter { layout.holdsQuantities(wide.columnNames[$0]) }
         guard !valueColumns.isEmpty else {
             let available = wide.columnNames.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
             throw PipelineError(.input, "\(fileName): no column matches producers[].wide.columns '\(layout.columns)' of producer '\(producerName)'; the file has columns \(available)\(wide.columnNames.count > 20 ? ", …" : ""). Fix the file or the config.")
