@@ -55,5 +55,8 @@ import Testing
         #expect(note(firsts, bucketWeeks: 4) == nil)
         #expect(note(Set(firsts.prefix(2))) == nil)
         #expect(note(firsts.union([18994])) == nil)
+        let monthEnds: Set<Int32> = [19023, 19051, 19082]  // 2022-01-31, 2022-02-28, 2022-03-31
+        #expect(note(monthEnds)?.contains("dated on the last day of its month (3 months)") == true)
+        #expect(note(monthEnds.union([19081])) == nil)
     }
 }

@@ -100,12 +100,16 @@ public struct CleanState: PipelineState {
         context.log.info("\(series.count) series of \(grid.lastBucket - grid.firstBucket + 1) buckets (\(grid.label(grid.firstBucket)) to \(grid.label(grid.lastBucket))); \(capped.count) values capped; \(removed.count) low-volume SKUs removed")
     }
 
+    /// What `sharedDayOfMonth` gives for a file dated on the last day of each month (the 31st, the 28th, …).
+    static let monthEnd = 0
+
     /// The day of the month every sale falls on, when there is one and the sales span at least three days
-    /// (months, then): a monthly file.
+    /// (months, then): a monthly file. A file dated on each month's last day gives `monthEnd`.
     static func sharedDayOfMonth(_ days: Set<Int32>) -> Int? {
         guard days.count >= 3 else { return nil }
         let dayOfMonth = Set(days.map { DateParsing.civil(fromDays: Int($0)).day })
-        return dayOfMonth.count == 1 ? dayOfMonth.first : nil
+        if dayOfMonth.count == 1 { return dayOfMonth.first }
+        return days.allSatisfy { DateParsing.civil(fromDays: Int($0) + 1).day == 1 } ? monthEnd : nil
     }
 
     /// Whether every sale falls on one weekday over at least three weeks (a weekly file).
@@ -129,7 +133,8 @@ public struct CleanState: PipelineState {
     /// `sharedDay` is `sharedDayOfMonth` of the `months` distinct sale days.
     static func monthlyDatesNote(sharedDay: Int?, months: Int, bucketWeeks: Int) -> String? {
         guard bucketWeeks < 4, let day = sharedDay else { return nil }
-        return "every sale is dated day \(day) of its month (\(months) months): the data looks monthly, so each month's sales "
+        let dated = day == monthEnd ? "on the last day" : "day \(day)"
+        return "every sale is dated \(dated) of its month (\(months) months): the data looks monthly, so each month's sales "
             + "fall in one \(bucketWeeks)-week bucket and the others stay empty, which no model forecasts well; "
             + "set clean.bucket to \"month\" for monthly buckets, or send daily or weekly rows"
     }
