@@ -83,6 +83,12 @@ enum BacktestTable {
         }
         let chosen = report.selectedModels.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         lines.append("selected per series: \(chosen)")
+        if !report.warnings.isEmpty {
+            // Logged early (and not at all with --quiet): repeated where the results are read.
+            lines.append("")
+            lines.append("warnings while preparing the series:")
+            lines += report.warnings.map { "  \($0)" }
+        }
         return lines.joined(separator: "\n")
     }
 

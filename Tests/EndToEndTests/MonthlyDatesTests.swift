@@ -18,6 +18,11 @@ import Testing
         let result = try root.demand(["backtest", "--input", file])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("every sale is dated day 1 of its month (30 months): the data looks monthly"), "\(result.stderr)")
+        // Repeated under the results, where it is read, and kept with --quiet, which logs nothing.
+        let quiet = try root.demand(["backtest", "--input", file, "--quiet"])
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        let warnings = try #require(quiet.stdout.range(of: "\nwarnings while preparing the series:\n"), "\(quiet.stdout)")
+        #expect(quiet.stdout[warnings.upperBound...].contains("\n  every sale is dated day 1 of its month (30 months)"), "\(quiet.stdout)")
     }
 
     /// The same file with `clean.bucket` set to `month`: no warning, a season of 12 buckets, and a

@@ -33,9 +33,11 @@ public struct Backtester: Sendable {
         public var selectedModels: [String: Int]
         /// Every model's holdout forecasts beside the actuals (not part of the JSON; `--forecasts` writes them).
         public var forecasts: HoldoutForecasts? = nil
+        /// What ingest and clean warned about while preparing the series (a monthly file in weekly buckets, say).
+        public var warnings: [String] = []
 
         enum CodingKeys: String, CodingKey {
-            case source, inputs, series, holdout, seasonLength, trainingBuckets, models, coverage, selectedModels
+            case source, inputs, series, holdout, seasonLength, trainingBuckets, models, coverage, selectedModels, warnings
         }
     }
 
@@ -154,7 +156,7 @@ public struct Backtester: Sendable {
         for model in servedBy { counts[model, default: 0] += 1 }
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts,
-                      forecasts: holdoutForecasts)
+                      forecasts: holdoutForecasts, warnings: panel.warnings)
     }
 
     /// Holdout coverage of the network's own quantiles (quantile loss), over the series its rule serves alone.
@@ -277,6 +279,25 @@ enum PipelineSeries {
         return PanelSeries(names: series.map(\.sku), values: series.map(\.values), raw: series.map(\.raw),
                            covariates: series.covariates, firstBuckets: series.map(\.firstBucket), grid: grid,
                            attributes: try NetworkAttributes.read(path: "\(store.runDirectory(runId))/ingest/\(MasterTable.attributesFileName)",
-                                                                  skus: series.map(\.sku), names: config.model.attributes))
+                                                                  skus: series.map(\.sku), names: config.model.attributes),
+                           warnings: try loggedWarnings(folder: "\(store.runDirectory(runId))/logs"))
+    }
+
+    /// The messages of the warning lines in a run's state logs, in state order (ingest, then clean).
+    static func loggedWarnings(folder: String) throws -> [String] {
+        let order = StateName.allCases.map(\.rawValue)
+        let files = try FileSystem.list(folder).filter { $0.hasSuffix(".jsonl") }.sorted { first, second in
+            let a = order.firstIndex { first.hasPrefix($0 + "-") } ?? order.count, b = order.firstIndex { second.hasPrefix($0 + "-") } ?? order.count
+            return a != b ? a < b : first < second
+        }
+        var warnings: [String] = []
+        for file in files {
+            for line in try FileSystem.readText("\(folder)/\(file)").split(separator: "\n") {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      object["level"] as? String == "warning", let message = object["message"] as? String else { continue }
+                warnings.append(message)
+            }
+        }
+        return warnings
     }
 }

@@ -21,6 +21,8 @@ public struct PanelSeries: Sendable {
     var grid: BucketGrid?
     /// The SKU attributes the network embeds (`model.attributes`), from vendor files only.
     public var attributes: SeriesAttributes?
+    /// The warnings ingest and clean logged while preparing the series (vendor files only).
+    public var warnings: [String] = []
 
     /// The inclusive day range of series `index`'s bucket `offset` (0: its first), for calendar flags.
     func days(series index: Int, offset: Int) -> ClosedRange<Int32> {
