@@ -89,14 +89,12 @@ struct TransactionMapper {
                 }
                 day = weekOne + Int32(week - 1) * 7
             } else {
-                guard let parsed = CellValues.day(row[dateColumn], format: producer.dateFormat) else {
-                    let expected = producer.dateFormat.map { "a date as \($0)" } ?? "a date as yyyy-MM-dd (ISO 8601), yyyyMMdd or dd.MM.yyyy; set producers[].dateFormat for other layouts such as dd/MM/yyyy"
-                    let found = CellText.text(row[dateColumn])
-                    result.unreadableDates.add(found)
-                    unreadable(columns.date, "expected \(expected), found '\(found)'")
+                switch readDay(row[dateColumn], into: &result) {
+                case .success(let parsed): day = parsed
+                case .failure(let problem):
+                    unreadable(columns.date, problem.detail)
                     continue
                 }
-                day = parsed
             }
             let covariates: MappedColumns.Covariates
             switch mapped.covariates(of: row) {
@@ -121,6 +119,46 @@ struct TransactionMapper {
                                                    producer: producer.name, source: source, regressors: covariates.regressors))
             mapped.countAttributes(of: row, sku: sku, times: 1, into: &result.attributeValues)
         }
+    }
+
+    /// Why a date cell could not be read.
+    struct UnreadableDate: Error {
+        let detail: String
+    }
+
+    /// The day a date cell gives under the producer's `dateFormat`; a cell that gives none is also
+    /// counted towards the layout `result.unreadableDates` suggests.
+    func readDay(_ cell: Cell, into result: inout Result) -> Swift.Result<Int32, UnreadableDate> {
+        if let day = CellValues.day(cell, format: producer.dateFormat) { return .success(day) }
+        let expected = producer.dateFormat.map { "a date as \($0)" }
+            ?? "a date as yyyy-MM-dd (ISO 8601), yyyyMMdd or dd.MM.yyyy; set producers[].dateFormat for other layouts such as dd/MM/yyyy"
+        let found = CellText.text(cell)
+        result.unreadableDates.add(found)
+        return .failure(UnreadableDate(detail: "expected \(expected), found '\(found)'"))
+    }
+
+    /// A wide file's quantity cell: its sale, or `nil` when it records none — empty or zero cells are
+    /// counted in `result.emptyCells`, a cell that is not a number is unreadable and a negative one is
+    /// rejected (returns are not demand), each naming `column` (the cell's header).
+    func quantity(of cell: Cell, source: String, column: String, into result: inout Result) -> Double? {
+        if cell.isEmpty {
+            result.emptyCells += 1
+            return nil
+        }
+        guard let quantity = CellValues.number(cell, decimalComma: producer.decimalComma) else {
+            result.addUnreadable(RejectedRow(reason: "unreadable", source: source, column: column, detail: "expected a number, found '\(CellText.text(cell))'"))
+            return nil
+        }
+        if quantity == 0 {
+            result.emptyCells += 1
+            return nil
+        }
+        guard quantity > 0 else {
+            result.rejects.append(RejectedRow(reason: "non-positive-quantity", source: source, column: column,
+                                              detail: "quantity \(CellText.text(cell)) (returns are not demand)"))
+            return nil
+        }
+        return quantity
     }
 
     func index(of column: String, role: String, in table: Table) throws -> Int {

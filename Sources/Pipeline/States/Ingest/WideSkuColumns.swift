@@ -22,32 +22,22 @@ extension TransactionMapper {
             var kept: (day: Int32, covariates: MappedColumns.Covariates)?
             if case .left(let reason, let column, let detail) = mapped.filtered(row) {
                 left = RejectedRow(reason: reason, source: source, column: column, detail: detail)
-            } else if let day = CellValues.day(row[dateColumn], format: producer.dateFormat) {
-                switch mapped.covariates(of: row) {
-                case .unreadable(let column, let detail): left = RejectedRow(reason: "unreadable", source: source, column: column, detail: detail)
-                case .read(let covariates): kept = (day, covariates)
-                }
             } else {
-                let found = CellText.text(row[dateColumn])
-                result.unreadableDates.add(found)
-                let expected = producer.dateFormat.map { "a date as \($0)" } ?? "a date as yyyy-MM-dd (or set producers[].dateFormat)"
-                left = RejectedRow(reason: "unreadable", source: source, column: producer.columns.date, detail: "expected \(expected), found '\(found)'")
+                switch readDay(row[dateColumn], into: &result) {
+                case .failure(let problem):
+                    left = RejectedRow(reason: "unreadable", source: source, column: producer.columns.date, detail: problem.detail)
+                case .success(let day):
+                    switch mapped.covariates(of: row) {
+                    case .unreadable(let column, let detail): left = RejectedRow(reason: "unreadable", source: source, column: column, detail: detail)
+                    case .read(let covariates): kept = (day, covariates)
+                    }
+                }
             }
             let store = mapped.store(of: row)
             for column in skuColumns {
                 result.records += 1
-                let cell = row[column], sku = table.columnNames[column]
-                guard !cell.isEmpty else { result.emptyCells += 1; continue }
-                guard let quantity = CellValues.number(cell, decimalComma: producer.decimalComma) else {
-                    result.addUnreadable(RejectedRow(reason: "unreadable", source: source, column: sku, detail: "expected a number, found '\(CellText.text(cell))'"))
-                    continue
-                }
-                if quantity == 0 { result.emptyCells += 1; continue }
-                guard quantity > 0 else {
-                    result.rejects.append(RejectedRow(reason: "non-positive-quantity", source: source, column: sku,
-                                                      detail: "quantity \(CellText.text(cell)) (returns are not demand)"))
-                    continue
-                }
+                let sku = table.columnNames[column]
+                guard let quantity = quantity(of: row[column], source: source, column: sku, into: &result) else { continue }
                 guard let kept else {
                     if let left { if left.reason == "unreadable" { result.addUnreadable(left) } else { result.rejects.append(left) } }
                     continue

@@ -73,25 +73,7 @@ extension TransactionMapper {
             var sold = 0
             for (column, day) in dates {
                 result.records += 1
-                let cell = row[column]
-                if cell.isEmpty {
-                    result.emptyCells += 1
-                    continue
-                }
-                guard let quantity = CellValues.number(cell, decimalComma: producer.decimalComma) else {
-                    result.addUnreadable(RejectedRow(reason: "unreadable", source: source, column: table.columnNames[column],
-                                                     detail: "expected a number, found '\(CellText.text(cell))'"))
-                    continue
-                }
-                if quantity == 0 {
-                    result.emptyCells += 1
-                    continue
-                }
-                guard quantity > 0 else {
-                    result.rejects.append(RejectedRow(reason: "non-positive-quantity", source: source, column: table.columnNames[column],
-                                                      detail: "quantity \(CellText.text(cell)) (returns are not demand)"))
-                    continue
-                }
+                guard let quantity = quantity(of: row[column], source: source, column: table.columnNames[column], into: &result) else { continue }
                 guard let kept else {
                     if let left { if left.reason == "unreadable" { result.addUnreadable(left) } else { result.rejects.append(left) } }
                     continue
