@@ -123,8 +123,8 @@ public struct CleanState: PipelineState {
         guard keptFirst || keptLast else { return nil }
         // Day 0, 1970-01-01, was a Thursday (index 3 from Monday).
         let weekday = Weekdays.names[((Int(firstDay) % 7) + 7 + 3) % 7].capitalized
-        let edges = keptFirst && keptLast ? "first and last buckets" : keptFirst ? "first bucket" : "last bucket"
-        return "every sale is dated on a \(weekday) (\(weeks) weeks): a weekly file, whose rows stand for their weeks, so its \(edges) count as whole"
+        let edges = keptFirst && keptLast ? "first and last buckets count" : keptFirst ? "first bucket counts" : "last bucket counts"
+        return "every sale is dated on a \(weekday) (\(weeks) weeks): a weekly file, whose rows stand for their weeks, so its \(edges) as whole"
     }
 
     /// A warning when every sale falls on one day of its month over at least three months (a monthly
