@@ -53,13 +53,27 @@ public enum SeasonalWidth {
         return (min(1, max(0, covariance / variance)) * 1e6).rounded() / 1e6
     }
 
+    /// The factors of a forecast and its calibration windows, and what they were made of.
+    public struct Widths: Sendable {
+        /// The forecast's factor (index 0) and those of the backtest windows (window k at index k).
+        public var factors: [Double]
+        /// The forecast's last-season ratio before the exponent.
+        public var rise: Double
+        /// `levelExponent` of the series.
+        public var exponent: Double
+    }
+
     /// The factors of the forecast (index 0) and of `windows` backtest windows (window k starts k horizons
     /// before the common end), each last-season ratio raised to `levelExponent`; all 1 when not `enabled`.
     public static func factors(series: [[Double]], windows: Int, horizon: Int, seasonLength: Int, enabled: Bool) -> [Double] {
-        guard enabled else { return [Double](repeating: 1, count: windows + 1) }
+        widths(series: series, windows: windows, horizon: horizon, seasonLength: seasonLength, enabled: enabled).factors
+    }
+
+    /// `factors`, with the forecast's rise and the exponent they came from (rise and exponent 1 when not `enabled`).
+    public static func widths(series: [[Double]], windows: Int, horizon: Int, seasonLength: Int, enabled: Bool) -> Widths {
+        guard enabled else { return Widths(factors: [Double](repeating: 1, count: windows + 1), rise: 1, exponent: 1) }
         let exponent = levelExponent(series: series)
-        return (0...windows).map { window in
-            pow(factor(series: series, back: window * horizon, horizon: horizon, seasonLength: seasonLength), exponent)
-        }
+        let rises = (0...windows).map { window in factor(series: series, back: window * horizon, horizon: horizon, seasonLength: seasonLength) }
+        return Widths(factors: rises.map { pow($0, exponent) }, rise: rises[0], exponent: exponent)
     }
 }

@@ -24,8 +24,9 @@ public struct ResidualsState: PipelineState {
         var scaled = [[[Double]]](repeating: [[Double]](repeating: [], count: horizon), count: windows)
         var scales: [String: Double] = [:]
         // Index 0 is the forecast; backtest window w (origin w + 1 horizons before the end) is index w + 1.
-        let seasonal = SeasonalWidth.factors(series: series.map(\.values), windows: windows, horizon: horizon,
-                                             seasonLength: settings.model.seasonLength, enabled: settings.intervals.seasonalWidth)
+        let widths = SeasonalWidth.widths(series: series.map(\.values), windows: windows, horizon: horizon,
+                                          seasonLength: settings.model.seasonLength, enabled: settings.intervals.seasonalWidth)
+        let seasonal = widths.factors
         for record in series {
             try context.checkpoint()
             let model = BaselineModel(rawValue: study.choices[record.sku] ?? "") ?? .naive
@@ -83,11 +84,8 @@ public struct ResidualsState: PipelineState {
         }.joined(separator: "; ")
         context.log.info("\(rows.count) residuals from \(windows) windows; coverage on the newest window: \(text)")
         if settings.intervals.seasonalWidth {
-            let values = series.map(\.values)
-            let rise = SeasonalWidth.factor(series: values, back: 0, horizon: horizon, seasonLength: settings.model.seasonLength)
-            let exponent = SeasonalWidth.levelExponent(series: values)
             context.log.info("seasonal width: forecast intervals × \(NumberText.format(seasonal[0], decimals: 3)) (last season's rise into the forecast buckets, "
-                             + "\(NumberText.format(rise, decimals: 3)), to the power \(NumberText.format(exponent, decimals: 3)): how the SKUs' spread grows with their level), "
+                             + "\(NumberText.format(widths.rise, decimals: 3)), to the power \(NumberText.format(widths.exponent, decimals: 3)): how the SKUs' spread grows with their level), "
                              + "calibration windows × " + seasonal.dropFirst().map { NumberText.format($0, decimals: 2) }.joined(separator: ", "))
         }
     }
