@@ -285,17 +285,15 @@ enum PipelineSeries {
 
     /// The messages of the warning lines in a run's state logs, in state order (ingest, then clean).
     static func loggedWarnings(folder: String) throws -> [String] {
-        let order = StateName.allCases.map(\.rawValue)
-        let files = try FileSystem.list(folder).filter { $0.hasSuffix(".jsonl") }.sorted { first, second in
-            let a = order.firstIndex { first.hasPrefix($0 + "-") } ?? order.count, b = order.firstIndex { second.hasPrefix($0 + "-") } ?? order.count
-            return a != b ? a < b : first < second
-        }
+        let logs = try FileSystem.list(folder).filter { $0.hasSuffix(".jsonl") }
         var warnings: [String] = []
-        for file in files {
-            for line in try FileSystem.readText("\(folder)/\(file)").split(separator: "\n") {
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                      object["level"] as? String == "warning", let message = object["message"] as? String else { continue }
-                warnings.append(message)
+        for state in StateName.allCases {
+            for file in logs.filter({ $0.hasPrefix(state.rawValue + "-") }).sorted() {
+                for line in try FileSystem.readText("\(folder)/\(file)").split(separator: "\n") {
+                    guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                          object["level"] as? String == "warning", let message = object["message"] as? String else { continue }
+                    warnings.append(message)
+                }
             }
         }
         return warnings

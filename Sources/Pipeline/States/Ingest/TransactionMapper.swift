@@ -34,6 +34,12 @@ struct TransactionMapper {
             if firstUnreadable == nil { firstUnreadable = "\(reject.source): column '\(reject.column)': \(reject.detail)" }
             rejects.append(reject)
         }
+
+        /// Records a row left out for what it says apart from a quantity: unreadable ones count towards
+        /// `ingest.maxBadRowShare`, the rest (filters, exclusions) are only rejected.
+        mutating func addLeftOut(_ reject: RejectedRow) {
+            if reject.reason == "unreadable" { addUnreadable(reject) } else { rejects.append(reject) }
+        }
     }
 
     /// Maps a vendor table, or one block of a file's rows, adding to `result`. A wide table's quantity

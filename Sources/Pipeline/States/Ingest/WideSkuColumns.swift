@@ -39,7 +39,7 @@ extension TransactionMapper {
                 let sku = table.columnNames[column]
                 guard let quantity = quantity(of: row[column], source: source, column: sku, into: &result) else { continue }
                 guard let kept else {
-                    if let left { if left.reason == "unreadable" { result.addUnreadable(left) } else { result.rejects.append(left) } }
+                    if let left { result.addLeftOut(left) }
                     continue
                 }
                 if let (column, detail) = mapped.exclusion(of: sku, column: sku) {

@@ -75,7 +75,7 @@ extension TransactionMapper {
                 result.records += 1
                 guard let quantity = quantity(of: row[column], source: source, column: table.columnNames[column], into: &result) else { continue }
                 guard let kept else {
-                    if let left { if left.reason == "unreadable" { result.addUnreadable(left) } else { result.rejects.append(left) } }
+                    if let left { result.addLeftOut(left) }
                     continue
                 }
                 if let detail = mapped.outsideDateRange(day) {
