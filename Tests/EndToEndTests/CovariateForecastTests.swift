@@ -10,7 +10,8 @@ import Forecasting
     static let slice = "\(TestRoot.fixtures)/dominicks/orangeJuice_yx_slice.csv"
 
     /// `config/examples/dominicks_oj.json` with a small, fast network.
-    static func exampleConfig(horizon: Int = 13, plans: String? = nil, loss: String? = nil, trials: Int? = nil) throws -> String {
+    static func exampleConfig(horizon: Int = 13, plans: String? = nil, loss: String? = nil, trials: Int? = nil,
+                              scaling: String? = nil) throws -> String {
         let repository = URL(fileURLWithPath: TestRoot.fixtures).deletingLastPathComponent().deletingLastPathComponent().path
         let data = try Data(FileSystem.read("\(repository)/config/examples/dominicks_oj.json"))
         var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -19,6 +20,7 @@ import Forecasting
         for (key, value) in ["hiddenUnits": 8, "ensembleSize": 1, "epochs": 5, "windowsPerEpoch": 256, "batchSize": 32] { lstm[key] = value }
         lstm["learningRate"] = 0.02
         if let loss { lstm["loss"] = loss }
+        if let scaling { lstm["scaling"] = scaling }
         if let trials {
             // A small search (debug builds train slowly): one layer of 8–16 units at the lookback below.
             for (key, value) in ["trials": trials, "trialEpochs": 2, "trialFolds": 1] { lstm[key] = value }
@@ -72,6 +74,27 @@ import Forecasting
         #expect(Array(header.prefix(3)) == ["sku", "step", "actual"] && header.contains("lstm") && header.last == "selected", "\(header)")
         #expect(rows.count == 1 + 5 * 13 && rows.dropFirst().allSatisfy { $0.count == header.count && Double($0[2]) != nil })
         #expect(Set(rows.dropFirst().map { $0[1] }) == Set((1...13).map { Substring(String($0)) }))
+    }
+
+    /// `scaling: "robust"` divides each window by the median of its non-zero weeks, which a promotion
+    /// week's spike cannot move; the network still learns the promotions' lift and beats naive.
+    @Test func robustScalingIsAConfigChoiceTheBacktestHonours() throws {
+        let root = try TestRoot(config: try Self.exampleConfig(scaling: "robust"))
+        defer { root.remove() }
+        let check = try root.demand(["config", "check", "--print"])
+        #expect(check.status == 0 && check.stdout.contains(#""scaling" : "robust""#), "\(check.stdout)\(check.stderr)")
+        let result = try root.demand(["backtest", "--input", Self.slice, "--quiet", "--json", "\(root.path)/report.json"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let report = try JSONDecoder().decode(Backtester.Report.self, from: Data(FileSystem.read("\(root.path)/report.json")))
+        let wape = Dictionary(uniqueKeysWithValues: report.models.map { ($0.model, $0.metrics.wape) })
+        let naive = try #require(wape["naive"]), lstm = try #require(wape["lstm"])
+        #expect(lstm < 0.8 * naive, "LSTM WAPE \(lstm) vs naive \(naive)")
+        // A misspelt choice is refused when the config is read, naming the key and the choices.
+        let wrong = "\(root.path)/wrong.json"
+        try FileSystem.writeAtomically(try Self.exampleConfig(scaling: "median"), to: wrong)
+        let refused = try root.demand(["config", "check", wrong])
+        #expect(refused.status == 3, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("scaling") && refused.stderr.contains("expected window, robust or series"), "\(refused.stderr)")
     }
 
     /// The feature-ad flag zeroed through the training weeks (the last 13 weeks, the holdout, keep theirs):

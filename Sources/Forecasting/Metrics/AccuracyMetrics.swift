@@ -45,16 +45,9 @@ public struct AccuracyMetrics: Sendable, Codable, Equatable {
         return AccuracyMetrics(
             mae: absolute / count, rmse: (squared / count).squareRoot(), smape: smape / count,
             maseMean: scaledErrors.isEmpty ? .nan : scaledErrors.reduce(0, +) / Double(scaledErrors.count),
-            maseMedian: median(scaledErrors),
+            maseMedian: Median.of(scaledErrors),
             wape: absoluteActual > 0 ? absolute / absoluteActual : .nan,
             volumeError: actualTotal != 0 ? abs(forecastTotal - actualTotal) / abs(actualTotal) : .nan)
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// In-sample MAE of the seasonal naive forecast (lag 1 when the history is shorter than a season).

@@ -45,6 +45,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// Model log1p of the scaled quantity instead of the quantity.
     public var log1p = false
     /// `window`: each window is divided by the mean of its own inputs (adapts to level shifts);
+    /// `robust`: by the median of its non-zero inputs (a bulk order does not shrink the rest);
     /// `series`: by the series' overall mean.
     public var scaling = "window"
     /// Networks trained with different seeds whose forecasts are averaged (variance reduction).
@@ -141,7 +142,7 @@ extension NeuralSettings: Decodable {
         volumeWeight = try value("volumeWeight", volumeWeight)
         log1p = try value("log1p", log1p)
         scaling = try value("scaling", scaling)
-        try check(["window", "series"].contains(scaling), "scaling", "expected window or series")
+        try check(["window", "robust", "series"].contains(scaling), "scaling", "expected window, robust or series")
         ensembleSize = try value("ensembleSize", ensembleSize)
         try check((1...10).contains(ensembleSize), "ensembleSize", "expected 1–10 networks")
         trials = try value("trials", trials)

@@ -100,7 +100,7 @@ public enum NeuralTuner {
             let prune: (Int, Double) -> Bool = { epoch, value in
                 let atEpoch = completed.compactMap { $0.curve.count >= epoch ? $0.curve[epoch - 1] : $0.curve.last }.filter { $0 >= 0 }
                 guard number > startupTrials, epoch >= 2, value.isFinite, atEpoch.count >= 2 else { return false }
-                return value > median(atEpoch)
+                return value > Median.of(atEpoch)
             }
             let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                         attributes: attributes)
@@ -242,11 +242,6 @@ public enum NeuralTuner {
     static func value(_ space: Space, _ parameter: Parameter, _ text: String?) -> Double? {
         guard let text, let number = Double(text) else { return nil }
         return space.range(parameter).log ? log10(number) : number
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func round6(_ value: Double) -> Double { value.isFinite ? (value * 1e6).rounded() / 1e6 : -1 }

@@ -172,15 +172,23 @@ struct NeuralWindows {
         return offset < values.count ? values[offset] : last
     }
 
-    /// The scale of the window ending before `end`: the mean of its observed values (the series' mean
-    /// when they are all zero), so the network sees shapes relative to the recent level.
+    /// The scale of the window ending before `end`, so the network sees shapes relative to the recent
+    /// level: with `window` scaling the mean of its observed values, with `robust` the median of its
+    /// non-zero ones (which one bulk order cannot move, as it moves the mean), with `series` the series'
+    /// mean. A window with no demand takes the series' mean.
     func scale(series index: Int, end: Int) -> Double {
-        guard settings.scaling == "window" else { return scales[index] }
+        guard settings.scaling != "series" else { return scales[index] }
         let values = adjusted[index]
         let start = max(0, end - settings.lookback), stop = min(end, values.count)
         guard stop > start else { return scales[index] }
-        let mean = values[start..<stop].reduce(0) { $0 + abs($1) } / Double(stop - start)
-        return mean > 1e-9 ? mean : scales[index]
+        let level: Double
+        if settings.scaling == "robust" {
+            let sizes = values[start..<stop].map(abs).filter { $0 > 1e-9 }
+            level = sizes.isEmpty ? 0 : Median.of(sizes)
+        } else {
+            level = values[start..<stop].reduce(0) { $0 + abs($1) } / Double(stop - start)
+        }
+        return level > 1e-9 ? level : scales[index]
     }
 
     func transform(_ value: Double, scale: Double) -> Float {
