@@ -11,7 +11,8 @@ enum BacktestCommand {
 
             Runs ingest → clean → features on the vendor files (each matched to a producer by its folder
             name or filename pattern), or reads an already bucketed panel (a CSV with columns
-            unique_id, ds, y), holds out the last N buckets (default 13), fits every baseline and the
+            unique_id, ds, y), holds out the last N buckets (default model.horizon: 13 weeks, or 6
+            months for a monthly file under clean.bucket "auto"), fits every baseline and the
             per-series selection on the rest, and prints MAE, RMSE, sMAPE, MASE (scaled by the in-sample
             seasonal naive, season = model.seasonLength), WAPE and total-volume error per model, plus
             the interval coverage of the selected model. With --top N only the N series with the most
@@ -35,7 +36,8 @@ enum BacktestCommand {
         let root = RootOptions.root(arguments)
         let configPath = arguments.value("config") ?? ConfigLoader.defaultPath(root: root)
         let config = arguments.value("config") != nil || FileSystem.exists(configPath) ? try ConfigLoader.load(path: configPath) : PipelineConfig()
-        let holdout = try arguments.integer("holdout", default: config.model.horizon)
+        // Without --holdout: the model's horizon, once clean has seen whether the data is monthly.
+        let holdout = try arguments.value("holdout").map { _ in try arguments.integer("holdout", default: 0) }
         let echo: (@Sendable (String) -> Void)? = arguments.flags.contains("quiet") ? nil : Terminal.progressSink
         let top = try arguments.value("top").map { _ in try arguments.integer("top", default: 0) }
         if let top, top < 1 { throw UsageError("--top must be at least 1 series") }

@@ -3,10 +3,15 @@ import Testing
 @testable import Pipeline
 
 /// A file with one row per SKU and month, every row dated the 1st: weekly buckets would hold each
-/// month in one week and nothing in the others, and the user is told so; monthly buckets read it.
+/// month in one week and nothing in the others. By default (`clean.bucket` `auto`) it is read in
+/// monthly buckets; with weeks asked for, the user is told what they do to it.
 @Suite struct MonthlyDatesTests {
-    @Test func aMonthlyFileIsNamedAsSuchInTheLog() throws {
-        let root = try TestRoot()
+    static let weeklyConfig = TestRoot.configJSON.replacingOccurrences(of: #""clean": {"minTotalQuantity": 10,"#,
+                                                                       with: #""clean": {"bucket": "week", "minTotalQuantity": 10,"#)
+
+    @Test func aMonthlyFileInWeeklyBucketsIsNamedAsSuchInTheLog() throws {
+        #expect(Self.weeklyConfig.contains(#""bucket": "week""#))
+        let root = try TestRoot(config: Self.weeklyConfig)
         defer { root.remove() }
         var lines = ["item_code;sold_on;qty_sold;unit_price"]
         for month in 0..<30 {
@@ -25,12 +30,13 @@ import Testing
         #expect(quiet.stdout[warnings.upperBound...].contains("\n  every sale is dated day 1 of its month (30 months)"), "\(quiet.stdout)")
     }
 
-    /// The same file with `clean.bucket` set to `month`: no warning, a season of 12 buckets, and a
-    /// forecast for the six months after the last.
-    @Test func monthlyBucketsForecastTheNextMonths() throws {
-        let config = TestRoot.configJSON.replacingOccurrences(of: #""clean": {"minTotalQuantity": 10,"#, with: #""clean": {"bucket": "month", "minTotalQuantity": 10,"#)
+    /// A monthly file with `clean.bucket` set to `month`, or left to `auto`: no warning, a season of 12
+    /// buckets, and a forecast for the six months after the last; the `auto` run replays identically.
+    @Test(arguments: ["month", "auto"]) func monthlyBucketsForecastTheNextMonths(bucket: String) throws {
+        let clean = bucket == "auto" ? #""clean": {"minTotalQuantity": 10,"# : #""clean": {"bucket": "month", "minTotalQuantity": 10,"#
+        let config = TestRoot.configJSON.replacingOccurrences(of: #""clean": {"minTotalQuantity": 10,"#, with: clean)
             .replacingOccurrences(of: TestRoot.modelJSON, with: #""model": {"cvOrigins": 2, "candidates": \#(TestRoot.baselineCandidates)}"#)
-        #expect(config.contains(#""bucket": "month""#))
+        #expect(config.contains(clean) && !config.contains(#""horizon""#))
         let root = try TestRoot(config: config)
         defer { root.remove() }
         var lines = ["item_code;sold_on;qty_sold;unit_price"]
@@ -49,6 +55,36 @@ import Testing
         let sold = rows.filter { ["A100", "B200", "C300"].contains(String($0[0])) }
         #expect(Set(sold.map { String($0[2]) }) == ["2023-07-01", "2023-08-01", "2023-09-01", "2023-10-01", "2023-11-01", "2023-12-01"], "\(rows.prefix(8))")
         #expect(sold.count == 18)
+        let cleanLog = try FileSystem.readText("\(run)/logs/clean-attempt1.jsonl")
+        if bucket == "auto" {
+            #expect(cleanLog.contains(#"every sale is dated day 1 of its month (30 months): monthly buckets (clean.bucket \"auto\"), season 12, lookback 24, horizon 6 months"#),
+                    "\(cleanLog)")
+            // The manifest keeps `auto` with the monthly settings it resolves to, so the replay buckets the same way.
+            let manifest = try root.manifest(run)
+            #expect(manifest.config.clean.bucket == "auto" && manifest.config.clean.monthly?.horizon == 6)
+            let replay = try DemandCLI.run(["replay", "\(run)/manifest.json"])
+            #expect(replay.status == 0 && replay.stdout.contains("identical"), "\(replay.stdout)\(replay.stderr)")
+        } else {
+            #expect(!cleanLog.contains("monthly buckets"))
+        }
+    }
+
+    /// `demand backtest` on the monthly file without a bucket setting holds out the monthly horizon.
+    @Test func theBacktestOfAMonthlyFileHoldsOutSixMonths() throws {
+        let root = try TestRoot(config: TestRoot.configJSON.replacingOccurrences(
+            of: TestRoot.modelJSON, with: #""model": {"cvOrigins": 2, "candidates": \#(TestRoot.baselineCandidates)}"#))
+        defer { root.remove() }
+        var lines = ["item_code;sold_on;qty_sold;unit_price"]
+        for month in 0..<30 {
+            let date = String(format: "01/%02d/%04d", month % 12 + 1, 2021 + month / 12)
+            for (sku, base) in [("A100", 40), ("B200", 90), ("C300", 15)] { lines.append("\(sku);\(date);\(base + month % 5);1,0") }
+        }
+        let file = "\(root.path)/acme_monthly.csv"
+        try FileSystem.writeAtomically(lines.joined(separator: "\n") + "\n", to: file)
+        let result = try root.demand(["backtest", "--input", file])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("3 series, 24 training buckets, holdout 6, season 12 (pipeline)"), "\(result.stdout)")
+        #expect(result.stderr.contains("monthly buckets (clean.bucket \"auto\")") && !result.stdout.contains("looks monthly"), "\(result.stdout)\(result.stderr)")
     }
 
     @Test func onlyOneDayOfTheMonthOverThreeMonthsOrMoreCounts() {

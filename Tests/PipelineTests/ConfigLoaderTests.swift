@@ -55,10 +55,28 @@ import Testing
         #expect(monthly.features.periods == [12, 6])
         let given = try decode(#"{"clean":{"bucket":"month"},"model":{"seasonLength":6,"horizon":3},"features":{"periods":[6]}}"#)
         #expect(given.model.seasonLength == 6 && given.model.horizon == 3 && given.model.lookback == 24 && given.features.periods == [6])
-        let weekly = try decode("{}")
-        #expect(weekly.clean.bucket == "week" && weekly.model.seasonLength == 52 && weekly.model.horizon == 13)
+        let weekly = try decode(#"{"clean":{"bucket":"week"}}"#)
+        #expect(weekly.clean.bucket == "week" && weekly.model.seasonLength == 52 && weekly.model.horizon == 13 && weekly.clean.monthly == nil)
         let text = message(#"{"clean":{"bucket":"quarter"}}"#)
-        #expect(text.contains("$.clean.bucket") && text.contains(#"expected "week" or "month""#), "\(text)")
+        #expect(text.contains("$.clean.bucket") && text.contains(#"expected "week", "month" or "auto""#), "\(text)")
+    }
+
+    /// `auto`, the default, keeps the weekly settings and puts the monthly ones aside for clean's verdict;
+    /// written out (as in a manifest) and read back, it resolves the same way.
+    @Test func autoBucketsKeepTheMonthlySettingsAsideAndRoundTrip() throws {
+        let auto = try decode(#"{"model":{"horizon":8}}"#)
+        #expect(auto.clean.bucket == "auto" && auto.model.seasonLength == 52 && auto.model.horizon == 8)
+        let monthly = try #require(auto.clean.monthly)
+        #expect(monthly.seasonLength == 12 && monthly.lookback == 24 && monthly.horizon == 8 && monthly.periods == [12, 6])
+        #expect(auto.resolved(monthlyData: false) == auto)
+        let resolved = auto.resolved(monthlyData: true)
+        #expect(resolved.clean.bucket == "month" && resolved.model.seasonLength == 12 && resolved.model.horizon == 8 && resolved.features.periods == [12, 6])
+        let encoded = try JSONEncoder().encode(auto)
+        let again = try JSONDecoder().decode(PipelineConfig.self, from: encoded)
+        #expect(again == auto && again.resolved(monthlyData: true) == resolved)
+        // Weeks asked for stay weeks whatever the data.
+        let weekly = try decode(#"{"clean":{"bucket":"week"}}"#)
+        #expect(weekly.resolved(monthlyData: true) == weekly)
     }
 
     @Test func partialWindowsTakesTrueFalseOrAuto() throws {

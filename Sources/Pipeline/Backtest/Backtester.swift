@@ -44,10 +44,12 @@ public struct Backtester: Sendable {
     /// Runs a backtest of `inputs` (vendor files of configured producers, or one panel CSV); with `top`,
     /// only the `top` series with the most volume before the holdout are scored (the ANCHORS protocol).
     /// The holiday and promotion calendars of the config (`features.holidays`, `features.promotions`,
-    /// relative to `root`) become known-future covariates of the network, as in a run.
-    public func run(inputs: [String], config: PipelineConfig, holdout: Int, top: Int? = nil, root: String? = nil) throws -> Report {
+    /// relative to `root`) become known-future covariates of the network, as in a run. Without `holdout`,
+    /// the model's horizon (in months when `clean.bucket` `auto` finds the files monthly).
+    public func run(inputs: [String], config given: PipelineConfig, holdout: Int? = nil, top: Int? = nil, root: String? = nil) throws -> Report {
         guard !inputs.isEmpty else { throw PipelineError(.usage, "give at least one --input FILE") }
-        guard holdout >= 1 else { throw PipelineError(.usage, "--holdout must be at least 1 bucket") }
+        if let holdout, holdout < 1 { throw PipelineError(.usage, "--holdout must be at least 1 bucket") }
+        var config = given
         let panel: PanelSeries
         let source: String
         if PanelSeries.isPanel(columns: try TableFile.columnNames(path: inputs[0])) {
@@ -56,6 +58,7 @@ public struct Backtester: Sendable {
             source = "panel"
         } else {
             panel = try PipelineSeries.prepare(inputs: inputs, config: config, echo: echo)
+            config = config.resolved(monthlyData: panel.grid?.months == true)
             source = "pipeline"
         }
         var calendars: Calendars?
@@ -63,7 +66,7 @@ public struct Backtester: Sendable {
             func resolve(_ path: String?) -> String? { path.map { $0.hasPrefix("/") ? $0 : "\(root)/\($0)" } }
             calendars = try Calendars.load(holidays: resolve(config.features.holidays), promotions: resolve(config.features.promotions))
         }
-        return try evaluate(panel, config: config, holdout: holdout, top: top, calendars: calendars, source: source, inputs: inputs)
+        return try evaluate(panel, config: config, holdout: holdout ?? config.model.horizon, top: top, calendars: calendars, source: source, inputs: inputs)
     }
 
     func evaluate(_ panel: PanelSeries, config: PipelineConfig, holdout: Int, top: Int?, calendars: Calendars? = nil, source: String,

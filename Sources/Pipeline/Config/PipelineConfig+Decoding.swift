@@ -19,15 +19,25 @@ extension PipelineConfig {
         retry = try object.value("retry", default: retry)
         daemon = try object.value("daemon", default: daemon)
         alerts = try object.value("alerts", default: alerts)
-        if clean.bucket == "month" {
-            // Monthly defaults for what the config leaves out: a yearly season of 12 buckets, two years
-            // of lookback, half a year ahead, yearly and half-yearly sin/cos.
+        if clean.bucket == "week" {
+            clean.monthly = nil
+        } else {
+            // Monthly defaults for what the config leaves out; under `auto` kept aside until clean sees the data.
             let modelKeys = try object.optional("model").map { (keys: PresentKeys) in keys.names } ?? []
             let featureKeys = try object.optional("features").map { (keys: PresentKeys) in keys.names } ?? []
-            if !modelKeys.contains("seasonLength") { model.seasonLength = 12 }
-            if !modelKeys.contains("lookback") { model.lookback = 24 }
-            if !modelKeys.contains("horizon") { model.horizon = 6 }
-            if !featureKeys.contains("periods") { features.periods = [12, 6] }
+            let given = try object.optional("clean").map { (keys: PresentKeys) in keys.names.contains("monthly") } ?? false
+            var monthly = given ? clean.monthly ?? MonthlyModel() : MonthlyModel()
+            if !given {
+                if modelKeys.contains("seasonLength") { monthly.seasonLength = model.seasonLength }
+                if modelKeys.contains("lookback") { monthly.lookback = model.lookback }
+                if modelKeys.contains("horizon") { monthly.horizon = model.horizon }
+                if featureKeys.contains("periods") { monthly.periods = features.periods }
+            }
+            if clean.bucket == "month" {
+                self = withMonthlyBuckets(monthly)
+            } else {
+                clean.monthly = monthly
+            }
         }
         var seen = Set<String>()
         for producer in producers where !seen.insert(producer.name).inserted {
@@ -168,11 +178,14 @@ extension PipelineConfig.Clean {
     /// Decodes the clean settings.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "bucket", "bucketWeeks", "anchorWeekday", "dropPartialEdgeBuckets", "outlierZ", "minTotalQuantity", "minNonZeroBuckets", "keepSkus",
+            "bucket", "monthly", "bucketWeeks", "anchorWeekday", "dropPartialEdgeBuckets", "outlierZ", "minTotalQuantity", "minNonZeroBuckets", "keepSkus",
         ])
         self.init()
         bucket = try object.value("bucket", default: bucket)
-        guard ["week", "month"].contains(bucket) else { throw object.invalid("bucket", "expected \"week\" or \"month\", got \"\(bucket)\"") }
+        guard ["week", "month", "auto"].contains(bucket) else {
+            throw object.invalid("bucket", "expected \"week\", \"month\" or \"auto\", got \"\(bucket)\"")
+        }
+        monthly = try object.optional("monthly")
         bucketWeeks = try object.value("bucketWeeks", default: bucketWeeks)
         guard (1...52).contains(bucketWeeks) else { throw object.invalid("bucketWeeks", "expected 1 to 52 weeks per bucket") }
         anchorWeekday = try object.value("anchorWeekday", default: anchorWeekday)
@@ -185,6 +198,21 @@ extension PipelineConfig.Clean {
         minTotalQuantity = try object.value("minTotalQuantity", default: minTotalQuantity)
         minNonZeroBuckets = try object.value("minNonZeroBuckets", default: minNonZeroBuckets)
         keepSkus = try object.value("keepSkus", default: keepSkus)
+    }
+}
+
+extension PipelineConfig.MonthlyModel {
+    /// Decodes the monthly model settings (written by `auto` into every run's manifest).
+    public init(from decoder: any Decoder) throws {
+        let object = try ConfigObject(decoder, allowed: ["seasonLength", "lookback", "horizon", "periods"])
+        self.init()
+        seasonLength = try object.value("seasonLength", default: seasonLength)
+        lookback = try object.value("lookback", default: lookback)
+        horizon = try object.value("horizon", default: horizon)
+        periods = try object.value("periods", default: periods)
+        guard seasonLength >= 1, lookback >= 1, horizon >= 1, periods.allSatisfy({ $0 >= 2 }) else {
+            throw object.invalid("seasonLength", "expected positive months (and periods of at least 2)")
+        }
     }
 }
 

@@ -187,8 +187,12 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
 
     /// Settings of the `clean` state.
     public struct Clean: Sendable, Equatable, Codable {
-        /// `week` (buckets of `bucketWeeks` weeks) or `month` (calendar months).
-        public var bucket = "week"
+        /// `week` (buckets of `bucketWeeks` weeks), `month` (calendar months) or `auto` (the default:
+        /// months when every sale is dated on one day of its month — a monthly export — else weeks).
+        public var bucket = "auto"
+        /// Under `auto`: the model settings a run uses when its data turns out monthly (set when the config
+        /// is read, from the monthly defaults for what the config leaves out; `nil` under `week` and `month`).
+        public var monthly: MonthlyModel? = MonthlyModel()
         /// Bucket length in weeks.
         public var bucketWeeks = 1
         /// The weekday buckets start on (`monday` … `sunday`).
@@ -203,6 +207,20 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var minNonZeroBuckets = 1
         /// SKUs that always survive low-volume removal.
         public var keepSkus: [String] = []
+        public init() {}
+    }
+
+    /// The settings that change with monthly buckets: a yearly season of 12, two years of lookback, half
+    /// a year ahead, yearly and half-yearly sin/cos (for the keys a config leaves out).
+    public struct MonthlyModel: Sendable, Equatable, Codable {
+        /// `model.seasonLength` in months.
+        public var seasonLength = 12
+        /// `model.lookback` in months.
+        public var lookback = 24
+        /// `model.horizon` in months.
+        public var horizon = 6
+        /// `features.periods` in months.
+        public var periods = [12, 6]
         public init() {}
     }
 

@@ -52,7 +52,7 @@ public struct Orchestrator: Sendable {
                 echo?("[\(name.rawValue)] already done, skipping")
                 continue
             }
-            let outcome = try attempt(name, in: &manifest, config: config, failure: nil)
+            let outcome = try attempt(name, in: &manifest, config: resolved(config, for: name, runId: manifest.runId), failure: nil)
             switch outcome {
             case .succeeded: continue
             case .interrupted:
@@ -67,7 +67,7 @@ public struct Orchestrator: Sendable {
             try store.save(&manifest)
             return manifest
         }
-        let alertOutcome = try attempt(.alert, in: &manifest, config: config, failure: failure)
+        let alertOutcome = try attempt(.alert, in: &manifest, config: resolved(config, for: .alert, runId: manifest.runId), failure: failure)
         if case .interrupted = alertOutcome {
             manifest.status = .interrupted
         } else if failure != nil {
@@ -79,6 +79,13 @@ public struct Orchestrator: Sendable {
         }
         try store.save(&manifest, error: failure.map { "\($0.state.rawValue): \($0.message)" })
         return manifest
+    }
+
+    /// The config state `name` runs with: after `clean`, in calendar months when clean chose them under
+    /// `clean.bucket` `auto` (a monthly file), with the monthly model settings.
+    private func resolved(_ config: PipelineConfig, for name: StateName, runId: String) -> PipelineConfig {
+        guard name > .clean, config.clean.bucket == "auto" else { return config }
+        return config.resolved(monthlyData: SeriesFile.isMonthly(folder: "\(store.runDirectory(runId))/\(StateName.clean.rawValue)"))
     }
 
     private enum Outcome {

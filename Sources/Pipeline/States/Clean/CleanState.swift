@@ -20,11 +20,14 @@ public struct CleanState: PipelineState {
         guard let firstDay = days.min(), let lastDay = days.max() else {
             throw PipelineError(.state, "no transactions to bucket")
         }
-        let monthly = settings.bucket == "month"
         // A monthly file dates each month's sales on one day (the 1st, say): its months are whole.
         let sharedDay = Self.sharedDayOfMonth(days)
-        if !monthly, let note = Self.monthlyDatesNote(sharedDay: sharedDay, months: days.count, bucketWeeks: settings.bucketWeeks) {
+        let monthly = settings.bucket == "month" || (settings.bucket == "auto" && sharedDay != nil)
+        if settings.bucket == "week", let note = Self.monthlyDatesNote(sharedDay: sharedDay, months: days.count, bucketWeeks: settings.bucketWeeks) {
             context.log.warning(note)
+        }
+        if settings.bucket == "auto", let day = sharedDay {
+            context.log.info(Self.monthlyBucketsNote(sharedDay: day, months: days.count, model: context.config.resolved(monthlyData: true).model))
         }
         var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0,
                               firstBucket: 0, lastBucket: 0, months: monthly ? true : nil)
@@ -125,6 +128,14 @@ public struct CleanState: PipelineState {
         let weekday = Weekdays.names[((Int(firstDay) % 7) + 7 + 3) % 7].capitalized
         let edges = keptFirst && keptLast ? "first and last buckets count" : keptFirst ? "first bucket counts" : "last bucket counts"
         return "every sale is dated on a \(weekday) (\(weeks) weeks): a weekly file, whose rows stand for their weeks, so its \(edges) as whole"
+    }
+
+    /// Says that `auto` chose monthly buckets, and the model settings that come with them.
+    static func monthlyBucketsNote(sharedDay: Int, months: Int, model: PipelineConfig.Model) -> String {
+        let dated = sharedDay == monthEnd ? "on the last day" : "day \(sharedDay)"
+        return "every sale is dated \(dated) of its month (\(months) months): monthly buckets (clean.bucket \"auto\"), "
+            + "season \(model.seasonLength), lookback \(model.lookback), horizon \(model.horizon) months; "
+            + "set clean.bucket to \"week\" to keep weeks"
     }
 
     /// A warning when every sale falls on one day of its month over at least three months (a monthly

@@ -87,6 +87,11 @@ enum SeriesFile {
         try FileSystem.writeAtomically(JSONFile.encode(grid), to: "\(folder)/calendar.json")
     }
 
+    /// Whether the clean output in `folder` is in calendar months (false when there is none yet).
+    static func isMonthly(folder: String) -> Bool {
+        (try? JSONFile.decode(BucketGrid.self, path: "\(folder)/calendar.json"))?.months == true
+    }
+
     static func read(folder: String) throws -> (series: [SeriesRecord], grid: BucketGrid) {
         let grid = try JSONFile.decode(BucketGrid.self, path: "\(folder)/calendar.json")
         let (columns, table) = try CSVTable.read(path: "\(folder)/series.csv", requiring: ["sku", "bucket", "quantity", "raw_quantity"])
