@@ -9,17 +9,23 @@ import Testing
     static let weeklyConfig = TestRoot.configJSON.replacingOccurrences(of: #""clean": {"minTotalQuantity": 10,"#,
                                                                        with: #""clean": {"bucket": "week", "minTotalQuantity": 10,"#)
 
+    /// Acme's file of 30 months (January 2021 to June 2023) for three SKUs, each row dated the 1st;
+    /// `quantity(base, month)` gives each SKU's quantity from its base level and the month's number.
+    static func monthlyFile(_ quantity: (Int, Int) -> Int) -> String {
+        var lines = ["item_code;sold_on;qty_sold;unit_price"]
+        for month in 0..<30 {
+            let date = String(format: "01/%02d/%04d", month % 12 + 1, 2021 + month / 12)
+            for (sku, base) in [("A100", 40), ("B200", 90), ("C300", 15)] { lines.append("\(sku);\(date);\(quantity(base, month));1,0") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     @Test func aMonthlyFileInWeeklyBucketsIsNamedAsSuchInTheLog() throws {
         #expect(Self.weeklyConfig.contains(#""bucket": "week""#))
         let root = try TestRoot(config: Self.weeklyConfig)
         defer { root.remove() }
-        var lines = ["item_code;sold_on;qty_sold;unit_price"]
-        for month in 0..<30 {
-            let date = String(format: "01/%02d/%04d", month % 12 + 1, 2021 + month / 12)
-            for (sku, base) in [("A100", 40), ("B200", 90), ("C300", 15)] { lines.append("\(sku);\(date);\(base + month % 5);1,0") }
-        }
         let file = "\(root.path)/acme_monthly.csv"
-        try FileSystem.writeAtomically(lines.joined(separator: "\n") + "\n", to: file)
+        try FileSystem.writeAtomically(Self.monthlyFile { base, month in base + month % 5 }, to: file)
         let result = try root.demand(["backtest", "--input", file])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("every sale is dated day 1 of its month (30 months): the data looks monthly"), "\(result.stderr)")
@@ -39,12 +45,7 @@ import Testing
         #expect(config.contains(clean) && !config.contains(#""horizon""#))
         let root = try TestRoot(config: config)
         defer { root.remove() }
-        var lines = ["item_code;sold_on;qty_sold;unit_price"]
-        for month in 0..<30 {
-            let date = String(format: "01/%02d/%04d", month % 12 + 1, 2021 + month / 12)
-            for (sku, base) in [("A100", 40), ("B200", 90), ("C300", 15)] { lines.append("\(sku);\(date);\(base + 10 * (month % 12 == 11 ? 1 : 0));1,0") }
-        }
-        try root.drop(text: lines.joined(separator: "\n") + "\n", as: "acme/acme_monthly.csv")
+        try root.drop(text: Self.monthlyFile { base, month in base + 10 * (month % 12 == 11 ? 1 : 0) }, as: "acme/acme_monthly.csv")
         let result = try root.demand(["run"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(!result.stderr.contains("looks monthly"), "\(result.stderr)")
@@ -74,13 +75,8 @@ import Testing
         let root = try TestRoot(config: TestRoot.configJSON.replacingOccurrences(
             of: TestRoot.modelJSON, with: #""model": {"cvOrigins": 2, "candidates": \#(TestRoot.baselineCandidates)}"#))
         defer { root.remove() }
-        var lines = ["item_code;sold_on;qty_sold;unit_price"]
-        for month in 0..<30 {
-            let date = String(format: "01/%02d/%04d", month % 12 + 1, 2021 + month / 12)
-            for (sku, base) in [("A100", 40), ("B200", 90), ("C300", 15)] { lines.append("\(sku);\(date);\(base + month % 5);1,0") }
-        }
         let file = "\(root.path)/acme_monthly.csv"
-        try FileSystem.writeAtomically(lines.joined(separator: "\n") + "\n", to: file)
+        try FileSystem.writeAtomically(Self.monthlyFile { base, month in base + month % 5 }, to: file)
         let result = try root.demand(["backtest", "--input", file])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("3 series, 24 training buckets, holdout 6, season 12 (pipeline)"), "\(result.stdout)")
