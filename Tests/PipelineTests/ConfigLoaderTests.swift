@@ -74,6 +74,7 @@ import Testing
         let encoded = try JSONEncoder().encode(auto)
         let again = try JSONDecoder().decode(PipelineConfig.self, from: encoded)
         #expect(again == auto && again.resolved(monthlyData: true) == resolved)
+        #expect(message(#"{"clean":{"monthly":{"horizon":0}}}"#).contains("$.clean.monthly.horizon"))
         // Weeks asked for stay weeks whatever the data.
         let weekly = try decode(#"{"clean":{"bucket":"week"}}"#)
         #expect(weekly.resolved(monthlyData: true) == weekly)

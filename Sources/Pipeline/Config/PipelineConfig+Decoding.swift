@@ -210,9 +210,10 @@ extension PipelineConfig.MonthlyModel {
         lookback = try object.value("lookback", default: lookback)
         horizon = try object.value("horizon", default: horizon)
         periods = try object.value("periods", default: periods)
-        guard seasonLength >= 1, lookback >= 1, horizon >= 1, periods.allSatisfy({ $0 >= 2 }) else {
-            throw object.invalid("seasonLength", "expected positive months (and periods of at least 2)")
+        for (key, months) in [("seasonLength", seasonLength), ("lookback", lookback), ("horizon", horizon)] where months < 1 {
+            throw object.invalid(key, "expected at least 1 month")
         }
+        guard periods.allSatisfy({ $0 >= 2 }) else { throw object.invalid("periods", "every period must be at least 2 months") }
     }
 }
 
