@@ -11,8 +11,9 @@ enum BacktestCommand {
 
             Runs ingest → clean → features on the vendor files (each matched to a producer by its folder
             name or filename pattern), or reads an already bucketed panel (a CSV with columns
-            unique_id, ds, y), holds out the last N buckets (default model.horizon: 13 weeks, or 6
-            months for a monthly file under clean.bucket "auto"), fits every baseline and the
+            unique_id, ds, y; weekly, or monthly when every ds is one day of its month), holds out
+            the last N buckets (default model.horizon: 13 weeks, or 6 months for monthly data under
+            clean.bucket "auto"), fits every baseline and the
             per-series selection on the rest, and prints MAE, RMSE, sMAPE, MASE (scaled by the in-sample
             seasonal naive, season = model.seasonLength), WAPE and total-volume error per model, plus
             the interval coverage of the selected model. With --top N only the N series with the most

@@ -96,4 +96,28 @@ import Testing
         #expect(note(monthEnds)?.contains("dated on the last day of its month (3 months)") == true)
         #expect(note(monthEnds.union([19081])) == nil)
     }
+
+    /// A `unique_id,ds,y` panel dated on the 1st is read in months too (it was refused as off its weekly
+    /// grid), and with four years of history the network reads each month's position beside last year's.
+    @Test func aMonthlyPanelIsReadInMonthsWithTheSeasonPosition() throws {
+        let config = TestRoot.configJSON.replacingOccurrences(of: TestRoot.modelJSON, with: #"""
+            "model": {"cvOrigins": 2, "candidates": ["naive", "seasonalNaive", "lstm"],
+                      "lstm": {"hiddenUnits": 8, "epochs": 2, "windowsPerEpoch": 128, "batchSize": 32, "ensembleSize": 1}}
+            """#)
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        var lines = ["unique_id,ds,y"]
+        for sku in 0..<4 {
+            for month in 0..<48 {
+                let peak = [8, 10, 11].contains(month % 12) ? 3.0 : 1.0
+                lines.append(String(format: "S%d,%04d-%02d-01,%.0f", sku, 2020 + month / 12, month % 12 + 1, Double(20 + 10 * sku) * peak + Double(month % 3)))
+            }
+        }
+        let panel = "\(root.path)/monthly_panel.csv"
+        try FileSystem.writeAtomically(lines.joined(separator: "\n") + "\n", to: panel)
+        let result = try root.demand(["backtest", "--input", panel])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("4 series, 42 training buckets, holdout 6, season 12 (panel)"), "\(result.stdout)")
+        #expect(result.stderr.contains("histories span 3 seasons or more: each timestep carries its position in the season"), "\(result.stderr)")
+    }
 }

@@ -135,15 +135,15 @@ import Testing
         }
     }
 
-    @Test func autoTrainsOnPartialWindowsOnlyWhenTheMedianHistoryIsShort() {
+    @Test func autoTrainsOnAutoSwitchOnlyWhenTheMedianHistoryIsShort() {
         // Lookback 52 and horizon 13: a median series under 78 buckets turns them on.
-        #expect(PartialWindows.auto.applies(seriesLengths: [35, 35, 104], lookback: 52, horizon: 13))
-        #expect(!PartialWindows.auto.applies(seriesLengths: [91, 91, 20], lookback: 52, horizon: 13))
-        #expect(!PartialWindows.auto.applies(seriesLengths: [78], lookback: 52, horizon: 13))
-        #expect(PartialWindows.auto.applies(seriesLengths: [77], lookback: 52, horizon: 13))
-        #expect(!PartialWindows.auto.applies(seriesLengths: [], lookback: 52, horizon: 13))
-        #expect(PartialWindows.on.applies(seriesLengths: [200], lookback: 52, horizon: 13))
-        #expect(!PartialWindows.off.applies(seriesLengths: [10], lookback: 52, horizon: 13))
+        #expect(AutoSwitch.auto.trainsPartialWindows(seriesLengths: [35, 35, 104], lookback: 52, horizon: 13))
+        #expect(!AutoSwitch.auto.trainsPartialWindows(seriesLengths: [91, 91, 20], lookback: 52, horizon: 13))
+        #expect(!AutoSwitch.auto.trainsPartialWindows(seriesLengths: [78], lookback: 52, horizon: 13))
+        #expect(AutoSwitch.auto.trainsPartialWindows(seriesLengths: [77], lookback: 52, horizon: 13))
+        #expect(!AutoSwitch.auto.trainsPartialWindows(seriesLengths: [], lookback: 52, horizon: 13))
+        #expect(AutoSwitch.on.trainsPartialWindows(seriesLengths: [200], lookback: 52, horizon: 13))
+        #expect(!AutoSwitch.off.trainsPartialWindows(seriesLengths: [10], lookback: 52, horizon: 13))
     }
 
     @Test func autoTrainsAsOnForShortHistoriesAndAsOffForLongOnes() {
@@ -153,7 +153,7 @@ import Testing
         var settings = NeuralForecasterTests.settings
         settings.lookback = 8
         settings.epochs = 2
-        func forecasts(_ mode: PartialWindows, _ series: [[Double]]) -> [[Double]] {
+        func forecasts(_ mode: AutoSwitch, _ series: [[Double]]) -> [[Double]] {
             var chosen = settings
             chosen.partialWindows = mode
             return NeuralForecaster.train(series: series, firstBuckets: firstBuckets, horizon: 4, settings: chosen, seed: 5,

@@ -27,7 +27,10 @@ import Testing
             if t >= 8 { #expect(row[0] == 0 && row[1] == 0) }
         }
         // A horizon longer than the season would reach the forecast's own buckets: those lags are masked.
-        let long = NeuralWindows(series: series, firstBuckets: [0, 0], settings: Self.settings(season: 3, lookback: 4), horizon: 5)
+        // (Ten seasons of three: without `seasonPosition` off, the position would sit beside the lag.)
+        var short3 = Self.settings(season: 3, lookback: 4)
+        short3.seasonPosition = .off
+        let long = NeuralWindows(series: series, firstBuckets: [0, 0], settings: short3, horizon: 5)
         let storage = long.batch([(0, 20)], withTargets: false).inputs.numeric.storage
         let lagMasks = (4..<9).map { storage[$0 * 5 + 4] }
         #expect(lagMasks == [1, 1, 1, 0, 0], "\(lagMasks)")
@@ -37,5 +40,41 @@ import Testing
         var off = Self.settings(season: 12, lookback: 8)
         off.seasonalLag = false
         #expect(NeuralWindows(series: series, firstBuckets: [0, 0], settings: off, horizon: 4).featuresPerStep == 4)
+    }
+
+    /// With three seasons of history or more (`seasonPosition` `auto`), timesteps also carry their
+    /// position in the season, through the horizon, beside last season's value.
+    @Test func thePositionJoinsTheLagWhenHistoriesSpanThreeSeasons() {
+        let long = (0..<3).map { sku in (0..<40).map { Double(($0 + sku) % 12 + 1) } }
+        let windows = NeuralWindows(series: long, firstBuckets: [3, 3, 3], settings: Self.settings(season: 12, lookback: 8), horizon: 4)
+        // Quantity, mask, sin, cos, future flag, lag, lag mask.
+        #expect(windows.columns == WindowColumns(seasonalLag: true, seasonPosition: true, covariates: 0))
+        #expect(windows.featuresPerStep == 7 && windows.columns.position == 2..<4 && windows.columns.lag == 5..<7)
+        let rows = windows.batch([(0, 20)], withTargets: false).inputs.numeric.storage
+        for t in [0, 7, 8, 11] {
+            // The window's timestep t is bucket 12 + t of the series, 15 + t on the calendar.
+            let angle = 2 * Double.pi * Double((15 + t) % 12) / 12
+            #expect(abs(Double(rows[t * 7 + 2]) - sinValue(angle)) < 1e-6 && abs(Double(rows[t * 7 + 3]) - cosValue(angle)) < 1e-6, "t \(t)")
+            #expect(rows[t * 7 + 6] == 1)
+        }
+        // Two seasons and a half leave it out; `on` and `off` decide regardless of length.
+        #expect(!AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [35, 35, 40], seasonLength: 12))
+        #expect(AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [10, 36, 36], seasonLength: 12))
+        #expect(!AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [], seasonLength: 12))
+        #expect(AutoSwitch.on.feedsSeasonPosition(seriesLengths: [13], seasonLength: 12))
+        var off = Self.settings(season: 12, lookback: 8)
+        off.seasonPosition = .off
+        let without = NeuralWindows(series: long, firstBuckets: [3, 3, 3], settings: off, horizon: 4)
+        #expect(without.columns.position == nil && without.featuresPerStep == 5)
+    }
+
+    /// The explanations' `season` group blanks both, position and lag.
+    @Test func theSeasonGroupHoldsPositionAndLag() {
+        var settings = Self.settings(season: 12, lookback: 8)
+        settings.epochs = 1
+        let long = (0..<4).map { sku in (0..<40).map { Double(($0 + sku) % 12 + 2) } }
+        let trained = NeuralForecaster.train(series: long, firstBuckets: [0, 0, 0, 0], horizon: 4, settings: settings, seed: 3, refit: false)
+        #expect(trained.columns(of: InputGroup.season) == [2, 3, 5, 6])
+        #expect(trained.forecastAll().allSatisfy { $0.count == 4 && $0.allSatisfy(\.isFinite) })
     }
 }

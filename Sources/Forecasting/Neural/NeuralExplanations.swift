@@ -67,7 +67,7 @@ extension TrainedNeuralForecaster {
         let columns = windows.columns
         switch group {
         case .history: return Array(columns.history) + Array(columns.statistics ?? 0..<0)
-        case .season: return Array(columns.lag ?? columns.position ?? 0..<0) + Array(columns.pooled ?? 0..<0)
+        case .season: return Array(columns.position ?? 0..<0) + Array(columns.lag ?? 0..<0) + Array(columns.pooled ?? 0..<0)
         case .sku, .attributes: return []
         case .covariates: return Array(columns.covariates)
         }

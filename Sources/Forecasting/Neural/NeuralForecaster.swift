@@ -19,9 +19,12 @@ public enum NeuralForecaster {
                                     attributes: attributes)
         if let note = windows.constantCovariatesNote { progress?(note) }
         let validation = windows.validationWindows
-        let partial = settings.partialWindows.applies(seriesLengths: series.map(\.count), lookback: settings.lookback, horizon: horizon)
+        let partial = settings.partialWindows.trainsPartialWindows(seriesLengths: series.map(\.count), lookback: settings.lookback, horizon: horizon)
         if partial && settings.partialWindows == .auto {
             progress?("histories are short (median under lookback + 2 horizons): also training on the most recent windows, their unseen steps left out")
+        }
+        if windows.seasonPosition && settings.seasonPosition == .auto {
+            progress?("histories span \(AutoSwitch.seasonsForPosition) seasons or more: each timestep carries its position in the season beside last season's value")
         }
         let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1, partial: partial)
         let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0, partial: partial)

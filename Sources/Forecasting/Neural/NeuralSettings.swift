@@ -18,8 +18,11 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     public var historyStatistics = false
     /// Whether to also train on the windows whose horizon runs past the training data (the most recent
     /// ones), with the targets not yet observed left out of the loss: `auto` (the default) does so when
-    /// histories are short (`PartialWindows.auto`).
-    public var partialWindows = PartialWindows.auto
+    /// histories are short (`AutoSwitch.trainsPartialWindows`).
+    public var partialWindows = AutoSwitch.auto
+    /// With last season's values (`seasonalLag`): also the bucket's position in the season (sin, cos);
+    /// `auto` when the median history spans three seasons or more (`AutoSwitch.feedsSeasonPosition`).
+    public var seasonPosition = AutoSwitch.auto
     /// LSTM layers (1–3) and units per layer.
     public var layers = 1
     public var hiddenUnits = 64
@@ -82,7 +85,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, pooledSeason, historyStatistics, partialWindows, pointQuantile
+             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, pooledSeason, historyStatistics, partialWindows, seasonPosition, pointQuantile
     }
 
     /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
@@ -106,7 +109,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "pooledSeason", "historyStatistics", "partialWindows", "pointQuantile"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "pooledSeason", "historyStatistics", "partialWindows", "seasonPosition", "pointQuantile"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -169,6 +172,7 @@ extension NeuralSettings: Decodable {
         pooledSeason = try value("pooledSeason", pooledSeason)
         historyStatistics = try value("historyStatistics", historyStatistics)
         partialWindows = try value("partialWindows", partialWindows)
+        seasonPosition = try value("seasonPosition", seasonPosition)
         pointQuantile = try value("pointQuantile", pointQuantile)
         try check(pointQuantile > 0 && pointQuantile < 1, "pointQuantile", "expected a quantile strictly between 0 and 1, e.g. 0.6")
         threads = try value("threads", threads)
@@ -176,11 +180,8 @@ extension NeuralSettings: Decodable {
     }
 }
 
-/// When the network also trains on the most recent windows, whose horizon runs past the training data.
-public enum PartialWindows: Sendable, Equatable, Codable {
-    /// Only when histories are short: the median series is shorter than the lookback plus two horizons
-    /// (the held-out validation horizon and one window's own). Then complete windows would end so early
-    /// that the network rarely sees a window with as much history as the ones it forecasts from.
+/// A setting that is on, off, or decided from the data (`"auto"`), such as `partialWindows`.
+public enum AutoSwitch: Sendable, Equatable, Codable {
     case auto
     case on
     case off
@@ -207,15 +208,32 @@ public enum PartialWindows: Sendable, Equatable, Codable {
         }
     }
 
-    /// Whether series of these lengths train on partial windows, for a network reading `lookback` buckets
-    /// and forecasting `horizon`.
-    public func applies(seriesLengths: [Int], lookback: Int, horizon: Int) -> Bool {
+    /// `on` and `off` as set; `auto` as `automatic` says.
+    public func holds(whenAuto automatic: @autoclosure () -> Bool) -> Bool {
         switch self {
         case .on: return true
         case .off: return false
-        case .auto:
-            guard let median = HistoryLength.median(seriesLengths) else { return false }
-            return median < lookback + 2 * horizon
+        case .auto: return automatic()
         }
     }
+
+    /// `partialWindows`: whether series of these lengths train on partial windows, for a network reading
+    /// `lookback` buckets and forecasting `horizon`. Under `auto` only when histories are short: the median
+    /// series is shorter than the lookback plus two horizons (the held-out validation horizon and one
+    /// window's own). Then complete windows would end so early that the network rarely sees a window with
+    /// as much history as the ones it forecasts from.
+    public func trainsPartialWindows(seriesLengths: [Int], lookback: Int, horizon: Int) -> Bool {
+        holds(whenAuto: HistoryLength.median(seriesLengths).map { $0 < lookback + 2 * horizon } ?? false)
+    }
+
+    /// `seasonPosition`: whether windows that carry last season's values also carry the bucket's position
+    /// in the season (sin, cos). Under `auto` when the median series spans at least `seasonsForPosition`
+    /// seasons: with one or two earlier years the position only lets the network memorise those years'
+    /// particular buckets; with three or more, the calendar pattern they share is worth learning.
+    public func feedsSeasonPosition(seriesLengths: [Int], seasonLength: Int) -> Bool {
+        holds(whenAuto: HistoryLength.median(seriesLengths).map { $0 >= Self.seasonsForPosition * seasonLength } ?? false)
+    }
+
+    /// The seasons of history from which `auto` feeds the seasonal position beside last season's values.
+    public static let seasonsForPosition = 3
 }

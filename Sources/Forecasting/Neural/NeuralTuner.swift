@@ -112,7 +112,7 @@ public enum NeuralTuner {
             for fold in 0..<max(1, settings.trialFolds) {
                 let validation = Self.rankingWindows(windows, fold: fold)
                 let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, heldOutHorizons: fold + 1,
-                                                            partial: settings.partialWindows.applies(seriesLengths: series.map(\.count),
+                                                            partial: settings.partialWindows.trainsPartialWindows(seriesLengths: series.map(\.count),
                                                                                                      lookback: settings.lookback, horizon: horizon))
                 guard !validation.isEmpty, !held.windows.isEmpty else { break }
                 let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,

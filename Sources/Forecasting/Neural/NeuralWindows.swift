@@ -9,7 +9,8 @@ import NeuralNet
 /// timestep also carries the quantity one season earlier with its own mask — last year's same week —
 /// and the window runs on through the horizon's buckets (quantity and mask 0, a future flag 1), so the
 /// network reads last year's weeks beside the weeks it forecasts. Without one, the timestep carries
-/// sin/cos of the bucket's position in the season (`seasonLength` buckets) instead. Covariates (price,
+/// sin/cos of the bucket's position in the season (`seasonLength` buckets) instead; with one, it also
+/// does when `seasonPosition` says so (by default when histories span three seasons). Covariates (price,
 /// promotions, other regressors) also make windows run through the horizon, carrying their
 /// known-future values there.
 struct NeuralWindows {
@@ -32,6 +33,8 @@ struct NeuralWindows {
     let runningMaxima: [[Double]]
     /// Buckets back to the value fed beside each timestep (the season length), or 0 for none.
     let seasonalLag: Int
+    /// Whether timesteps that carry last season's values also carry the position in the season.
+    let seasonPosition: Bool
     /// Covariates left out because they never vary in the history (`varying`): the network could not
     /// learn what they do, and their horizon values would be inputs it never saw.
     let constantCovariates: [String]
@@ -57,6 +60,8 @@ struct NeuralWindows {
         self.settings = settings
         self.horizon = horizon
         seasonalLag = Self.seasonalLag(settings: settings, longest: series.map(\.count).max() ?? 0)
+        seasonPosition = seasonalLag > 0 && settings.seasonPosition.feedsSeasonPosition(seriesLengths: series.map(\.count),
+                                                                                        seasonLength: settings.seasonLength)
         let given = covariates.flatMap { $0.isEmpty ? nil : $0 }
         let inputs = given.flatMap { Self.varying($0, historyCounts: series.map(\.count)) }
         constantCovariates = (given?.names ?? []).filter { !(inputs?.names.contains($0) ?? false) }
@@ -123,8 +128,8 @@ struct NeuralWindows {
 
     /// Where each input sits in a timestep's values.
     var columns: WindowColumns {
-        WindowColumns(seasonalLag: seasonalLag > 0, pooledSeason: pooledSeason != nil, statistics: !statistics.isEmpty,
-                      covariates: covariateNames.count)
+        WindowColumns(seasonalLag: seasonalLag > 0, seasonPosition: seasonPosition, pooledSeason: pooledSeason != nil,
+                      statistics: !statistics.isEmpty, covariates: covariateNames.count)
     }
 
     /// Values per timestep.
@@ -314,7 +319,7 @@ struct NeuralWindows {
 }
 
 /// The layout of one timestep's inputs: quantity and observed-mask first, then the history statistics
-/// when on; then either the seasonal position (sin, cos) or — with a seasonal lag — nothing there; then,
+/// when on; then the seasonal position (sin, cos), unless a seasonal lag without `seasonPosition` leaves it out; then,
 /// when windows run through the horizon, the future flag, the seasonal lag (value, mask), the pooled
 /// season (value, mask) and the covariates.
 struct WindowColumns: Equatable {
@@ -322,7 +327,7 @@ struct WindowColumns: Equatable {
     let history = 0..<2
     /// Columns of the statistics of the quantities up to each timestep (`HistoryStatistics`).
     let statistics: Range<Int>?
-    /// Columns of sin and cos of the position in the season, when there is no seasonal lag.
+    /// Columns of sin and cos of the position in the season: without a seasonal lag, or with `seasonPosition`.
     let position: Range<Int>?
     /// Column of the future flag (1 in the horizon's timesteps), when windows run through the horizon.
     let future: Int?
@@ -335,14 +340,14 @@ struct WindowColumns: Equatable {
     /// Values per timestep.
     let count: Int
 
-    init(seasonalLag: Bool, pooledSeason: Bool = false, statistics: Bool = false, covariates: Int) {
+    init(seasonalLag: Bool, seasonPosition: Bool = false, pooledSeason: Bool = false, statistics: Bool = false, covariates: Int) {
         var next = history.upperBound
         func take(_ width: Int) -> Range<Int> {
             defer { next += width }
             return next..<(next + width)
         }
         self.statistics = statistics ? take(HistoryStatistics.count) : nil
-        position = seasonalLag ? nil : take(2)
+        position = seasonalLag && !seasonPosition ? nil : take(2)
         let extended = seasonalLag || covariates > 0
         future = extended ? take(1).lowerBound : nil
         lag = seasonalLag ? take(2) : nil

@@ -54,13 +54,13 @@ public struct Backtester: Sendable {
         let source: String
         if PanelSeries.isPanel(columns: try TableFile.columnNames(path: inputs[0])) {
             guard inputs.count == 1 else { throw PipelineError(.usage, "give one panel file at a time") }
-            panel = try PanelSeries.fromPanel(try TableFile.read(path: inputs[0]), file: inputs[0], bucketDays: 7 * config.clean.bucketWeeks)
+            panel = try PanelSeries.fromPanel(try TableFile.read(path: inputs[0]), file: inputs[0], clean: config.clean)
             source = "panel"
         } else {
             panel = try PipelineSeries.prepare(inputs: inputs, config: config, echo: echo)
-            config = config.resolved(monthlyData: panel.grid?.months == true)
             source = "pipeline"
         }
+        config = config.resolved(monthlyData: panel.grid?.months == true)
         var calendars: Calendars?
         if let root, config.features.holidays != nil || config.features.promotions != nil {
             func resolve(_ path: String?) -> String? { path.map { $0.hasPrefix("/") ? $0 : "\(root)/\($0)" } }

@@ -36,8 +36,10 @@ public struct PanelSeries: Sendable {
         ["unique_id", "ds", "y"].allSatisfy(columns.contains)
     }
 
-    /// Reads a `unique_id, ds, y` panel; gaps between a series' buckets are filled with zeros.
-    static func fromPanel(_ table: Table, file: String, bucketDays: Int) throws -> PanelSeries {
+    /// Reads a `unique_id, ds, y` panel; gaps between a series' buckets are filled with zeros. Its buckets
+    /// are `bucketDays` long, or calendar months under `clean.bucket` `month`, and under `auto` when every
+    /// `ds` falls on one day of its month (a monthly panel, as clean reads a monthly file).
+    static func fromPanel(_ table: Table, file: String, clean: PipelineConfig.Clean) throws -> PanelSeries {
         guard let id = table.columnIndex("unique_id"), let ds = table.columnIndex("ds"), let y = table.columnIndex("y") else {
             throw PipelineError(.input, "\(file): a panel needs columns unique_id, ds, y")
         }
@@ -52,6 +54,11 @@ public struct PanelSeries: Sendable {
             }
             points[name, default: []].append((Int(day), value))
         }
+        let days = Set(points.values.flatMap { $0.map { Int32($0.day) } })
+        if clean.bucket == "month" || (clean.bucket == "auto" && CleanState.sharedDayOfMonth(days) != nil) {
+            return monthly(points)
+        }
+        let bucketDays = 7 * clean.bucketWeeks
         var names: [String] = []
         var values: [[Double]] = []
         var firstDays: [Int] = []
@@ -70,5 +77,23 @@ public struct PanelSeries: Sendable {
             firstDays.append(first)
         }
         return PanelSeries(names: names, values: values, raw: nil, covariates: nil, firstBuckets: nil, firstDays: firstDays, bucketDays: bucketDays)
+    }
+
+    /// The panel's points summed by calendar month, each series from its first month to its last.
+    static func monthly(_ points: [String: [(day: Int, value: Double)]]) -> PanelSeries {
+        var grid = BucketGrid(weeksPerBucket: 1, anchorWeekday: 0, firstBucket: 0, lastBucket: 0, months: true)
+        var names: [String] = [], values: [[Double]] = [], firstBuckets: [Int] = []
+        for name in points.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let buckets = (points[name] ?? []).map { (bucket: grid.index(ofDay: $0.day), value: $0.value) }
+            guard let first = buckets.map(\.bucket).min(), let last = buckets.map(\.bucket).max() else { continue }
+            var series = [Double](repeating: 0, count: last - first + 1)
+            for point in buckets { series[point.bucket - first] += point.value }
+            names.append(name)
+            values.append(series)
+            firstBuckets.append(first)
+        }
+        grid.firstBucket = firstBuckets.min() ?? 0
+        grid.lastBucket = zip(firstBuckets, values).map { $0 + $1.count - 1 }.max() ?? 0
+        return PanelSeries(names: names, values: values, raw: nil, covariates: nil, firstBuckets: firstBuckets, grid: grid)
     }
 }
