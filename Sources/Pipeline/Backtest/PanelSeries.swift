@@ -55,7 +55,7 @@ public struct PanelSeries: Sendable {
             points[name, default: []].append((Int(day), value))
         }
         let days = Set(points.values.flatMap { $0.map { Int32($0.day) } })
-        if clean.bucket == "month" || (clean.bucket == "auto" && CleanState.sharedDayOfMonth(days) != nil) {
+        if clean.bucketsByMonth(sharedDayOfMonth: CleanState.sharedDayOfMonth(days)) {
             return monthly(points)
         }
         let bucketDays = 7 * clean.bucketWeeks

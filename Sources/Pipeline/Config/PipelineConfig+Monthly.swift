@@ -19,3 +19,11 @@ extension PipelineConfig {
         return withMonthlyBuckets(clean.monthly ?? MonthlyModel())
     }
 }
+
+extension PipelineConfig.Clean {
+    /// Whether data is bucketed by calendar month: under `month`, and under `auto` when every sale falls
+    /// on one day of its month (`sharedDayOfMonth`, as `CleanState.sharedDayOfMonth` finds it).
+    func bucketsByMonth(sharedDayOfMonth: Int?) -> Bool {
+        bucket == "month" || (bucket == "auto" && sharedDayOfMonth != nil)
+    }
+}

@@ -22,7 +22,7 @@ public struct CleanState: PipelineState {
         }
         // A monthly file dates each month's sales on one day (the 1st, say): its months are whole.
         let sharedDay = Self.sharedDayOfMonth(days)
-        let monthly = settings.bucket == "month" || (settings.bucket == "auto" && sharedDay != nil)
+        let monthly = settings.bucketsByMonth(sharedDayOfMonth: sharedDay)
         if settings.bucket == "week", let note = Self.monthlyDatesNote(sharedDay: sharedDay, months: days.count, bucketWeeks: settings.bucketWeeks) {
             context.log.warning(note)
         }
