@@ -10,6 +10,11 @@ public struct PipelineError: Error, Sendable, Equatable, CustomStringConvertible
     /// The full message: what, where (file, line, field or JSON path) and what was expected.
     public var description: String
 
+    /// Whether trying again cannot help: the vendor's file or the configuration is at fault, and a
+    /// run reads the same archived inputs and config on every attempt. The orchestrator does not
+    /// retry such errors.
+    public var isLasting: Bool { kind == .input || kind == .config || kind == .usage }
+
     /// Creates an error of `kind` with a message.
     public init(_ kind: Kind, _ description: String) {
         self.kind = kind

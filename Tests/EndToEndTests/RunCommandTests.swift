@@ -25,7 +25,7 @@ import Testing
         let run = try #require(try root.runs().first)
         let manifest = try root.manifest(run)
         #expect(manifest.status == .failed)
-        #expect(manifest.record(.ingest).attempts == 2)
+        #expect(manifest.record(.ingest).attempts == 1)
         #expect(manifest.record(.ingest).status == .failed)
         let alerts = try FileSystem.readText("\(run)/alert/alerts.json")
         #expect(alerts.contains("state-failed"))

@@ -8,6 +8,8 @@ struct ScriptedState: PipelineState {
     let name: StateName
     var failures = 0
     var interruptOnce = false
+    /// The kind of the scripted failures: `io` is retried, `input` is not.
+    var failureKind = PipelineError.Kind.io
     let counter: Counter
 
     final class Counter: Sendable {
@@ -20,7 +22,7 @@ struct ScriptedState: PipelineState {
         let count = counter.increment(name)
         if interruptOnce && count == 1 { context.stop.request() }
         try context.checkpoint()
-        if count <= failures { throw PipelineError(.input, "scripted failure \(count) of \(name.rawValue)") }
+        if count <= failures { throw PipelineError(failureKind, "scripted failure \(count) of \(name.rawValue)") }
         try FileSystem.writeAtomically("\(name.rawValue) output\n", to: context.output("out.txt"))
         context.log.info("wrote out.txt")
     }
@@ -94,6 +96,25 @@ struct ScriptedState: PipelineState {
         #expect(final.record(.clean).status == .skipped)
         #expect(final.record(.alert).status == .succeeded)
         #expect(counter.count(.clean) == 0)
+    }
+
+    @Test func anInputErrorIsNotRetried() throws {
+        let root = temporaryFolder()
+        defer { try? FileSystem.remove(root) }
+        let config = PipelineConfig()
+        let store = try RunStore(root: root, config: config)
+        let counter = ScriptedState.Counter()
+        var states = states(counter)
+        states[0] = ScriptedState(name: .ingest, failures: 99, failureKind: .input, counter: counter)
+        let final = try Orchestrator(states: states, store: store, sleep: { _ in })
+            .execute(makeManifest(store, config: config), config: config)
+        #expect(final.record(.ingest).status == .failed)
+        #expect(final.record(.ingest).attempts == 1)
+        #expect(counter.count(.ingest) == 1)
+        let log = try FileSystem.readText("\(store.runDirectory(final.runId))/logs/ingest-attempt1.jsonl")
+        #expect(log.contains("not retried: this input error comes back on every attempt until the file or the config is fixed"))
+        #expect(!log.contains("retrying"))
+        #expect(final.record(.alert).status == .succeeded)
     }
 
     @Test func resumeSkipsCompletedStatesAfterAnInterruption() throws {

@@ -50,8 +50,8 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var delimiter: String?
         /// Whether numbers use a decimal comma.
         public var decimalComma = false
-        /// Date format such as `dd/MM/yyyy`, or `nil` to detect ISO and common forms.
-        public var dateFormat: String?
+        /// Date layout such as `dd/MM/yyyy` (or several, tried in order), or `nil` to detect ISO and common forms.
+        public var dateFormat: DateLayouts?
         /// When set (`yyyy-MM-dd`), the date column holds week numbers instead of dates: week 1 starts on
         /// this day, week n on the day 7·(n−1) later (Dominick's week 1 starts on 1989-09-14).
         public var weekOneStarts: String?

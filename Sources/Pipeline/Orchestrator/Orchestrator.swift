@@ -151,6 +151,10 @@ public struct Orchestrator: Sendable {
                 let message = String(describing: error)
                 log.error(message)
                 record.error = message
+                if let lasting = error as? PipelineError, lasting.isLasting {
+                    log.info("not retried: this \(lasting.kind.rawValue) error comes back on every attempt until the file or the config is fixed")
+                    break
+                }
                 if number < lastAttempt {
                     let wait = policy.delay(beforeAttempt: number - firstAttempt + 2, jitterDraw: jitter.nextUnit())
                     record.status = .retrying

@@ -31,14 +31,14 @@ enum CellValues {
     }
 
     /// A day (days since 1970-01-01) from a date, timestamp or text cell.
-    static func day(_ cell: Cell, format: String?) -> Int32? {
+    static func day(_ cell: Cell, format: DateLayouts?) -> Int32? {
         switch cell {
         case .date(let days): return days
         case .timestamp(let value, let unit, _):
             let perDay = Int64(unit.rawValue) * 86_400
             let days = value >= 0 ? value / perDay : (value - perDay + 1) / perDay
             return Int32(exactly: days)
-        case .string(let text): return DateParsing.parseDay(text, format: format)
+        case .string(let text): return format.map { $0.day(text) } ?? DateParsing.parseDay(text)
         default: return nil
         }
     }

@@ -80,6 +80,10 @@ struct TransactionMapper {
             let quantity: Double
             if let quantityColumn {
                 guard let value = CellValues.number(row[quantityColumn], decimalComma: producer.decimalComma) else {
+                    if Self.repeatsHeader(row, of: table) {
+                        reject("repeated-header", columns.quantity, Self.repeatedHeaderDetail)
+                        continue
+                    }
                     unreadable(columns.quantity, "expected a number, found '\(CellText.text(row[quantityColumn]))'")
                     continue
                 }
@@ -98,6 +102,10 @@ struct TransactionMapper {
                 switch readDay(row[dateColumn], into: &result) {
                 case .success(let parsed): day = parsed
                 case .failure(let problem):
+                    if Self.repeatsHeader(row, of: table) {
+                        reject("repeated-header", columns.date, Self.repeatedHeaderDetail)
+                        continue
+                    }
                     unreadable(columns.date, problem.detail)
                     continue
                 }
@@ -166,6 +174,22 @@ struct TransactionMapper {
         }
         return quantity
     }
+
+    /// Whether `row` is the header again, as in files joined one after another with their headers
+    /// (Kaggle's monthly electronics sales repeat theirs a few dozen times a month): every cell read
+    /// is its column's name, two at least (a CSV reader leaves unmapped columns' cells empty). Such
+    /// rows are left out as `repeated-header`, not counted as unreadable.
+    static func repeatsHeader(_ row: [Cell], of table: Table) -> Bool {
+        guard row.count == table.columnNames.count else { return false }
+        var named = 0
+        for (cell, name) in zip(row, table.columnNames) where !cell.isEmpty {
+            guard CellText.trimmed(cell) == name else { return false }
+            named += 1
+        }
+        return named >= min(2, row.count)
+    }
+
+    static let repeatedHeaderDetail = "the header row again (files joined one after another)"
 
     func index(of column: String, role: String, in table: Table) throws -> Int {
         guard let index = table.columnIndex(column) else {

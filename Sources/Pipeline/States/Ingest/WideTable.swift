@@ -3,7 +3,7 @@ import Formats
 /// The quantity columns of a wide vendor table (one column per date) and the day each stands for.
 struct WideTable {
     let layout: PipelineConfig.WideLayout
-    let dateFormat: String?
+    let dateFormat: DateLayouts?
     let fileName: String
     let producerName: String
 

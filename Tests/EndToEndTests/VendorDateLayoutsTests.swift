@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// A vendor whose monthly files changed date layout, with its header repeated among the rows.
+@Suite struct VendorDateLayoutsTests {
+    static let fixtures = "\(TestRoot.fixtures)/electronics"
+
+    static func config(dateFormat: String) -> String {
+        """
+        {"producers": [{"name": "electronics", "patterns": ["Sales_*_2019.csv"], "dateFormat": \(dateFormat),
+          "columns": {"sku": "Product", "date": "Order Date", "quantity": "Quantity Ordered", "price": "Price Each"}}],
+         "ingest": {"maxBadRowShare": 0.0}}
+        """
+    }
+
+    @Test func oneLayoutRefusesTheOtherMonthAndSuggestsBoth() throws {
+        let root = try TestRoot(config: Self.config(dateFormat: #""MM/dd/yy""#))
+        defer { root.remove() }
+        try FileSystem.createDirectory("\(root.path)/landing/electronics")
+        for month in ["January", "April"] {
+            try FileSystem.copy("\(Self.fixtures)/Sales_\(month)_2019.csv", to: "\(root.path)/landing/electronics/Sales_\(month)_2019.csv")
+        }
+        let result = try root.demand(["run"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Sales_April_2019.csv:2: column 'Order Date': expected a date as MM/dd/yy, found '4/19/2019 08:46'"), "\(result.stdout)")
+        #expect(result.stdout.contains(#"the dates look like MM/dd/yyyy (days above 12 come second): set producers[].dateFormat to "MM/dd/yyyy", or to ["MM/dd/yy", "MM/dd/yyyy"] if the producer's other files keep their layout"#),
+                "\(result.stdout)")
+        // A vendor's file stays wrong however often it is read: ingest is not retried.
+        let manifest = try root.manifest(try #require(try root.runs().first))
+        #expect(manifest.record(.ingest).attempts == 1)
+    }
+
+    @Test func aListOfLayoutsReadsBothMonthsAndSkipsRepeatedHeaders() throws {
+        let root = try TestRoot(config: Self.config(dateFormat: #"["MM/dd/yy", "MM/dd/yyyy"]"#))
+        defer { root.remove() }
+        let january = try root.demand(["dump", "\(Self.fixtures)/Sales_January_2019.csv", "--producer", "electronics", "--mapped"])
+        #expect(january.status == 0, "\(january.stderr)")
+        #expect(january.stdout.contains("Google Phone,2019-01-29,1"), "\(january.stdout)")
+        #expect(january.stderr.contains("34 rows kept, 2 left out"), "\(january.stderr)")
+        #expect(january.stderr.contains("missing-sku=1") && january.stderr.contains("repeated-header=1"), "\(january.stderr)")
+        let april = try root.demand(["dump", "\(Self.fixtures)/Sales_April_2019.csv", "--producer", "electronics", "--mapped"])
+        #expect(april.status == 0, "\(april.stderr)")
+        #expect(april.stdout.contains("USB-C Charging Cable,2019-04-19,2"), "\(april.stdout)")
+        #expect(april.stderr.contains("30 rows kept, 1 left out") && april.stderr.contains("repeated-header=1"), "\(april.stderr)")
+    }
+
+    @Test func layoutsDecodeFromAStringOrAList() throws {
+        let one = try JSONDecoder().decode(DateLayouts.self, from: Data(#""dd/MM/yyyy""#.utf8))
+        #expect(one.layouts == ["dd/MM/yyyy"])
+        #expect(String(decoding: try JSONEncoder().encode(one), as: UTF8.self) == #""dd\/MM\/yyyy""#)
+        let two = try JSONDecoder().decode(DateLayouts.self, from: Data(#"["MM/dd/yy", "MM/dd/yyyy"]"#.utf8))
+        #expect(two.description == "MM/dd/yy or MM/dd/yyyy")
+        #expect(two.day("04/19/19 08:46") == two.day("4/19/2019 08:46"))
+        #expect(two.day("2019-04-19") == nil)
+        #expect(try JSONDecoder().decode(DateLayouts.self, from: JSONEncoder().encode(two)) == two)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(DateLayouts.self, from: Data("[]".utf8)) }
+    }
+
+    @Test func aTimeAfterTheDateStillSuggestsALayout() {
+        var hint = DateLayoutHint()
+        for cell in ["4/19/2019 08:46", "4/7/2019 22:30"] { hint.add(cell) }
+        #expect(hint.note(format: nil)?.hasSuffix(#"set producers[].dateFormat to "MM/dd/yyyy""#) == true)
+    }
+}
