@@ -126,6 +126,9 @@ struct ZipBuilder {
         #expect(message { try ZipArchive(bytes: Array("name,qty\nA,1\n".utf8) + [UInt8](repeating: 32, count: 30), name: "x.csv") }
             .contains("not a zip archive"))
         #expect(message { try ZipArchive(bytes: [1, 2, 3], name: "tiny") }.contains("too short"))
+        // Cut short in a download (a workbook's first 3 MB): a zip start without its end.
+        let cutShort = message { try ZipArchive(bytes: Array(good[..<(good.count - 30)]), name: "cut.xlsx") }
+        #expect(cutShort.contains("truncated: the file starts as a zip archive but its end"), "\(cutShort)")
         // Truncated: the central directory offset now points past the end.
         let truncated = Array(good[..<40]) + Array(good[(good.count - 22)...])
         #expect(message { try ZipArchive(bytes: truncated, name: "cut.zip") }.contains("runs past the end"))

@@ -38,8 +38,12 @@ enum ZipCentralDirectory {
             candidate -= 1
         }
         guard let end = found else {
-            let magic = bytes.prefix(4).map { String($0, radix: 16) }.joined(separator: " ")
-            throw failure("no end-of-central-directory record; not a zip archive (starts with \(magic), expected 50 4b 03 04) or truncated")
+            if bytes.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) {
+                throw failure("truncated: the file starts as a zip archive but its end (the end-of-central-directory record) is missing; "
+                              + "it was cut short in a copy or download, ask for the whole file")
+            }
+            let magic = bytes.prefix(4).map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined(separator: " ")
+            throw failure("no end-of-central-directory record; not a zip archive (starts with \(magic), expected 50 4b 03 04)")
         }
         var location = Location(
             offset: Int(bytes.uint32LE(at: end + 16)),
