@@ -62,7 +62,7 @@ import Testing
         #expect(daemon.notifications.contains { $0.contains("STATUS=") })
     }
 
-    @Test func aBurstOf500FilesBecomesFewRunsAndACorruptFileIsQuarantined() throws {
+    @Test func aBurstOf500FilesBecomesFewRunsAndCorruptOrEmptyFilesAreQuarantined() throws {
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }
         try FileSystem.createDirectory("\(root.path)/burst")
@@ -77,10 +77,14 @@ import Testing
             try FileSystem.move("\(root.path)/burst/acme_\(index).csv", to: "\(root.path)/landing/acme/acme_\(index).csv")
         }
         try root.drop(text: "item_code;sold_on;qty_sold\nX;01/01/2023;7\n\"broken;02/01/2023;1\n", as: "acme/acme_corrupt.csv")
+        try root.drop(text: "", as: "acme/acme_empty.csv")
         #expect(waitUntil(timeout: 120) { processedFiles(root).count == 500 })
         #expect(waitUntil(timeout: 30) { FileSystem.exists("\(root.path)/processed/quarantine/acme_corrupt.csv.reason.txt") })
         let reason = try FileSystem.readText("\(root.path)/processed/quarantine/acme_corrupt.csv.reason.txt")
         #expect(reason.contains("acme_corrupt.csv:3"))
+        #expect(waitUntil(timeout: 30) { FileSystem.exists("\(root.path)/processed/quarantine/acme_empty.csv.reason.txt") })
+        let empty = try FileSystem.readText("\(root.path)/processed/quarantine/acme_empty.csv.reason.txt")
+        #expect(empty.contains("acme_empty.csv: the file is empty (no header row, no rows)"), "\(empty)")
         let runs = try root.runs()
         #expect(runs.count >= 1 && runs.count <= 4, "500 files became \(runs.count) runs")
         let inputs = try runs.flatMap { try root.manifest($0).inputs.filter { $0.producer == "acme" } }

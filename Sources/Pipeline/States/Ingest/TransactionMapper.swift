@@ -191,8 +191,14 @@ struct TransactionMapper {
 
     static let repeatedHeaderDetail = "the header row again (files joined one after another)"
 
+    /// The error for a file without even a header row (a zero-byte upload, an export that failed).
+    static func emptyFile(_ fileName: String) -> PipelineError {
+        PipelineError(.input, "\(fileName): the file is empty (no header row, no rows); a vendor file needs at least its header. Ask the vendor for it again.")
+    }
+
     func index(of column: String, role: String, in table: Table) throws -> Int {
         guard let index = table.columnIndex(column) else {
+            guard !table.columnNames.isEmpty else { throw Self.emptyFile(fileName) }
             // A wide file has thousands of columns: name the first ones.
             let available = table.columnNames.prefix(30).map { "'\($0)'" }.joined(separator: ", ") + (table.columnNames.count > 30 ? ", …" : "")
             throw PipelineError(.input, "\(fileName): column '\(column)' (the \(role) column of producer '\(producer.name)') not found; the file has columns \(available). Fix the file or producers[].columns in the config.")

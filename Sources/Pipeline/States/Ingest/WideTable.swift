@@ -17,6 +17,7 @@ struct WideTable {
     func quantityColumns(of wide: Table) throws -> [Int] {
         let valueColumns = wide.columnNames.indices.filter { layout.holdsQuantities(wide.columnNames[$0]) }
         guard !valueColumns.isEmpty else {
+            guard !wide.columnNames.isEmpty else { throw TransactionMapper.emptyFile(fileName) }
             let available = wide.columnNames.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
             throw PipelineError(.input, "\(fileName): no column matches producers[].wide.columns '\(layout.columns)' of producer '\(producerName)'; the file has columns \(available)\(wide.columnNames.count > 20 ? ", …" : ""). Fix the file or the config.")
         }
