@@ -30,6 +30,16 @@ import Testing
         #expect(DateParsing.parseDay("31.01.2024") == Int32(day))
     }
 
+    /// A monthly pivot's headers name months: a format without a day reads the first of the month.
+    @Test func formatsWithoutADayNameTheFirstOfTheMonth() {
+        let first = Int32(DateParsing.daysFromCivil(year: 2014, month: 1, day: 1))
+        #expect(DateParsing.parseDay("Jan-14", format: "MMM-yy") == first)
+        #expect(DateParsing.parseDay("January 2014", format: "MMM yyyy") == first)
+        #expect(DateParsing.parseDay("2014-01", format: "yyyy-MM") == first)
+        #expect(DateParsing.parseDay("2014-13", format: "yyyy-MM") == nil)
+        #expect(DateParsing.parseDay("Jan-14", format: "dd-MMM-yy") == nil)
+    }
+
     @Test func formatsWithTimesWeekdaysZonesAndQuotedTextNameTheDay() {
         let day = Int32(DateParsing.daysFromCivil(year: 2024, month: 1, day: 31))
         #expect(DateParsing.parseDay("01/31/2024 08:26", format: "MM/dd/yyyy HH:mm") == day)

@@ -8,7 +8,8 @@ public enum DateParsing {
     /// `hh`/`h`, `mm`/`m`, `ss`/`s`, `S…` (fraction), `a` (AM/PM) and `X`/`Z` (zone) are read and
     /// checked but do not move the day; text in single quotes, such as `'T'`, and other characters
     /// must match literally). A time after the date, separated by a space or `T`, is ignored even
-    /// when the format does not mention it. Without a format, ISO 8601 (`2024-01-31`,
+    /// when the format does not mention it. A format without a day (`MMM-yy`, `yyyy-MM`: a monthly
+    /// pivot's headers) names the first of the month. Without a format, ISO 8601 (`2024-01-31`,
     /// `2024-01-31T08:00:00Z`), `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
     /// ambiguous `01/02/2024`, which needs a format saying which is the day.
     public static func parseDay(_ text: String, format: String? = nil) -> Int32? {
@@ -116,8 +117,10 @@ public enum DateParsing {
             let next = input[position]
             guard next == UInt8(ascii: " ") || next == UInt8(ascii: "T") else { return nil }
         }
-        guard let year, let month, let day, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
-        return Int32(daysFromCivil(year: year, month: month, day: day))
+        // Only a `d` token sets the day, and one that reads none has returned: no day means a month's first.
+        let dayOfMonth = day ?? 1
+        guard let year, let month, (1...12).contains(month), dayOfMonth >= 1, dayOfMonth <= daysIn(month: month, year: year) else { return nil }
+        return Int32(daysFromCivil(year: year, month: month, day: dayOfMonth))
     }
 
     private static func number(_ input: [UInt8], _ position: inout Int, min: Int, max: Int) -> Int? {

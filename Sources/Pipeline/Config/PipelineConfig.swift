@@ -92,6 +92,17 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
             return names
         }
 
+        /// The vendor columns this producer maps to something other than quantities — the SKU (or the
+        /// columns of its template), date, store, price, regressors, attributes and filters. A wide
+        /// file's `wide.columns` never takes them as quantity columns, so `"*"` means "the rest".
+        public var nonQuantityColumns: Set<String> {
+            var names = Set([columns.date, columns.store, columns.price].compactMap { $0 } + Array(regressors.values)
+                            + Array(attributes.values) + filters.map(\.column))
+            if let sku = try? ColumnTemplate(columns.sku), sku.isTemplate { names.formUnion(sku.placeholders) } else { names.insert(columns.sku) }
+            names.remove("")
+            return names
+        }
+
         /// Creates a producer with a column mapping.
         public init(name: String, columns: ColumnMapping) {
             self.name = name

@@ -11,10 +11,8 @@ extension TransactionMapper {
     /// filters) are not SKUs even when `wide.columns` matches them.
     func mapSkuColumns(_ table: Table, wide: WideTable, into result: inout Result) throws {
         let dateColumn = try index(of: producer.columns.date, role: "date", in: table)
-        // The date and every other mapped column are never SKUs, so `"columns": "*"` takes the rest.
-        let mappedNames = Set([producer.columns.date, producer.columns.store, producer.columns.price].compactMap { $0 }
-                              + Array(producer.regressors.values) + Array(producer.attributes.values) + producer.filters.map(\.column))
-        let skuColumns = try wide.quantityColumns(of: table).filter { !mappedNames.contains(table.columnNames[$0]) }
+        // The date and every other mapped column are never SKUs (`WideTable.mapped`), so `"columns": "*"` takes the rest.
+        let skuColumns = try wide.quantityColumns(of: table)
         let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
         for (rowIndex, row) in table.rows.enumerated() {
             let source = "\(fileName):\(table.rowOrigins[rowIndex])"

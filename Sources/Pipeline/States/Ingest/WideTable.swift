@@ -6,6 +6,8 @@ struct WideTable {
     let dateFormat: DateLayouts?
     let fileName: String
     let producerName: String
+    /// Columns the producer maps to something else (`Producer.nonQuantityColumns`): never quantities.
+    let mapped: Set<String>
 
     /// The quantity columns of a wide table and the day each stands for; throws when none match or a
     /// header gives no date.
@@ -13,9 +15,10 @@ struct WideTable {
         try quantityColumns(of: wide).map { ($0, try day(of: wide.columnNames[$0])) }
     }
 
-    /// The columns whose headers match `layout.columns` and no `layout.exclude` glob; throws when none do.
+    /// The columns whose headers match `layout.columns` and no `layout.exclude` glob, other than those the
+    /// producer maps to something else; throws when none do.
     func quantityColumns(of wide: Table) throws -> [Int] {
-        let valueColumns = wide.columnNames.indices.filter { layout.holdsQuantities(wide.columnNames[$0]) }
+        let valueColumns = wide.columnNames.indices.filter { !mapped.contains(wide.columnNames[$0]) && layout.holdsQuantities(wide.columnNames[$0]) }
         guard !valueColumns.isEmpty else {
             guard !wide.columnNames.isEmpty else { throw TransactionMapper.emptyFile(fileName) }
             let available = wide.columnNames.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
@@ -48,7 +51,8 @@ extension TransactionMapper {
     /// record naming the row and the date column, as in a long file; empty and zero cells are counted, not
     /// rejected (in a wide file they are how a vendor says "no sale", and they are most cells).
     func mapWide(_ table: Table, layout: PipelineConfig.WideLayout, into result: inout Result) throws {
-        let wide = WideTable(layout: layout, dateFormat: producer.dateFormat, fileName: fileName, producerName: producer.name)
+        let wide = WideTable(layout: layout, dateFormat: producer.dateFormat, fileName: fileName, producerName: producer.name,
+                             mapped: producer.nonQuantityColumns)
         if layout.headersAreSkus { return try mapSkuColumns(table, wide: wide, into: &result) }
         let dates = try wide.dateColumns(of: table)
         let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
