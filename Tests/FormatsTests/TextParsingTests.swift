@@ -36,6 +36,7 @@ import Testing
         #expect(DateParsing.parseDay("Jan-14", format: "MMM-yy") == first)
         #expect(DateParsing.parseDay("January 2014", format: "MMM yyyy") == first)
         #expect(DateParsing.parseDay("2014-01", format: "yyyy-MM") == first)
+        #expect(DateParsing.parseDay("2014-01") == first)
         #expect(DateParsing.parseDay("2014-13", format: "yyyy-MM") == nil)
         #expect(DateParsing.parseDay("Jan-14", format: "dd-MMM-yy") == nil)
     }

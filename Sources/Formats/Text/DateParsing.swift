@@ -10,7 +10,7 @@ public enum DateParsing {
     /// must match literally). A time after the date, separated by a space or `T`, is ignored even
     /// when the format does not mention it. A format without a day (`MMM-yy`, `yyyy-MM`: a monthly
     /// pivot's headers) names the first of the month. Without a format, ISO 8601 (`2024-01-31`,
-    /// `2024-01-31T08:00:00Z`), `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
+    /// `2024-01-31T08:00:00Z`, and the month `2024-01` as its first day), `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
     /// ambiguous `01/02/2024`, which needs a format saying which is the day.
     public static func parseDay(_ text: String, format: String? = nil) -> Int32? {
         let bytes = Array(text.utf8.drop { $0 == 0x20 || $0 == 0x09 })
@@ -23,7 +23,7 @@ public enum DateParsing {
         return nil
     }
 
-    private static let defaultPatterns: [[UInt8]] = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy"].map { Array($0.utf8) }
+    private static let defaultPatterns: [[UInt8]] = ["yyyy-MM-dd", "yyyy-MM", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy"].map { Array($0.utf8) }
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
 
     private static func parse(_ input: [UInt8], pattern: [UInt8]) -> Int32? {
