@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Pipeline
 
-/// A vendor whose monthly files changed date layout, with its header repeated among the rows.
+/// Vendors' date layouts: monthly files that changed layout (with their header repeated among the rows), ISO weeks.
 @Suite struct VendorDateLayoutsTests {
     static let fixtures = "\(TestRoot.fixtures)/electronics"
 
@@ -43,6 +43,33 @@ import Testing
         #expect(april.status == 0, "\(april.stderr)")
         #expect(april.stdout.contains("USB-C Charging Cable,2019-04-19,2"), "\(april.stdout)")
         #expect(april.stderr.contains("30 rows kept, 1 left out") && april.stderr.contains("repeated-header=1"), "\(april.stderr)")
+    }
+
+    /// A planning export dated by ISO week (`2019-W05`) needs no dateFormat: each week is its Monday.
+    @Test func isoWeeksAreReadWithoutALayout() throws {
+        var lines = ["sku,week,units"]
+        for week in 0..<104 {
+            let (year, number) = week < 52 ? (2019, week + 1) : (2020, week - 51)
+            for (sku, level) in [("A", 20.0), ("B", 35.0), ("C", 8.0)] {
+                lines.append("\(sku),\(year)-W\(number < 10 ? "0" : "")\(number),\(Int(level * (1.3 + sin(Double(week) * .pi / 26))))")
+            }
+        }
+        let config = """
+            {"producers": [{"name": "planning", "patterns": ["planning_*.csv"], "columns": {"sku": "sku", "date": "week", "quantity": "units"}}],
+             "ingest": {"maxBadRowShare": 0.0}, "model": {"cvOrigins": 2, "candidates": ["naive", "seasonalNaive", "simpleExponentialSmoothing"]}}
+            """
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        let file = "\(root.path)/planning_weeks.csv"
+        try FileSystem.writeAtomically(lines.joined(separator: "\n") + "\n", to: file)
+        let dump = try root.demand(["dump", file, "--producer", "planning", "--mapped"])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        // 2019-W01 starts on Monday 31 December 2018; the last rows, 2020-W52, on Monday 21 December 2020.
+        #expect(dump.stdout.contains("\nA,2018-12-31,26,") && dump.stdout.contains("\nC,2020-12-21,"), "\(dump.stdout.prefix(200))")
+        #expect(dump.stderr.contains("312 rows kept, 0 left out"), "\(dump.stderr)")
+        let backtest = try root.demand(["backtest", "--input", file, "--quiet"])
+        #expect(backtest.status == 0, "\(backtest.stdout)\(backtest.stderr)")
+        #expect(backtest.stdout.contains("3 series, 91 training buckets, holdout 13, season 52"), "\(backtest.stdout)")
     }
 
     @Test func layoutsDecodeFromAStringOrAList() throws {

@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: [
         ("19,99", true, 19.99), ("1.234,56", true, 1234.56), ("€ 7,50", true, 7.5), ("-1", true, -1.0),
         ("1,234.56", false, 1234.56), ("(12.34)", false, -12.34), ("1.23457E+11", false, 123_457_000_000.0),
-        ("200.000.000", true, 200_000_000.0), (" 42 ", false, 42.0), ("$3", false, 3.0),
+        ("200.000.000", true, 200_000_000.0), (" 42 ", false, 42.0), ("$3", false, 3.0), ("0,90 €", true, 0.9), ("1 234,50 €", true, 1234.5),
     ])
     func parsesNumbers(_ text: String, _ decimalComma: Bool, _ expected: Double) {
         #expect(NumberParsing.parseDecimal(text, decimalComma: decimalComma) == expected)
@@ -39,6 +39,19 @@ import Testing
         #expect(DateParsing.parseDay("2014-01") == first)
         #expect(DateParsing.parseDay("2014-13", format: "yyyy-MM") == nil)
         #expect(DateParsing.parseDay("Jan-14", format: "dd-MMM-yy") == nil)
+    }
+
+    /// Planning exports date weeks the ISO way: `2019-W05` is the Monday of ISO week 5.
+    @Test func isoWeeksNameTheirMonday() {
+        func day(_ year: Int, _ month: Int, _ day: Int) -> Int32 { Int32(DateParsing.daysFromCivil(year: year, month: month, day: day)) }
+        #expect(DateParsing.parseDay("2019-W05") == day(2019, 1, 28))
+        #expect(DateParsing.parseDay("2019-W01") == day(2018, 12, 31))
+        #expect(DateParsing.parseDay("2021-W01") == day(2021, 1, 4))
+        #expect(DateParsing.parseDay("2020-W53") == day(2020, 12, 28))
+        #expect(DateParsing.parseDay("2019-W53") == nil)
+        #expect(DateParsing.parseDay("2019-W00") == nil)
+        #expect(DateParsing.parseDay("W05/2019", format: "'W'ww/YYYY") == day(2019, 1, 28))
+        #expect(DateParsing.parseDay("201905", format: "YYYYww") == day(2019, 1, 28))
     }
 
     @Test func formatsWithTimesWeekdaysZonesAndQuotedTextNameTheDay() {

@@ -9,8 +9,10 @@ public enum DateParsing {
     /// checked but do not move the day; text in single quotes, such as `'T'`, and other characters
     /// must match literally). A time after the date, separated by a space or `T`, is ignored even
     /// when the format does not mention it. A format without a day (`MMM-yy`, `yyyy-MM`: a monthly
-    /// pivot's headers) names the first of the month. Without a format, ISO 8601 (`2024-01-31`,
-    /// `2024-01-31T08:00:00Z`, and the month `2024-01` as its first day), `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
+    /// pivot's headers) names the first of the month. ISO 8601 weeks take `YYYY` (the week's year) and
+    /// `ww` (its number), such as `YYYY-'W'ww` for `2019-W05`, and name the week's Monday. Without a format, ISO 8601 (`2024-01-31`,
+    /// `2024-01-31T08:00:00Z`, the month `2024-01` as its first day and the week `2024-W05` as its Monday),
+    /// `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
     /// ambiguous `01/02/2024`, which needs a format saying which is the day.
     public static func parseDay(_ text: String, format: String? = nil) -> Int32? {
         let bytes = Array(text.utf8.drop { $0 == 0x20 || $0 == 0x09 })
@@ -23,11 +25,12 @@ public enum DateParsing {
         return nil
     }
 
-    private static let defaultPatterns: [[UInt8]] = ["yyyy-MM-dd", "yyyy-MM", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy"].map { Array($0.utf8) }
+    private static let defaultPatterns: [[UInt8]] = ["yyyy-MM-dd", "yyyy-MM", "YYYY-'W'ww", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy"].map { Array($0.utf8) }
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
 
     private static func parse(_ input: [UInt8], pattern: [UInt8]) -> Int32? {
         var year: Int?, month: Int?, day: Int?
+        var weekYear: Int?, week: Int?
         var position = 0
         var index = 0
         while index < pattern.count {
@@ -39,6 +42,13 @@ public enum DateParsing {
                 let digits = length == 2 ? 2 : 4
                 guard let value = number(input, &position, min: digits, max: digits) else { return nil }
                 year = length == 2 ? (value < 70 ? 2000 + value : 1900 + value) : value
+            case UInt8(ascii: "Y"):
+                let digits = length == 2 ? 2 : 4
+                guard let value = number(input, &position, min: digits, max: digits) else { return nil }
+                weekYear = length == 2 ? (value < 70 ? 2000 + value : 1900 + value) : value
+            case UInt8(ascii: "w"):
+                guard let value = number(input, &position, min: 1, max: 2) else { return nil }
+                week = value
             case UInt8(ascii: "M") where length >= 3:
                 guard position + 3 <= input.count else { return nil }
                 let word = input[position..<position + 3].map { $0 | 0x20 }
@@ -117,6 +127,10 @@ public enum DateParsing {
             let next = input[position]
             guard next == UInt8(ascii: " ") || next == UInt8(ascii: "T") else { return nil }
         }
+        if let weekYear, let week {
+            guard year == nil, month == nil, day == nil else { return nil }
+            return mondayOf(isoWeek: week, in: weekYear)
+        }
         // Only a `d` token sets the day, and one that reads none has returned: no day means a month's first.
         let dayOfMonth = day ?? 1
         guard let year, let month, (1...12).contains(month), dayOfMonth >= 1, dayOfMonth <= daysIn(month: month, year: year) else { return nil }
@@ -132,6 +146,18 @@ public enum DateParsing {
             count += 1
         }
         return count >= min ? value : nil
+    }
+
+    /// The Monday of ISO 8601 week `week` of `year` (week 1 holds 4 January), or nil past the year's
+    /// last week (52 or 53).
+    static func mondayOf(isoWeek week: Int, in year: Int) -> Int32? {
+        func firstMonday(_ year: Int) -> Int {
+            let fourth = daysFromCivil(year: year, month: 1, day: 4)
+            return fourth - ((fourth + 3) % 7 + 7) % 7  // 1970-01-01 was a Thursday
+        }
+        let weeks = (firstMonday(year + 1) - firstMonday(year)) / 7
+        guard (1...weeks).contains(week) else { return nil }
+        return Int32(firstMonday(year) + 7 * (week - 1))
     }
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
