@@ -81,7 +81,15 @@ import Testing
         #expect(two.day("04/19/19 08:46") == two.day("4/19/2019 08:46"))
         #expect(two.day("2019-04-19") == nil)
         #expect(try JSONDecoder().decode(DateLayouts.self, from: JSONEncoder().encode(two)) == two)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(DateLayouts.self, from: Data("[]".utf8)) }
+        for wrong in ["[]", "5", #"["dd/MM/yyyy", 5]"#, #""""#] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(DateLayouts.self, from: Data(wrong.utf8)) }
+        }
+        // `config check` names the key and what it takes.
+        let root = try TestRoot(config: Self.config(dateFormat: "5"))
+        defer { root.remove() }
+        let check = try root.demand(["config", "check"])
+        #expect(check.status != 0)
+        #expect(check.stderr.contains(#"$.producers[0].dateFormat: expected a date layout such as "dd/MM/yyyy", or a list of them"#), "\(check.stderr)")
     }
 
     @Test func aTimeAfterTheDateStillSuggestsALayout() {

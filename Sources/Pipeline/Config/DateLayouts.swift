@@ -25,8 +25,10 @@ public struct DateLayouts: Sendable, Equatable, Codable, CustomStringConvertible
         let container = try decoder.singleValueContainer()
         if let layout = try? container.decode(String.self) {
             layouts = [layout]
+        } else if let list = try? container.decode([String].self) {
+            layouts = list
         } else {
-            layouts = try container.decode([String].self)
+            layouts = []
         }
         guard !layouts.isEmpty, layouts.allSatisfy({ !$0.isEmpty }) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date layout such as \"dd/MM/yyyy\", or a list of them")
