@@ -94,6 +94,19 @@ public struct XLSXWorkbook: Sendable {
         }
     }
 
+    /// Every visible worksheet `matches` accepts by name, in workbook order, each read as it is handed
+    /// to `body` (so only one sheet's cells exist at a time). Hidden sheets are left out: a workbook's
+    /// hidden tabs are lookups and scratch work, not more of its data.
+    ///
+    /// - Throws: `FormatError` listing the sheets when none matches `description` (the caller's pattern).
+    public func forEachSheet(matching description: String, _ matches: (String) -> Bool, _ body: (XLSXSheet) throws -> Void) throws {
+        let chosen = sheets.filter { $0.kind == .worksheet && $0.state == .visible && matches($0.name) }
+        guard !chosen.isEmpty else {
+            throw FormatError(file: path, message: "no visible worksheet matches \(description); sheets: \(sheetNames)")
+        }
+        for info in chosen { try body(load(info)) }
+    }
+
     private var sheetNames: String {
         sheets.isEmpty ? "(none)" : sheets.map(\.name).joined(separator: ", ")
     }

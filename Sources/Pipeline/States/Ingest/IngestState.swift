@@ -95,16 +95,26 @@ public struct IngestState: PipelineState {
     /// rows never all exist at once, only its mapped ones. Parse errors name the vendor's file name.
     static func mapFile(path: String, name: String, producer: PipelineConfig.Producer,
                         ingest: PipelineConfig.Ingest) throws -> (rows: Int, result: TransactionMapper.Result) {
+        // A glob (`"Year *"`) reads every visible sheet it matches, below; a name or 0-based index reads one.
         let sheet = producer.sheet.map { text in Int(text).map(SheetSelector.index) ?? .name(text) }
         let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma, sheet: sheet,
                                   columns: producer.mappedColumns)
-        let mapper = TransactionMapper(producer: producer, ingest: ingest, fileName: name)
         var result = TransactionMapper.Result()
         var rows = 0
         do {
-            try TableFile.forEachBlock(path: path, options: options, rowsPerBlock: rowsPerBlock) { block in
-                rows += block.rows.count
-                try mapper.map(block, into: &result)
+            if let pattern = producer.sheet, pattern.contains(where: { $0 == "*" || $0 == "?" }),
+               FileFormat.detect(path: path, prefix: try FileBytes.prefix(path: path, count: 512)) == .xlsx {
+                // A workbook with one sheet per year or month: each matching sheet in turn, its rows named `file[sheet]:row`.
+                try XLSXReader.forEachSheet(path: path, options: options, matching: "producers[].sheet '\(pattern)'", { Glob.matches(pattern, $0) }) { sheet, table in
+                    rows += table.rows.count
+                    try TransactionMapper(producer: producer, ingest: ingest, fileName: "\(name)[\(sheet)]").map(table, into: &result)
+                }
+            } else {
+                let mapper = TransactionMapper(producer: producer, ingest: ingest, fileName: name)
+                try TableFile.forEachBlock(path: path, options: options, rowsPerBlock: rowsPerBlock) { block in
+                    rows += block.rows.count
+                    try mapper.map(block, into: &result)
+                }
             }
         } catch let error as FormatError {
             var named = error
