@@ -13,14 +13,6 @@ public enum XLSXReader {
         return table(from: try workbook.sheet(options.sheet))
     }
 
-    /// Reads every visible worksheet whose name `matches` accepts (see `XLSXWorkbook.forEachSheet`),
-    /// handing `body` each sheet's name and table in workbook order.
-    public static func forEachSheet(path: String, options: ReadOptions = ReadOptions(), matching description: String,
-                                    _ matches: (String) -> Bool, _ body: (String, Table) throws -> Void) throws {
-        let workbook = try XLSXWorkbook.open(path: path, memoryLimitBytes: options.memoryLimitBytes)
-        try workbook.forEachSheet(matching: description, matches) { sheet in try body(sheet.info.name, table(from: sheet)) }
-    }
-
     /// Lays out the cells of `sheet` as a table (see the type's documentation for the rules).
     public static func table(from sheet: XLSXSheet) -> Table {
         var cells = sheet.cells.filter { !$0.value.isEmpty }

@@ -107,6 +107,11 @@ public struct XLSXWorkbook: Sendable {
         for info in chosen { try body(load(info)) }
     }
 
+    /// The names of the visible worksheets, in workbook order.
+    public var visibleWorksheetNames: [String] {
+        sheets.filter { $0.kind == .worksheet && $0.state == .visible }.map(\.name)
+    }
+
     private var sheetNames: String {
         sheets.isEmpty ? "(none)" : sheets.map(\.name).joined(separator: ", ")
     }

@@ -1,7 +1,7 @@
 # Builds retail_by_year.xlsx for the multi-sheet ingest test with openpyxl 3.1 (run from the repository
 # root: python Tests/Fixtures/workbooks/make_fixture.py). The rows are Tests/Fixtures/order_lines/
 # retail_order_lines_daily.csv (pandas, from Online Retail II), laid out the way UCI's online_retail_II.xlsx
-# is: one sheet per year of invoice lines with real date cells, here "Year 2010" and "Year 2011", plus a
+# is: one sheet per year of invoice lines with real date cells, here "Year 2010" and "Year 2011", then a
 # visible "Notes" sheet of text and a hidden "Year totals" sheet, which a "Year *" pattern must skip.
 import csv
 import datetime
@@ -9,9 +9,7 @@ from openpyxl import Workbook
 
 rows = list(csv.DictReader(open('Tests/Fixtures/order_lines/retail_order_lines_daily.csv')))
 book = Workbook()
-notes = book.active
-notes.title = 'Notes'
-notes.append(['Exported from the order system; one sheet per year.'])
+book.remove(book.active)
 for year in ('2010', '2011'):
     sheet = book.create_sheet(f'Year {year}')
     sheet.append(['StockCode', 'InvoiceDate', 'Quantity'])
@@ -20,6 +18,8 @@ for year in ('2010', '2011'):
             day = datetime.datetime.strptime(row['date'], '%Y-%m-%d').replace(hour=9, minute=30)
             sheet.append([row['sku'], day, int(row['quantity'])])
             sheet.cell(row=sheet.max_row, column=2).number_format = 'dd/mm/yyyy hh:mm'
+notes = book.create_sheet('Notes')
+notes.append(['Exported from the order system; one sheet per year.'])
 totals = book.create_sheet('Year totals')
 totals.append(['Year', 'Units'])
 totals.append([2010, 1])

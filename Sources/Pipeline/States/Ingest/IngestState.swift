@@ -35,6 +35,11 @@ public struct IngestState: PipelineState {
                 context.log.info("reading \(input.originalName) (\(size >> 20) MiB) with producer '\(producer.name)'…")
             }
             let (rowCount, result) = try Self.read(path: context.inputPath(input), name: input.originalName, producer: producer, ingest: config.ingest)
+            if !result.sheetsNotRead.isEmpty {
+                context.log.warning("\(input.originalName) has other visible sheets that were not read: "
+                                    + result.sheetsNotRead.map { "'\($0)'" }.joined(separator: ", ")
+                                    + "; set producers[].sheet to a pattern such as \"*\" to read every sheet, or to the one sheet meant")
+            }
             if !result.missingOptionalColumns.isEmpty {
                 context.log.warning("\(input.originalName) has no column \(result.missingOptionalColumns.map { "'\($0)'" }.joined(separator: ", ")); those optional fields stay empty")
             }
@@ -95,20 +100,14 @@ public struct IngestState: PipelineState {
     /// rows never all exist at once, only its mapped ones. Parse errors name the vendor's file name.
     static func mapFile(path: String, name: String, producer: PipelineConfig.Producer,
                         ingest: PipelineConfig.Ingest) throws -> (rows: Int, result: TransactionMapper.Result) {
-        // A glob (`"Year *"`) reads every visible sheet it matches, below; a name or 0-based index reads one.
-        let sheet = producer.sheet.map { text in Int(text).map(SheetSelector.index) ?? .name(text) }
-        let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma, sheet: sheet,
+        let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma,
                                   columns: producer.mappedColumns)
         var result = TransactionMapper.Result()
         var rows = 0
         do {
-            if let pattern = producer.sheet, pattern.contains(where: { $0 == "*" || $0 == "?" }),
-               FileFormat.detect(path: path, prefix: try FileBytes.prefix(path: path, count: 512)) == .xlsx {
-                // A workbook with one sheet per year or month: each matching sheet in turn, its rows named `file[sheet]:row`.
-                try XLSXReader.forEachSheet(path: path, options: options, matching: "producers[].sheet '\(pattern)'", { Glob.matches(pattern, $0) }) { sheet, table in
-                    rows += table.rows.count
-                    try TransactionMapper(producer: producer, ingest: ingest, fileName: "\(name)[\(sheet)]").map(table, into: &result)
-                }
+            if FileFormat.detect(path: path, prefix: try FileBytes.prefix(path: path, count: 512)) == .xlsx {
+                rows = try WorkbookSheets.map(path: path, name: name, producer: producer, ingest: ingest,
+                                              memoryLimitBytes: options.memoryLimitBytes, into: &result)
             } else {
                 let mapper = TransactionMapper(producer: producer, ingest: ingest, fileName: name)
                 try TableFile.forEachBlock(path: path, options: options, rowsPerBlock: rowsPerBlock) { block in

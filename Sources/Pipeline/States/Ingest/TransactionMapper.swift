@@ -25,6 +25,8 @@ struct TransactionMapper {
         var records = 0
         /// Empty or zero quantity cells of a wide file (no sale recorded).
         var emptyCells = 0
+        /// A workbook's other visible worksheets, not read because `producers[].sheet` is unset.
+        var sheetsNotRead: [String] = []
         /// Optional mapped columns (price, store, attributes) the file does not have.
         var missingOptionalColumns: [String] = []
 
