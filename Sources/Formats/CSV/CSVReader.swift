@@ -49,6 +49,7 @@ public enum CSVReader {
             delivered = true
         }
         try forEachRecord(bytes: bytes, file: file, options: options) { fields, line in
+            if names == nil, let headerRow = options.headerRow, line < headerRow { return }  // a title above the header
             guard let names else {
                 let header = uniqueNames(fields)
                 names = header
@@ -83,7 +84,9 @@ public enum CSVReader {
     static func forEachRecord(bytes: [UInt8], file: String, options: ReadOptions,
                               _ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
         let (text, _) = TextDecoding.utf8Bytes(of: bytes)
-        let dialect = CSVDialect.detect(text, explicit: options.delimiter, decimalComma: options.decimalComma)
+        // Lines above a given header row (a report's title) say nothing of the delimiter.
+        let sniffed = options.headerRow.map { Array(text[lineStart($0, in: text)...]) } ?? text
+        let dialect = CSVDialect.detect(sniffed, explicit: options.delimiter, decimalComma: options.decimalComma)
         var start = 0
         var firstLine = 1
         if dialect.hasSeparatorHint {
@@ -95,6 +98,16 @@ public enum CSVReader {
         try text.withUnsafeBufferPointer { buffer in
             try parse(buffer, from: start, firstLine: firstLine, delimiter: dialect.delimiter, file: file, body)
         }
+    }
+
+    /// The offset where 1-based physical line `line` of `text` starts (the end when it has fewer lines).
+    static func lineStart(_ line: Int, in text: [UInt8]) -> Int {
+        var offset = 0, current = 1
+        while current < line, offset < text.count {
+            if text[offset] == 0x0A || (text[offset] == 0x0D && (offset + 1 == text.count || text[offset + 1] != 0x0A)) { current += 1 }
+            offset += 1
+        }
+        return offset
     }
 
     static func parse(_ text: UnsafeBufferPointer<UInt8>, from start: Int, firstLine: Int, delimiter: UInt8, file: String,

@@ -10,17 +10,21 @@ public struct ReadOptions: Sendable, Equatable {
     public var columns: Set<String>?
     /// Refuse files whose declared or decompressed sizes would need more memory than this.
     public var memoryLimitBytes: Int
+    /// The 1-based line (CSV) or sheet row (XLSX) of the header, when a report's title or export notes
+    /// come first: what lies above it is skipped. `nil`: the first record (CSV), the first non-empty row (XLSX).
+    public var headerRow: Int?
 
     /// Creates options; the defaults sniff the delimiter, read all columns and allow 4 GiB.
     public init(
         delimiter: UInt8? = nil, decimalComma: Bool = false, sheet: SheetSelector? = nil,
-        columns: Set<String>? = nil, memoryLimitBytes: Int = 4 << 30
+        columns: Set<String>? = nil, memoryLimitBytes: Int = 4 << 30, headerRow: Int? = nil
     ) {
         self.delimiter = delimiter
         self.decimalComma = decimalComma
         self.sheet = sheet
         self.columns = columns
         self.memoryLimitBytes = memoryLimitBytes
+        self.headerRow = headerRow
     }
 }
 

@@ -10,12 +10,13 @@ public enum XLSXReader {
     /// - Throws: `FormatError` naming the file and, for cell problems, the row and column letter.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Table {
         let workbook = try XLSXWorkbook.open(path: path, memoryLimitBytes: options.memoryLimitBytes)
-        return table(from: try workbook.sheet(options.sheet))
+        return table(from: try workbook.sheet(options.sheet), headerRow: options.headerRow)
     }
 
-    /// Lays out the cells of `sheet` as a table (see the type's documentation for the rules).
-    public static func table(from sheet: XLSXSheet) -> Table {
-        var cells = sheet.cells.filter { !$0.value.isEmpty }
+    /// Lays out the cells of `sheet` as a table (see the type's documentation for the rules); with
+    /// `headerRow`, the rows above that 1-based sheet row (a report's title) are left out first.
+    public static func table(from sheet: XLSXSheet, headerRow: Int? = nil) -> Table {
+        var cells = sheet.cells.filter { !$0.value.isEmpty && $0.row >= (headerRow ?? 1) }
         if !cells.isSorted(by: precedes) { cells.sort(by: precedes) }
         guard let headerRow = cells.first?.row else { return Table(columnNames: [], rows: [], rowOrigins: []) }
         var firstColumn = Int.max

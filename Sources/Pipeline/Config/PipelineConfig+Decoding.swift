@@ -62,7 +62,7 @@ extension PipelineConfig.Producer {
     /// Decodes one producer.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet",
+            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet", "headerRow",
             "regressors", "wide", "countRows",
         ])
         self.init(name: try object.required("name"), columns: try object.required("columns"))
@@ -79,6 +79,10 @@ extension PipelineConfig.Producer {
         attributes = try object.value("attributes", default: attributes)
         filters = try object.value("filters", default: filters)
         sheet = try object.optional("sheet")
+        headerRow = try object.optional("headerRow")
+        if let headerRow, headerRow < 1 {
+            throw object.invalid("headerRow", "expected the header's line (1 is the first), got \(headerRow)")
+        }
         weekOneStarts = try object.optional("weekOneStarts")
         if let weekOneStarts, ISODay.parse(weekOneStarts) == nil {
             throw object.invalid("weekOneStarts", "expected the first day of week 1 as yyyy-MM-dd, got \"\(weekOneStarts)\"")

@@ -50,6 +50,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var delimiter: String?
         /// Whether numbers use a decimal comma.
         public var decimalComma = false
+        /// The 1-based line (CSV) or sheet row (workbook) of the header when a report's title or notes
+        /// come first; `nil`: the first line, or the first non-empty row.
+        public var headerRow: Int?
         /// Date layout such as `dd/MM/yyyy` (or several, tried in order), or `nil` to detect ISO and common forms.
         public var dateFormat: DateLayouts?
         /// When set (`yyyy-MM-dd`), the date column holds week numbers instead of dates: week 1 starts on

@@ -25,3 +25,18 @@ totals.append(['Year', 'Units'])
 totals.append([2010, 1])
 totals.sheet_state = 'hidden'
 book.save('Tests/Fixtures/workbooks/retail_by_year.xlsx')
+
+# report_with_title.xlsx: an ERP-style report sheet whose title and export note fill rows 1-2 above the
+# header on row 4 (row 3 empty), for producers[].headerRow. The 2011 rows of the same SKUs.
+report = Workbook()
+sheet = report.active
+sheet.title = 'Report'
+sheet['A1'] = 'Sales by item and day, 2011'
+sheet['A2'] = 'Exported from the order system'
+sheet.append([])
+sheet.append(['StockCode', 'InvoiceDate', 'Quantity'])
+for row in rows:
+    if row['date'].startswith('2011'):
+        sheet.append([row['sku'], datetime.datetime.strptime(row['date'], '%Y-%m-%d'), int(row['quantity'])])
+        sheet.cell(row=sheet.max_row, column=2).number_format = 'yyyy-mm-dd'
+report.save('Tests/Fixtures/workbooks/report_with_title.xlsx')

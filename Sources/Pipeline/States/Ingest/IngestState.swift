@@ -101,7 +101,7 @@ public struct IngestState: PipelineState {
     static func mapFile(path: String, name: String, producer: PipelineConfig.Producer,
                         ingest: PipelineConfig.Ingest) throws -> (rows: Int, result: TransactionMapper.Result) {
         let options = ReadOptions(delimiter: producer.delimiter?.utf8.first, decimalComma: producer.decimalComma,
-                                  columns: producer.mappedColumns)
+                                  columns: producer.mappedColumns, headerRow: producer.headerRow)
         var result = TransactionMapper.Result()
         var rows = 0
         do {
@@ -116,9 +116,14 @@ public struct IngestState: PipelineState {
                 }
             }
         } catch let error as FormatError {
+            // The producer's columns may sit below a report's title (whose one field then reads as the
+            // whole header, or names no column): say on which line.
             var named = error
             named.file = name
-            throw PipelineError(.input, named.description)
+            throw PipelineError(.input, named.description + (HeaderHint.advice(path: path, producer: producer).map { " — \($0)" } ?? ""))
+        } catch let error as PipelineError where error.kind == .input {
+            guard let advice = HeaderHint.advice(path: path, producer: producer) else { throw error }
+            throw PipelineError(.input, "\(error.description) — \(advice)")
         }
         return (rows, result)
     }

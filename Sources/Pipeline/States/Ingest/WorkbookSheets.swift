@@ -15,14 +15,14 @@ enum WorkbookSheets {
         var rows = 0
         if let pattern = producer.sheet, pattern.contains(where: { $0 == "*" || $0 == "?" }) {
             try workbook.forEachSheet(matching: "producers[].sheet '\(pattern)'", { Glob.matches(pattern, $0) }) { sheet in
-                let table = XLSXReader.table(from: sheet)
+                let table = XLSXReader.table(from: sheet, headerRow: producer.headerRow)
                 rows += table.rows.count
                 try TransactionMapper(producer: producer, ingest: ingest, fileName: "\(name)[\(sheet.info.name)]").map(table, into: &result)
             }
             return rows
         }
         let sheet = try workbook.sheet(producer.sheet.map { text in Int(text).map(SheetSelector.index) ?? .name(text) })
-        let table = XLSXReader.table(from: sheet)
+        let table = XLSXReader.table(from: sheet, headerRow: producer.headerRow)
         try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table, into: &result)
         if producer.sheet == nil {
             result.sheetsNotRead = workbook.visibleWorksheetNames.filter { $0 != sheet.info.name }
