@@ -88,7 +88,19 @@ struct MappedColumns {
         } else {
             sku = skuColumn.map { CellText.trimmed(row[$0]) } ?? ""
         }
-        return sku.isEmpty ? .left(reason: "missing-sku", column: producer.columns.sku, detail: "empty SKU") : .sku(sku)
+        if sku.isEmpty { return .left(reason: "missing-sku", column: producer.columns.sku, detail: "empty SKU") }
+        if Self.isTotalLabel(sku) {
+            return .left(reason: "total-row", column: producer.columns.sku, detail: "'\(sku)' is a report's total row, not a SKU")
+        }
+        return .sku(sku)
+    }
+
+    /// Whether a SKU cell (or a wide file's header) is a report's or pivot table's total label —
+    /// `Total`, `Totals`, `Grand Total`, `Sum`, `Overall Total`, any case: a summed row or column that
+    /// would count its SKUs' sales twice. Only the whole label counts: a cereal called "Total Raisin
+    /// Bran" is a SKU.
+    static func isTotalLabel(_ text: String) -> Bool {
+        ["total", "totals", "grand total", "sum", "overall total"].contains(text.lowercased())
     }
 
     /// Why a producer filter leaves the row out, if one does.

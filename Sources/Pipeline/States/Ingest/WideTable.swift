@@ -16,9 +16,13 @@ struct WideTable {
     }
 
     /// The columns whose headers match `layout.columns` and no `layout.exclude` glob, other than those the
-    /// producer maps to something else; throws when none do.
+    /// producer maps to something else and total columns (`Grand Total`); throws when none do.
     func quantityColumns(of wide: Table) throws -> [Int] {
-        let valueColumns = wide.columnNames.indices.filter { !mapped.contains(wide.columnNames[$0]) && layout.holdsQuantities(wide.columnNames[$0]) }
+        // A pivot's "Grand Total" column sums the others: never a date's or a SKU's quantities.
+        let valueColumns = wide.columnNames.indices.filter { index in
+            let name = wide.columnNames[index]
+            return !mapped.contains(name) && !MappedColumns.isTotalLabel(name) && layout.holdsQuantities(name)
+        }
         guard !valueColumns.isEmpty else {
             guard !wide.columnNames.isEmpty else { throw TransactionMapper.emptyFile(fileName) }
             let available = wide.columnNames.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
