@@ -62,7 +62,7 @@ extension PipelineConfig.Producer {
     /// Decodes one producer.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet", "headerRow",
+            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet", "headerRow", "overlap",
             "regressors", "wide", "countRows",
         ])
         self.init(name: try object.required("name"), columns: try object.required("columns"))
@@ -79,6 +79,11 @@ extension PipelineConfig.Producer {
         attributes = try object.value("attributes", default: attributes)
         filters = try object.value("filters", default: filters)
         sheet = try object.optional("sheet")
+        let overlapText: String = try object.value("overlap", default: overlap.rawValue)
+        guard let overlapChoice = PipelineConfig.Overlap(rawValue: overlapText) else {
+            throw object.invalid("overlap", "expected \"add\" or \"replace\", got \"\(overlapText)\"")
+        }
+        overlap = overlapChoice
         headerRow = try object.optional("headerRow")
         if let headerRow, headerRow < 1 {
             throw object.invalid("headerRow", "expected the header's line (1 is the first), got \(headerRow)")

@@ -50,6 +50,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var delimiter: String?
         /// Whether numbers use a decimal comma.
         public var decimalComma = false
+        /// What a file's rows on days the master table already holds for this producer do: `add` to them
+        /// (the default; the log warns) or `replace` them (a vendor whose files restate earlier days).
+        public var overlap = Overlap.add
         /// The 1-based line (CSV) or sheet row (workbook) of the header when a report's title or notes
         /// come first; `nil`: the first line, or the first non-empty row.
         public var headerRow: Int?
@@ -111,6 +114,14 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
             self.name = name
             self.columns = columns
         }
+    }
+
+    /// How a producer's new rows meet the days earlier files already gave (`producers[].overlap`).
+    public enum Overlap: String, Sendable, Equatable, Codable {
+        /// Rows add to the day's earlier rows: files may split a day (by store, by region).
+        case add
+        /// A file restates the days it covers: earlier rows of the producer on those days are replaced.
+        case replace
     }
 
     /// A wide file's layout: every column whose header matches `columns` holds the quantities of one date

@@ -16,6 +16,7 @@ public struct IngestState: PipelineState {
         var rejects: [RejectedRow] = []
         var attributeValues: [String: [String: [String: Int]]] = [:]
         var fileSummaries: [IngestSummary.File] = []
+        var overlaps: OverlapCheck?
         for input in context.inputs {
             try context.checkpoint()
             if ReservedInputs.isSupporting(input.producer) { continue }
@@ -35,6 +36,20 @@ public struct IngestState: PipelineState {
                 context.log.info("reading \(input.originalName) (\(size >> 20) MiB) with producer '\(producer.name)'…")
             }
             let (rowCount, result) = try Self.read(path: context.inputPath(input), name: input.originalName, producer: producer, ingest: config.ingest)
+            if overlaps == nil {
+                // The master table comes first among the inputs: from here on, `transactions` holds new files' rows.
+                overlaps = OverlapCheck(history: transactions)
+                transactions = []
+            }
+            if let overlap = overlaps?.check(result.transactions, producer: producer) {
+                let days = "\(DateParsing.isoString(days: overlap.days.lowerBound)) to \(DateParsing.isoString(days: overlap.days.upperBound))"
+                if producer.overlap == .replace {
+                    context.log.info("\(input.originalName) restates \(days): \(overlap.earlierRows.count) earlier rows of producer '\(producer.name)' on those days replaced (producers[].overlap \"replace\"; they are in rejects.csv as restated)")
+                    rejects += overlap.earlierRows.map { RejectedRow(reason: "restated", source: $0.source, column: "", detail: "restated by \(input.originalName), which covers \(days)") }
+                } else {
+                    context.log.warning("\(input.originalName) covers \(days), where the master table already holds \(overlap.earlierRows.count) rows of producer '\(producer.name)': both are kept, so those days count twice if the vendor re-sent them; set producers[].overlap to \"replace\" if its files restate earlier days")
+                }
+            }
             if !result.sheetsNotRead.isEmpty {
                 context.log.warning("\(input.originalName) has other visible sheets that were not read: "
                                     + result.sheetsNotRead.map { "'\($0)'" }.joined(separator: ", ")
@@ -57,6 +72,7 @@ public struct IngestState: PipelineState {
             rejects += result.rejects
             merge(result.attributeValues, into: &attributeValues)
         }
+        if let history = overlaps?.history { transactions = history + transactions }
         guard !transactions.isEmpty else {
             throw PipelineError(.input, "no usable sales rows in \(context.inputs.count) input file(s); see \(context.output("rejects.csv")) for why rows were left out")
         }
