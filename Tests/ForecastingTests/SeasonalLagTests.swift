@@ -13,7 +13,9 @@ import Testing
 
     @Test func windowsCarryLastSeasonsValuesThroughTheHorizonAndNeverTheFuture() {
         let series = [(0..<30).map { Double($0 + 1) }, (0..<10).map { _ in 5.0 }]
-        let windows = NeuralWindows(series: series, firstBuckets: [0, 0], settings: Self.settings(season: 12, lookback: 8), horizon: 4)
+        var settings = Self.settings(season: 12, lookback: 8)
+        settings.seasonPosition = .off  // 30 months would turn it on
+        let windows = NeuralWindows(series: series, firstBuckets: [0, 0], settings: settings, horizon: 4)
         // Quantity, mask, future flag, lag, lag mask; no seasonal position beside the lag.
         #expect(windows.columns == WindowColumns(seasonalLag: true, covariates: 0))
         #expect(windows.featuresPerStep == 5 && windows.timeSteps == 12 && windows.columns.position == nil)
@@ -42,7 +44,7 @@ import Testing
         #expect(NeuralWindows(series: series, firstBuckets: [0, 0], settings: off, horizon: 4).featuresPerStep == 4)
     }
 
-    /// With three seasons of history or more (`seasonPosition` `auto`), timesteps also carry their
+    /// With three seasons of history or more (two of months; `seasonPosition` `auto`), timesteps also carry their
     /// position in the season, through the horizon, beside last season's value.
     @Test func thePositionJoinsTheLagWhenHistoriesSpanThreeSeasons() {
         let long = (0..<3).map { sku in (0..<40).map { Double(($0 + sku) % 12 + 1) } }
@@ -57,9 +59,11 @@ import Testing
             #expect(abs(Double(rows[t * 7 + 2]) - sinValue(angle)) < 1e-6 && abs(Double(rows[t * 7 + 3]) - cosValue(angle)) < 1e-6, "t \(t)")
             #expect(rows[t * 7 + 6] == 1)
         }
-        // Two seasons and a half leave it out; `on` and `off` decide regardless of length.
-        #expect(!AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [35, 35, 40], seasonLength: 12))
-        #expect(AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [10, 36, 36], seasonLength: 12))
+        // Months: under two seasons leave it out, two turn it on; weeks need three. `on` and `off` decide regardless of length.
+        #expect(!AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [23, 23, 40], seasonLength: 12))
+        #expect(AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [10, 24, 24], seasonLength: 12))
+        #expect(!AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [130, 130, 160], seasonLength: 52))
+        #expect(AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [10, 156, 156], seasonLength: 52))
         #expect(!AutoSwitch.auto.feedsSeasonPosition(seriesLengths: [], seasonLength: 12))
         #expect(AutoSwitch.on.feedsSeasonPosition(seriesLengths: [13], seasonLength: 12))
         var off = Self.settings(season: 12, lookback: 8)

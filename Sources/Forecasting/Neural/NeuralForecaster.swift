@@ -24,7 +24,7 @@ public enum NeuralForecaster {
             progress?("histories are short (median under lookback + 2 horizons): also training on the most recent windows, their unseen steps left out")
         }
         if windows.seasonPosition && settings.seasonPosition == .auto {
-            progress?("histories span \(AutoSwitch.seasonsForPosition) seasons or more: each timestep carries its position in the season beside last season's value")
+            progress?("histories span \(AutoSwitch.seasonsForPosition(seasonLength: settings.seasonLength)) seasons or more: each timestep carries its position in the season beside last season's value")
         }
         let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1, partial: partial)
         let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0, partial: partial)

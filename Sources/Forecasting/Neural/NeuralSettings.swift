@@ -21,7 +21,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// histories are short (`AutoSwitch.trainsPartialWindows`).
     public var partialWindows = AutoSwitch.auto
     /// With last season's values (`seasonalLag`): also the bucket's position in the season (sin, cos);
-    /// `auto` when the median history spans three seasons or more (`AutoSwitch.feedsSeasonPosition`).
+    /// `auto` when the median history spans three seasons or more, two for monthly seasons (`AutoSwitch.feedsSeasonPosition`).
     public var seasonPosition = AutoSwitch.auto
     /// LSTM layers (1–3) and units per layer.
     public var layers = 1
@@ -227,13 +227,16 @@ public enum AutoSwitch: Sendable, Equatable, Codable {
     }
 
     /// `seasonPosition`: whether windows that carry last season's values also carry the bucket's position
-    /// in the season (sin, cos). Under `auto` when the median series spans at least `seasonsForPosition`
-    /// seasons: with one or two earlier years the position only lets the network memorise those years'
-    /// particular buckets; with three or more, the calendar pattern they share is worth learning.
+    /// in the season (sin, cos). Under `auto` when the median series spans at least
+    /// `seasonsForPosition(seasonLength:)` seasons: with one or two earlier years of weeks the position
+    /// only lets the network memorise those years' particular weeks; with three or more, the calendar
+    /// pattern they share is worth learning — and a season of twelve months or fewer shows its
+    /// pattern from two.
     public func feedsSeasonPosition(seriesLengths: [Int], seasonLength: Int) -> Bool {
-        holds(whenAuto: HistoryLength.median(seriesLengths).map { $0 >= Self.seasonsForPosition * seasonLength } ?? false)
+        holds(whenAuto: HistoryLength.median(seriesLengths).map { $0 >= Self.seasonsForPosition(seasonLength: seasonLength) * seasonLength } ?? false)
     }
 
-    /// The seasons of history from which `auto` feeds the seasonal position beside last season's values.
-    public static let seasonsForPosition = 3
+    /// The seasons of history from which `auto` feeds the seasonal position beside last season's values:
+    /// two for a season of at most 12 buckets (months), three for longer ones (52 weeks).
+    public static func seasonsForPosition(seasonLength: Int) -> Int { seasonLength <= 12 ? 2 : 3 }
 }

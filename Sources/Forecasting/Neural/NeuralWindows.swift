@@ -10,7 +10,7 @@ import NeuralNet
 /// and the window runs on through the horizon's buckets (quantity and mask 0, a future flag 1), so the
 /// network reads last year's weeks beside the weeks it forecasts. Without one, the timestep carries
 /// sin/cos of the bucket's position in the season (`seasonLength` buckets) instead; with one, it also
-/// does when `seasonPosition` says so (by default when histories span three seasons). Covariates (price,
+/// does when `seasonPosition` says so (by default when histories span three seasons, two of months). Covariates (price,
 /// promotions, other regressors) also make windows run through the horizon, carrying their
 /// known-future values there.
 struct NeuralWindows {
