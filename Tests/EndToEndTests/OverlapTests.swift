@@ -12,16 +12,22 @@ import Testing
 
     func rows(_ path: String) throws -> Int { try FileSystem.readText(path).split(separator: "\n").count - 1 }
 
-    @Test func reSentDaysAreKeptWithAWarningByDefault() throws {
-        let root = try TestRoot()
-        defer { root.remove() }
+    /// Runs on the acme fixture, then on its re-sent last days: the master table's rows after the first
+    /// run, the second run's folder and its ingest log.
+    func runTwice(_ root: TestRoot) throws -> (before: Int, run: String, log: String) {
         try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
         #expect(try root.demand(["run", "--quiet"]).status == 0)
         let before = try rows("\(root.path)/processed/master/transactions.csv")
         try root.drop(text: try Self.resent(), as: "acme/acme_resent.csv")
         #expect(try root.demand(["run", "--quiet"]).status == 0)
         let run = try #require(try root.runs().last)
-        let log = try FileSystem.readText("\(run)/logs/ingest-attempt1.jsonl")
+        return (before, run, try FileSystem.readText("\(run)/logs/ingest-attempt1.jsonl"))
+    }
+
+    @Test func reSentDaysAreKeptWithAWarningByDefault() throws {
+        let root = try TestRoot()
+        defer { root.remove() }
+        let (before, run, log) = try runTwice(root)
         #expect(log.contains("acme_resent.csv covers 2023-05-02 to 2023-05-06, where the master table already holds 13 rows of producer 'acme': both are kept"), "\(log)")
         #expect(try rows("\(root.path)/processed/master/transactions.csv") == before + 13)
     }
@@ -31,13 +37,7 @@ import Testing
         #expect(config != TestRoot.configJSON)
         let root = try TestRoot(config: config)
         defer { root.remove() }
-        try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
-        #expect(try root.demand(["run", "--quiet"]).status == 0)
-        let before = try rows("\(root.path)/processed/master/transactions.csv")
-        try root.drop(text: try Self.resent(), as: "acme/acme_resent.csv")
-        #expect(try root.demand(["run", "--quiet"]).status == 0)
-        let run = try #require(try root.runs().last)
-        let log = try FileSystem.readText("\(run)/logs/ingest-attempt1.jsonl")
+        let (before, run, log) = try runTwice(root)
         #expect(log.contains("acme_resent.csv restates 2023-05-02 to 2023-05-06: 13 earlier rows of producer 'acme' on those days replaced"), "\(log)")
         #expect(try rows("\(root.path)/processed/master/transactions.csv") == before)
         let rejects = try FileSystem.readText("\(run)/ingest/rejects.csv")
