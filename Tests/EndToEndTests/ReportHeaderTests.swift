@@ -57,6 +57,18 @@ import Testing
         #expect(book.stderr.contains("1116 rows kept, 0 left out"), "\(book.stderr)")
     }
 
+    /// A header on line 1 that repeats further down (files joined) is no title above the header.
+    @Test func aRepeatedHeaderIsNoReasonToMoveTheHeader() throws {
+        let path = NSTemporaryDirectory() + "joined-\(UUID().uuidString.prefix(6)).csv"
+        defer { try? FileSystem.remove(path) }
+        try FileSystem.writeAtomically("item;day;units\nA1;01/01/2024;4\nitem;day;units\nA1;02/01/2024;lots\n", to: path)
+        #expect(HeaderHint.line(path: path, holding: ["item", "day", "units"], delimiter: nil) == nil)
+        let title = NSTemporaryDirectory() + "titled-\(UUID().uuidString.prefix(6)).csv"
+        defer { try? FileSystem.remove(title) }
+        try FileSystem.writeAtomically("Sales\nitem;day;units\nA1;01/01/2024;4\n", to: title)
+        #expect(HeaderHint.line(path: title, holding: ["item", "day", "units"], delimiter: nil) == 2)
+    }
+
     @Test func aWorkbookReportWithoutHeaderRowIsRefusedNamingTheHeaderRow() throws {
         let root = try TestRoot(config: Self.config(headerRow: nil))
         defer { root.remove() }

@@ -19,18 +19,22 @@ enum HeaderHint {
     }
 
     /// The first line or row after the first, among the first `searchedRows`, whose cells include all
-    /// `names`. A CSV file is tried with `delimiter`, else with each common one: a title line above the
-    /// header leaves nothing to sniff the delimiter from.
+    /// `names`, when the first does not (a header repeated further down is no title above it). A CSV
+    /// file is tried with `delimiter`, else with each common one: a title line above the header leaves
+    /// nothing to sniff the delimiter from.
     static func line(path: String, holding names: Set<String>, delimiter: UInt8?) -> Int? {
         guard let prefix = try? FileBytes.prefix(path: path, count: 512) else { return nil }
         guard FileFormat.detect(path: path, prefix: prefix) == .csv else {
-            return (try? TableFile.read(path: path)).flatMap { row(holding: names, in: $0) }
+            guard let table = try? TableFile.read(path: path), !names.isSubset(of: Set(table.columnNames)) else { return nil }
+            return row(holding: names, in: table)
         }
         // The first 64 KiB, cut to whole lines: enough for a title, notes and the header.
         guard let head = try? FileBytes.prefix(path: path, count: 64 << 10), let end = head.lastIndex(of: 0x0A) else { return nil }
         for candidate in delimiter.map({ [$0] }) ?? Array(",;\t|".utf8) {
             // Records, not a table: a one-field title line would make every later line too long for its "header".
-            guard let records = try? CSVReader.records(bytes: Array(head[...end]), file: path, options: ReadOptions(delimiter: candidate)) else { continue }
+            guard let records = try? CSVReader.records(bytes: Array(head[...end]), file: path, options: ReadOptions(delimiter: candidate)),
+                  let first = records.first else { continue }
+            if names.isSubset(of: Set(first.fields.map { $0.trimmingCharacters(in: .whitespaces) })) { return nil }
             for record in records.dropFirst().prefix(searchedRows)
             where names.isSubset(of: Set(record.fields.map { $0.trimmingCharacters(in: .whitespaces) })) {
                 return record.line
