@@ -86,16 +86,10 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// column name depends on the row (a template such as `"price{brand}"`) and every column is read.
         public var mappedColumns: Set<String>? {
             if wide != nil { return nil }  // the quantity columns are known only from the header
-            var names: Set<String> = countRows ? [columns.date] : [columns.date, columns.quantity]
             for name in [columns.price].compactMap({ $0 }) + Array(regressors.values) {
                 guard let template = try? ColumnTemplate(name), !template.isTemplate else { return nil }
-                names.insert(name)
             }
-            if let sku = try? ColumnTemplate(columns.sku), sku.isTemplate { names.formUnion(sku.placeholders) } else { names.insert(columns.sku) }
-            if let store = columns.store { names.insert(store) }
-            names.formUnion(attributes.values)
-            names.formUnion(filters.map(\.column))
-            return names
+            return countRows ? nonQuantityColumns : nonQuantityColumns.union([columns.quantity])
         }
 
         /// The vendor columns this producer maps to something other than quantities — the SKU (or the
