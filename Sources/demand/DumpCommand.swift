@@ -11,7 +11,7 @@ enum DumpCommand {
             Reads FILE (CSV, JSON, JSON Lines, XLSX, Parquet; format from the extension or the first
             bytes) and prints the parsed table as CSV on stdout: comma-separated, quoted where needed,
             dates as yyyy-MM-dd.
-              --producer NAME   read with that producer's settings (delimiter, decimal comma, sheet, wide
+              --producer NAME   read with that producer's settings (delimiter, decimal comma, sheet, header row, wide
                                 layout) from the config
               --mapped          with --producer: print what ingest keeps (sku, date, quantity, price, store,
                                 source) and, on stderr, how many rows were left out and why
@@ -40,7 +40,9 @@ enum DumpCommand {
             Terminal.progress("\(preview.rows.count) rows kept, \(preview.rejected.values.reduce(0, +)) left out \(preview.rejected.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
             return 0
         }
-        let options = ReadOptions(delimiter: producer?.delimiter?.utf8.first, decimalComma: producer?.decimalComma ?? false)
+        // A sheet pattern ("Year *") reads several sheets, which --mapped shows; the plain table is the first one's.
+        let options = ReadOptions(delimiter: producer?.delimiter?.utf8.first, decimalComma: producer?.decimalComma ?? false,
+                                  sheet: producer?.oneSheet, headerRow: producer?.headerRow)
         var table: Table
         do { table = try TableFile.read(path: path, options: options) } catch let error as FormatError {
             throw PipelineError(.input, error.description)

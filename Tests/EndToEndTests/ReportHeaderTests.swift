@@ -55,6 +55,9 @@ import Testing
         #expect(book.status == 0, "\(book.stderr)")
         #expect(book.stdout.contains("15056P,2011-01-05,4,,,report_with_title.xlsx:5\n"), "\(book.stdout.prefix(300))")
         #expect(book.stderr.contains("1116 rows kept, 0 left out"), "\(book.stderr)")
+        // The plain table a producer's settings give starts at the header too.
+        let table = try root.demand(["dump", "\(TestRoot.fixtures)/workbooks/report_with_title.xlsx", "--producer", "books", "--limit", "1"])
+        #expect(table.stdout == "StockCode,InvoiceDate,Quantity\n15056P,2011-01-05,4\n", "\(table.stdout)")
     }
 
     /// A header on line 1 that repeats further down (files joined) is no title above the header.

@@ -13,7 +13,7 @@ enum WorkbookSheets {
                     memoryLimitBytes: Int, into result: inout TransactionMapper.Result) throws -> Int {
         let workbook = try XLSXWorkbook.open(path: path, memoryLimitBytes: memoryLimitBytes)
         var rows = 0
-        if let pattern = producer.sheet, pattern.contains(where: { $0 == "*" || $0 == "?" }) {
+        if let pattern = producer.sheetPattern {
             try workbook.forEachSheet(matching: "producers[].sheet '\(pattern)'", { Glob.matches(pattern, $0) }) { sheet in
                 let table = XLSXReader.table(from: sheet, headerRow: producer.headerRow)
                 rows += table.rows.count
@@ -21,12 +21,25 @@ enum WorkbookSheets {
             }
             return rows
         }
-        let sheet = try workbook.sheet(producer.sheet.map { text in Int(text).map(SheetSelector.index) ?? .name(text) })
+        let sheet = try workbook.sheet(producer.oneSheet)
         let table = XLSXReader.table(from: sheet, headerRow: producer.headerRow)
         try TransactionMapper(producer: producer, ingest: ingest, fileName: name).map(table, into: &result)
         if producer.sheet == nil {
             result.sheetsNotRead = workbook.visibleWorksheetNames.filter { $0 != sheet.info.name }
         }
         return table.rows.count
+    }
+}
+
+extension PipelineConfig.Producer {
+    /// `sheet` as a pattern over sheet names (`"Year *"`: every visible sheet it matches), or nil.
+    public var sheetPattern: String? {
+        sheet.flatMap { $0.contains(where: { $0 == "*" || $0 == "?" }) ? $0 : nil }
+    }
+
+    /// `sheet` when it names one sheet — a 0-based index or a name; nil for a pattern or none.
+    public var oneSheet: SheetSelector? {
+        guard let sheet, sheetPattern == nil else { return nil }
+        return Int(sheet).map(SheetSelector.index) ?? .name(sheet)
     }
 }
