@@ -72,6 +72,21 @@ import Testing
         #expect(backtest.stdout.contains("3 series, 91 training buckets, holdout 13, season 52"), "\(backtest.stdout)")
     }
 
+    /// A workbook's date column saved as CSV in Excel's General format: serial day numbers, read without a layout.
+    @Test func excelSerialDaysAreReadWithoutALayout() throws {
+        let config = """
+            {"producers": [{"name": "sheet", "patterns": ["saved_*.csv"], "columns": {"sku": "Item", "date": "Date", "quantity": "Units"}}],
+             "ingest": {"maxBadRowShare": 0.0}}
+            """
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        let file = "\(root.path)/saved_from_excel.csv"
+        try FileSystem.writeAtomically("Item,Date,Units\nA1,45292,3\nA1,45299.5,4\n", to: file)
+        let dump = try root.demand(["dump", file, "--producer", "sheet", "--mapped"])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        #expect(dump.stdout.contains("A1,2024-01-01,3,") && dump.stdout.contains("A1,2024-01-08,4,"), "\(dump.stdout)")
+    }
+
     @Test func layoutsDecodeFromAStringOrAList() throws {
         let one = try JSONDecoder().decode(DateLayouts.self, from: Data(#""dd/MM/yyyy""#.utf8))
         #expect(one.layouts == ["dd/MM/yyyy"])

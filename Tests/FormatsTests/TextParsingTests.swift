@@ -41,6 +41,17 @@ import Testing
         #expect(DateParsing.parseDay("Jan-14", format: "dd-MMM-yy") == nil)
     }
 
+    /// A spreadsheet's date column saved as CSV in the General format holds serial day numbers.
+    @Test func excelSerialDaysAreReadWithoutAFormat() {
+        #expect(DateParsing.parseDay("45292") == Int32(DateParsing.daysFromCivil(year: 2024, month: 1, day: 1)))
+        #expect(DateParsing.parseDay("45292.375") == Int32(DateParsing.daysFromCivil(year: 2024, month: 1, day: 1)))
+        #expect(DateParsing.parseDay("40179") == Int32(DateParsing.daysFromCivil(year: 2010, month: 1, day: 1)))
+        #expect(DateParsing.parseDay("1234") == nil)
+        #expect(DateParsing.parseDay("99999") == nil)
+        #expect(DateParsing.parseDay("45292.") == nil)
+        #expect(DateParsing.parseDay("45292", format: "dd/MM/yyyy") == nil)
+    }
+
     /// Planning exports date weeks the ISO way: `2019-W05` is the Monday of ISO week 5.
     @Test func isoWeeksNameTheirMonday() {
         func day(_ year: Int, _ month: Int, _ day: Int) -> Int32 { Int32(DateParsing.daysFromCivil(year: year, month: month, day: day)) }

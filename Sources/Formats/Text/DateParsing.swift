@@ -13,7 +13,9 @@ public enum DateParsing {
     /// `ww` (its number), such as `YYYY-'W'ww` for `2019-W05`, and name the week's Monday. Without a format, ISO 8601 (`2024-01-31`,
     /// `2024-01-31T08:00:00Z`, the month `2024-01` as its first day and the week `2024-W05` as its Monday),
     /// `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
-    /// ambiguous `01/02/2024`, which needs a format saying which is the day.
+    /// ambiguous `01/02/2024`, which needs a format saying which is the day — and so is an Excel serial
+    /// day number (`45292`, or `45292.375` with a time: what a spreadsheet's date column turns into when
+    /// saved as CSV in the General format), from 20000 (1954) to 80000 (2119).
     public static func parseDay(_ text: String, format: String? = nil) -> Int32? {
         let bytes = Array(text.utf8.drop { $0 == 0x20 || $0 == 0x09 })
         let trimmed = bytes.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.reversed()
@@ -22,7 +24,17 @@ public enum DateParsing {
         for pattern in defaultPatterns {
             if let day = parse(input, pattern: pattern) { return day }
         }
-        return nil
+        return excelSerialDay(input)
+    }
+
+    /// The day an Excel serial number names (1900 date system: 25569 is 1970-01-01), when `input` is five
+    /// digits from 20000 to 80000, optionally with a fraction (the time of day).
+    static func excelSerialDay(_ input: [UInt8]) -> Int32? {
+        let whole = input.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard whole.count == 5, let serial = Int(String(decoding: whole, as: UTF8.self)), (20_000...80_000).contains(serial) else { return nil }
+        let rest = input.dropFirst(whole.count)
+        guard rest.isEmpty || (rest.first == UInt8(ascii: ".") && rest.count > 1 && rest.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return Int32(serial - 25_569)
     }
 
     private static let defaultPatterns: [[UInt8]] = ["yyyy-MM-dd", "yyyy-MM", "YYYY-'W'ww", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy"].map { Array($0.utf8) }

@@ -147,7 +147,7 @@ struct TransactionMapper {
     func readDay(_ cell: Cell, into result: inout Result) -> Swift.Result<Int32, UnreadableDate> {
         if let day = CellValues.day(cell, format: producer.dateFormat) { return .success(day) }
         let expected = producer.dateFormat.map { "a date as \($0)" }
-            ?? "a date as yyyy-MM-dd (ISO 8601), yyyy-MM (a month), yyyy-Www (an ISO week), yyyyMMdd or dd.MM.yyyy; set producers[].dateFormat for other layouts such as dd/MM/yyyy"
+            ?? "a date as yyyy-MM-dd (ISO 8601), yyyy-MM (a month), yyyy-Www (an ISO week), yyyyMMdd, dd.MM.yyyy or an Excel serial day (45292); set producers[].dateFormat for other layouts such as dd/MM/yyyy"
         let found = CellText.text(cell)
         result.unreadableDates.add(found)
         return .failure(UnreadableDate(detail: "expected \(expected), found '\(found)'"))
