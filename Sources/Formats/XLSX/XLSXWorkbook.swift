@@ -86,7 +86,7 @@ public struct XLSXWorkbook: Sendable {
         case .name(let name): return try sheet(named: name)
         case .index(let index): return try sheet(at: index)
         case nil:
-            guard let info = sheets.first(where: { $0.kind == .worksheet && $0.state == .visible })
+            guard let info = visibleWorksheets.first
                 ?? sheets.first(where: { $0.kind == .worksheet }) ?? sheets.first else {
                 throw FormatError(file: path, message: "workbook lists no sheets; expected at least one <sheet> in the workbook part")
             }
@@ -100,7 +100,7 @@ public struct XLSXWorkbook: Sendable {
     ///
     /// - Throws: `FormatError` listing the sheets when none matches `description` (the caller's pattern).
     public func forEachSheet(matching description: String, _ matches: (String) -> Bool, _ body: (XLSXSheet) throws -> Void) throws {
-        let chosen = sheets.filter { $0.kind == .worksheet && $0.state == .visible && matches($0.name) }
+        let chosen = visibleWorksheets.filter { matches($0.name) }
         guard !chosen.isEmpty else {
             throw FormatError(file: path, message: "no visible worksheet matches \(description); sheets: \(sheetNames)")
         }
@@ -108,8 +108,11 @@ public struct XLSXWorkbook: Sendable {
     }
 
     /// The names of the visible worksheets, in workbook order.
-    public var visibleWorksheetNames: [String] {
-        sheets.filter { $0.kind == .worksheet && $0.state == .visible }.map(\.name)
+    public var visibleWorksheetNames: [String] { visibleWorksheets.map(\.name) }
+
+    /// The visible worksheets (not hidden, not chartsheets), in workbook order.
+    private var visibleWorksheets: [XLSXSheetInfo] {
+        sheets.filter { $0.kind == .worksheet && $0.state == .visible }
     }
 
     private var sheetNames: String {
