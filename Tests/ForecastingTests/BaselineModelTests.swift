@@ -40,6 +40,48 @@ import Testing
         #expect(forecast[4] - forecast[3] <= forecast[1] - forecast[0] + 1e-9)
     }
 
+    @Test func holtWintersCarriesTheTrendAndTheSeasonForward() {
+        // Two years and a half of a monthly season on a rising line, with noise: seasonal naive repeats last
+        // year's level, Holt-Winters adds the year's rise.
+        var generator = TestGenerator(seed: 11)
+        let shape: [Double] = [0, -10, -5, 5, 10, 20, 25, 15, 5, 0, 10, 30]
+        let values = (0..<36).map { 100 + 2 * Double($0) + shape[$0 % 12] + generator.normal() }
+        let history = Array(values[..<30]), actual = (30..<36).map { 100 + 2 * Double($0) + shape[$0 % 12] }
+        let fitted = BaselineModel.holtWinters.fit(history: history, seasonLength: 12)
+        #expect(fitted.seasonal.count == 12)
+        #expect(fitted.parameters["gamma"] != nil)
+        #expect(fitted.parameters[FittedModel.multiplicativeSeason] == 0, "the season's swing does not grow with the level")
+        let forecast = fitted.forecast(horizon: 6)
+        let seasonalNaive = BaselineModel.seasonalNaive.fit(history: history, seasonLength: 12).forecast(horizon: 6)
+        let error = zip(forecast, actual).map { abs($0 - $1) }.reduce(0, +) / 6
+        let naiveError = zip(seasonalNaive, actual).map { abs($0 - $1) }.reduce(0, +) / 6
+        #expect(error < 3, "\(forecast) against \(actual)")
+        #expect(naiveError > 20)
+    }
+
+    @Test func holtWintersMultipliesTheLevelWhenTheSeasonGrowsWithIt() {
+        // A December peak of 80 % over a level that doubles in two years: the peak's height grows with it.
+        let shape: [Double] = [-0.2, -0.25, -0.1, 0, 0.05, -0.3, -0.35, -0.1, 0.1, 0.2, 0.4, 0.8]
+        let values = (0..<36).map { (month: Int) -> Double in
+            let level = 100 * (1 + 0.03 * Double(month))
+            return level * (1 + shape[month % 12])
+        }
+        let fitted = BaselineModel.holtWinters.fit(history: Array(values[..<30]), seasonLength: 12)
+        #expect(fitted.parameters[FittedModel.multiplicativeSeason] == 1)
+        let forecast = fitted.forecast(horizon: 6)
+        for (step, actual) in values[30...].enumerated() { #expect(abs(forecast[step] - actual) < 0.05 * actual, "\(forecast)") }
+    }
+
+    @Test func holtWintersNeverForecastsBelowZeroAndFallsBackToHoltOnShortHistories() {
+        let spiky = (0..<30).map { $0 % 12 == 11 ? 100.0 : 1 }
+        #expect(BaselineModel.holtWinters.fit(history: spiky, seasonLength: 12).forecast(horizon: 12).allSatisfy { $0 >= 0 })
+        let short = (0..<14).map { 10 + Double($0) }
+        let fitted = BaselineModel.holtWinters.fit(history: short, seasonLength: 12)
+        #expect(fitted.model == .holtWinters)
+        #expect(fitted.seasonal.isEmpty)
+        #expect(fitted.forecast(horizon: 2) == BaselineModel.holt.fit(history: short, seasonLength: 12).forecast(horizon: 2))
+    }
+
     @Test func crostonAndTSBForecastTheDemandRateOfIntermittentSeries() {
         let history = (0..<60).map { $0 % 4 == 0 ? 8.0 : 0 }
         let croston = BaselineModel.croston.fit(history: history, seasonLength: 52).forecast(horizon: 2)

@@ -11,6 +11,23 @@ import Testing
         #expect(scores[0] > 10 && scores[2] > 10)
     }
 
+    @Test func crossValidationScoresOnlyTheOriginsWithASeasonBeforeThemWhenThereAreAny() {
+        // 23 months of a season that repeats exactly, horizon 6: origins 17, 11 and 5. Only at 17 has seasonal
+        // naive a season to repeat; at 11 and 5 it would forecast as naive and be blamed for naive's errors.
+        let pattern: [Double] = [10, 30, 20, 40, 15, 35, 25, 45, 5, 50, 0, 60]
+        let series = (0..<23).map { pattern[$0 % 12] }
+        let candidates: [BaselineModel] = [.naive, .seasonalNaive]
+        let scores = ModelSelection.crossValidate(series: series, candidates: candidates, horizon: 6, origins: 3, seasonLength: 12)
+        #expect(scores[1] == 0)
+        #expect(scores[0] == (0..<6).map { abs(series[17 + $0] - series[16]) }.reduce(0, +) / 6, "naive is judged on origin 17 alone too")
+        // Without a seasonal candidate every origin counts.
+        let naiveOnly = ModelSelection.crossValidate(series: series, candidates: [.naive], horizon: 6, origins: 3, seasonLength: 12)
+        #expect(naiveOnly[0] != scores[0])
+        // When no origin has a season before it, the seasonal candidate is scored as what it falls back to.
+        let shortScores = ModelSelection.crossValidate(series: Array(series[..<14]), candidates: candidates, horizon: 4, origins: 2, seasonLength: 12)
+        #expect(shortScores[0] == shortScores[1])
+    }
+
     @Test func tooShortSeriesScoreInfinity() {
         let scores = ModelSelection.crossValidate(series: [1, 2, 3], candidates: [.naive], horizon: 4, origins: 2, seasonLength: 52)
         #expect(scores == [.infinity])

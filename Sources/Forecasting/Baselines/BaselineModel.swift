@@ -12,6 +12,9 @@ public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
     case simpleExponentialSmoothing
     /// Holt's linear trend, damped, with level, trend and damping weights fitted.
     case holt
+    /// Holt-Winters: damped Holt with an additive or multiplicative season, form and weights fitted by
+    /// one-step-ahead squared error; damped Holt when the history is shorter than a season and three buckets.
+    case holtWinters
     /// Croston's method: smoothed non-zero demand sizes over smoothed intervals between them.
     case croston
     /// Teunter–Syntetos–Babai: smoothed sizes times a smoothed probability of demand.
@@ -26,6 +29,17 @@ public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
     /// Models order as declared (simplest first).
     public static func < (lhs: BaselineModel, rhs: BaselineModel) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+    }
+
+    /// The history the model needs to forecast as itself rather than fall back to a non-seasonal forecast:
+    /// a season for seasonal naive, a season and three buckets for Holt-Winters, none for the others.
+    public func seasonalHistory(seasonLength: Int) -> Int {
+        guard seasonLength > 1 else { return 0 }
+        switch self {
+        case .seasonalNaive: return seasonLength
+        case .holtWinters: return SeasonalSmoothing.minimumHistory(seasonLength: seasonLength)
+        default: return 0
+        }
     }
 
     /// Fits the model to a history (oldest first) and returns what it needs to forecast.
@@ -50,6 +64,15 @@ public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
             let fit = ExponentialSmoothing.fitDampedTrend(history)
             return FittedModel(model: self, level: fit.level, trend: fit.trend, damping: fit.phi,
                                parameters: ["alpha": fit.alpha, "beta": fit.beta, "phi": fit.phi])
+        case .holtWinters:
+            guard let fit = SeasonalSmoothing.fit(history, seasonLength: seasonLength) else {
+                var holt = BaselineModel.holt.fit(history: history, seasonLength: seasonLength)
+                holt.model = self
+                return holt
+            }
+            return FittedModel(model: self, level: fit.level, trend: fit.trend, damping: fit.phi, seasonal: fit.seasonal,
+                               parameters: ["alpha": fit.alpha, "beta": fit.beta, "gamma": fit.gamma, "phi": fit.phi,
+                                            FittedModel.multiplicativeSeason: fit.multiplicative ? 1 : 0])
         case .croston:
             let fit = IntermittentDemand.croston(history)
             return FittedModel(model: self, level: fit.level, parameters: fit.parameters)

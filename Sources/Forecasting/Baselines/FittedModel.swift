@@ -8,7 +8,8 @@ public struct FittedModel: Sendable, Codable, Equatable {
     public var trend: Double
     /// The trend's damping per step (Holt; 1 = undamped).
     public var damping: Double
-    /// The last season of values (seasonal naive), oldest first.
+    /// The last season of values (seasonal naive), oldest first; for Holt-Winters the seasonal offsets (or
+    /// factors, `multiplicativeSeason`) of the next season, the first one due next.
     public var seasonal: [Double]
     /// Fitted parameters by name, for the record.
     public var parameters: [String: Double]
@@ -34,20 +35,26 @@ public struct FittedModel: Sendable, Codable, Equatable {
             let forecasts = members.map { $0.forecast(horizon: horizon) }
             return (0..<horizon).map { step in forecasts.reduce(0) { $0 + $1[step] } / Double(forecasts.count) }
         }
-        if !seasonal.isEmpty {
+        if !seasonal.isEmpty && model != .holtWinters {
             return (0..<horizon).map { seasonal[$0 % seasonal.count] }
         }
-        if trend != 0 {
-            var values: [Double] = []
-            var cumulative = 0.0
-            var factor = 1.0
-            for _ in 0..<horizon {
-                factor *= damping
-                cumulative += factor
-                values.append(level + cumulative * trend)
-            }
-            return values
+        var values: [Double] = []
+        var cumulative = 0.0
+        var factor = 1.0
+        for _ in 0..<horizon {
+            factor *= damping
+            cumulative += factor
+            values.append(level + cumulative * trend)
         }
-        return [Double](repeating: level, count: horizon)
+        guard !seasonal.isEmpty else { return values }
+        let multiplicative = parameters[Self.multiplicativeSeason] == 1
+        // Holt-Winters' offsets, or a falling trend, may take a quiet bucket below zero; demand cannot go there.
+        return values.indices.map { step in
+            let factor = seasonal[step % seasonal.count]
+            return max(0, multiplicative ? values[step] * factor : values[step] + factor)
+        }
     }
+
+    /// The parameter that is 1 when Holt-Winters' season multiplies the level rather than adding to it.
+    public static let multiplicativeSeason = "multiplicative"
 }

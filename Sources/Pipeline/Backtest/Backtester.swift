@@ -92,7 +92,7 @@ public struct Backtester: Sendable {
         let firstBuckets = usable.map { panel.firstBuckets?[$0] ?? 0 }
         let attributes = panel.attributes?.selecting(usable)
         var candidates = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
-        for extra in [BaselineModel.seasonalNaive, .naive, .historicAverage] where !candidates.contains(extra) { candidates.append(extra) }
+        for extra in [BaselineModel.seasonalNaive, .holtWinters, .naive, .historicAverage] where !candidates.contains(extra) { candidates.append(extra) }
         var scores: [ModelScore] = []
         var holdoutForecasts = HoldoutForecasts(series: usable.map { panel.names[$0] }, actuals: actuals)
         for model in candidates {

@@ -351,7 +351,7 @@ enum Weekdays {
 /// The baseline model names the config may list (kept in step with `Forecasting.BaselineModel`).
 enum ModelCatalog {
     static let names = [
-        "naive", "seasonalNaive", "movingAverage", "historicAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination", "lstm",
+        "naive", "seasonalNaive", "movingAverage", "historicAverage", "simpleExponentialSmoothing", "holt", "holtWinters", "croston", "tsb", "combination", "lstm",
     ]
 }
 

@@ -269,7 +269,7 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var seasonLength = 52
         /// Models `tune` scores and chooses among: the baselines and the global LSTM (`lstm`). Leave `lstm`
         /// out for a quick, baselines-only run.
-        public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "croston", "tsb", "combination", "lstm"]
+        public var candidates = ["naive", "seasonalNaive", "movingAverage", "simpleExponentialSmoothing", "holt", "holtWinters", "croston", "tsb", "combination", "lstm"]
         /// `perSeries` or `global` selection.
         public var selection = "global"
         /// SKUs announced without sales history, with attributes to find similar SKUs by
