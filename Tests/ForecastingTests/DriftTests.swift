@@ -76,6 +76,23 @@ import Testing
         #expect(hedged.apply(network: [[1, 2], [3, 4]], baseline: [[9, 9], [9, 9]]) == [[5, 5.5], [6, 6.5]])
     }
 
+    @Test func aSourceForecastingNextToNothingDoesNotServeSparseDemand() {
+        // Products selling 1 unit now and then: a forecast of zero has the lowest WAPE (100 %), but nothing
+        // to stock from. The rule passes over it to the best source forecasting at least a tenth of the demand.
+        let series: [[Double]] = [[0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0], [0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1]]
+        let nothing: [[Double]] = [[0, 0, 0, 0], [0, 0, 0, 0]]
+        let rules = SegmentRules.decide(series: series, networkValidation: nothing, baselines: [.historicAverage, .historicAverage],
+                                        horizon: 4, seasonLength: 52)
+        let segment = DemandSegment.classify(series[0])
+        #expect(rules.segmentWAPE[segment]?[.lstm] == 1)
+        #expect(rules.segmentWAPE[segment]![.blend]! < rules.segmentWAPE[segment]![.baseline]!)
+        #expect(rules.rules[segment] == .blend && rules.tooLittle[segment] == [.lstm], "\(rules)")
+        // When every source forecasts that little, the lowest WAPE serves as before.
+        let zeros: [[Double]] = [[0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]]
+        let none = SegmentRules.decide(series: zeros, networkValidation: nothing, baselines: [.naive, .naive], horizon: 4, seasonLength: 52)
+        #expect(none.rules[DemandSegment.classify(zeros[0])] == .lstm && none.tooLittle.isEmpty, "\(none)")
+    }
+
     @Test func shortHistoriesAskTheNetworkForAClearEdge() {
         // Season 52, horizon 13: a median history under 65 buckets asks for a tenth.
         #expect(SegmentRules.requiredNetworkEdge(seriesLengths: [39, 39, 104], seasonLength: 52, horizon: 13) == 0.1)

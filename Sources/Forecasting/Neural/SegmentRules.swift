@@ -9,6 +9,8 @@ public struct SegmentRules: Sendable, Equatable {
     public var segmentWAPE: [DemandSegment: [ForecastSource: Double]]
     /// Series per segment.
     public var segmentCounts: [DemandSegment: Int]
+    /// Per segment, the sources left out for forecasting less than `minimumVolumeShare` of its validation demand.
+    public var tooLittle: [DemandSegment: [ForecastSource]] = [:]
     /// The chosen source per segment (the baseline where no validation window of the segment had demand).
     public var rules: [DemandSegment: ForecastSource]
     /// Each series' segment, in input order.
@@ -28,14 +30,21 @@ public struct SegmentRules: Sendable, Equatable {
     /// The network's required edge over the blend with short histories: a tenth of the blend's WAPE.
     public static let shortHistoryEdge = 0.1
 
+    /// The least share of a segment's validation demand a source must forecast to serve it: below it the
+    /// source forecasts next to nothing, and a planner cannot stock from that however low its WAPE — on
+    /// sparse demand (a product selling a few times a year) WAPE rewards forecasting zero. When no source
+    /// forecasts that much, all may serve.
+    public static let minimumVolumeShare = 0.1
+
     /// Compares forecasts of every series' last `horizon` values. `networkValidation` holds the
     /// network's forecasts for the series long enough to have a validation window, in order;
     /// `baselines` the model chosen per series. A segment's rule is the source with the lowest WAPE
-    /// there, the network alone only when its WAPE is at most `1 − networkEdge` times the blend's.
+    /// there, the network alone only when its WAPE is at most `1 − networkEdge` times the blend's, and only
+    /// sources forecasting at least `minimumVolumeShare` of the segment's demand (when any does).
     public static func decide(series: [[Double]], networkValidation: [[Double]], baselines: [BaselineModel], horizon: Int,
                               seasonLength: Int, networkEdge: Double = 0) -> SegmentRules {
         var absolute: [DemandSegment?: [ForecastSource: Double]] = [:]
-        var forecastTotals: [ForecastSource: Double] = [:]
+        var forecastTotals: [DemandSegment?: [ForecastSource: Double]] = [:]
         var totals: [DemandSegment?: Double] = [:]
         var counts: [DemandSegment: Int] = [:]
         var segments: [DemandSegment] = []
@@ -53,7 +62,9 @@ public struct SegmentRules: Sendable, Equatable {
             for source in ForecastSource.allCases {
                 let forecast = source.combine(network: network, baseline: baseline)
                 let error = zip(forecast, actual).reduce(0) { $0 + abs($1.0 - $1.1) }
-                forecastTotals[source, default: 0] += forecast.reduce(0, +)
+                let total = forecast.reduce(0, +)
+                forecastTotals[segment, default: [:]][source, default: 0] += total
+                forecastTotals[nil, default: [:]][source, default: 0] += total
                 absolute[segment, default: [:]][source, default: 0] += error
                 absolute[nil, default: [:]][source, default: 0] += error
             }
@@ -68,22 +79,28 @@ public struct SegmentRules: Sendable, Equatable {
             })
         }
         var rules: [DemandSegment: ForecastSource] = [:]
+        var tooLittle: [DemandSegment: [ForecastSource]] = [:]
         var segmentWAPE: [DemandSegment: [ForecastSource: Double]] = [:]
         for segment in DemandSegment.allCases where counts[segment] != nil {
             let scores = wape(segment)
             segmentWAPE[segment] = scores
             let networkWins = (scores[.lstm] ?? .infinity) <= (1 - networkEdge) * (scores[.blend] ?? .infinity)
-            let sources = ForecastSource.allCases.filter { $0 != .lstm || networkWins }
+            let sold = totals[segment] ?? 0
+            let stockable = ForecastSource.allCases.filter { (forecastTotals[segment]?[$0] ?? 0) >= minimumVolumeShare * sold }
+            if !stockable.isEmpty && stockable.count < ForecastSource.allCases.count {
+                tooLittle[segment] = ForecastSource.allCases.filter { !stockable.contains($0) }
+            }
+            let sources = (stockable.isEmpty ? ForecastSource.allCases : stockable).filter { $0 != .lstm || networkWins }
             let best = sources.min { (scores[$0] ?? .infinity) < (scores[$1] ?? .infinity) } ?? .blend
             // A segment no validation window could score gives no evidence for the network: its baseline serves.
             rules[segment] = (scores[best] ?? .infinity).isFinite ? best : .baseline
         }
         let actualTotal = totals[nil] ?? 0
         let volumeError = Dictionary(uniqueKeysWithValues: ForecastSource.allCases.map { source in
-            (source, actualTotal > 0 ? (((forecastTotals[source] ?? 0) - actualTotal) / actualTotal * 1e6).rounded() / 1e6 : .infinity)
+            (source, actualTotal > 0 ? (((forecastTotals[nil]?[source] ?? 0) - actualTotal) / actualTotal * 1e6).rounded() / 1e6 : .infinity)
         })
-        return SegmentRules(wape: wape(nil), volumeError: volumeError, segmentWAPE: segmentWAPE, segmentCounts: counts, rules: rules,
-                            segments: segments)
+        return SegmentRules(wape: wape(nil), volumeError: volumeError, segmentWAPE: segmentWAPE, segmentCounts: counts, tooLittle: tooLittle,
+                            rules: rules, segments: segments)
     }
 
     /// The forecasts of every series under the rules.

@@ -136,7 +136,7 @@ public struct Backtester: Sendable {
             let segmentWAPE = Dictionary(uniqueKeysWithValues: rules.segmentWAPE.map { ($0.key.rawValue, NeuralStudy.named($0.value)) })
             echo?("rule per segment (decided on the last \(holdout) training buckets): "
                 + NeuralStudy.rulesWithScores(rules: Dictionary(uniqueKeysWithValues: rules.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
-                                              segmentWAPE: segmentWAPE) + "; validation: "
+                                              segmentWAPE: segmentWAPE, tooLittle: NeuralStudy.tooLittle(rules)) + "; validation: "
                 + NeuralStudy.scores(wape: Dictionary(uniqueKeysWithValues: rules.wape.map { ($0.key.rawValue, $0.value) }),
                                      volumeError: Dictionary(uniqueKeysWithValues: rules.volumeError.map { ($0.key.rawValue, $0.value) })))
             selectedForecasts = rules.apply(network: lstm, baseline: baselineForecasts)

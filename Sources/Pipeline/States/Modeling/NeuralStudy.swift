@@ -16,6 +16,9 @@ struct NeuralStudy: Codable, Equatable {
     var segmentSKUs: [String: Int]
     /// The source chosen per segment.
     var rules: [String: String]
+    /// Per segment, the sources left out for forecasting under `SegmentRules.minimumVolumeShare` of its
+    /// validation demand (absent when none was).
+    var tooLittle: [String: [String]]? = nil
     /// With short histories, how much lower than the blend's the network's validation WAPE had to be for
     /// it to serve a segment alone (`SegmentRules.requiredNetworkEdge`); absent when any win counted.
     var networkEdge: Double? = nil
@@ -76,6 +79,7 @@ struct NeuralStudy: Codable, Equatable {
                                 segmentWAPE: Dictionary(uniqueKeysWithValues: decided.segmentWAPE.map { ($0.key.rawValue, named($0.value)) }),
                                 segmentSKUs: Dictionary(uniqueKeysWithValues: decided.segmentCounts.map { ($0.key.rawValue, $0.value) }),
                                 rules: Dictionary(uniqueKeysWithValues: decided.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
+                                tooLittle: tooLittle(decided),
                                 networkEdge: edge > 0 ? edge : nil,
                                 epochs: trained.epochs, settings: describe(settings),
                                 importance: Dictionary(uniqueKeysWithValues: importance.map { ($0.key.rawValue, $0.value) }), trials: trials,
@@ -103,12 +107,19 @@ struct NeuralStudy: Codable, Equatable {
 
     /// The rule per segment with each source's validation WAPE there (as `named` records them), e.g.
     /// `erratic→lstm (baseline 78.2%, blend 69.2%, lstm 67.5%)`, segments in name order.
-    static func rulesWithScores(rules: [String: String], segmentWAPE: [String: [String: Double]]) -> String {
+    static func rulesWithScores(rules: [String: String], segmentWAPE: [String: [String: Double]], tooLittle: [String: [String]]? = nil) -> String {
         rules.sorted { $0.key < $1.key }.map { segment, source in
             let scores = (segmentWAPE[segment] ?? [:]).sorted { $0.key < $1.key }
                 .map { "\($0.key) \($0.value >= 0 ? percent($0.value) : "n/a")" }
-            return "\(segment)→\(source) (\(scores.joined(separator: ", ")))"
+            let left = tooLittle?[segment].map { "; " + $0.joined(separator: ", ") + " left out: forecast under "
+                + percent(SegmentRules.minimumVolumeShare) + " of the demand" } ?? ""
+            return "\(segment)→\(source) (\(scores.joined(separator: ", "))\(left))"
         }.joined(separator: " ")
+    }
+
+    /// `SegmentRules.tooLittle` by name, nil when no source was left out.
+    static func tooLittle(_ rules: SegmentRules) -> [String: [String]]? {
+        rules.tooLittle.isEmpty ? nil : Dictionary(uniqueKeysWithValues: rules.tooLittle.map { ($0.key.rawValue, $0.value.map(\.rawValue)) })
     }
 
     private static func percent(_ share: Double) -> String { share.isFinite ? NumberText.format(share * 100, decimals: 1) + "%" : "n/a" }

@@ -52,7 +52,7 @@ public struct TuneState: PipelineState {
             let (neural, segments) = try NeuralStudy.run(series: series, grid: grid, choices: choices, context: context)
             study.neural = neural
             study.segments = segments
-            let rules = NeuralStudy.rulesWithScores(rules: neural.rules, segmentWAPE: neural.segmentWAPE)
+            let rules = NeuralStudy.rulesWithScores(rules: neural.rules, segmentWAPE: neural.segmentWAPE, tooLittle: neural.tooLittle)
             context.log.info("validation: \(NeuralStudy.scores(wape: neural.wape, volumeError: neural.volumeError)); rule per segment: \(rules)")
         }
         try FileSystem.writeAtomically(JSONFile.encode(study), to: context.output("study.json"))
