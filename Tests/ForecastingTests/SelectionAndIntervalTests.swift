@@ -23,6 +23,13 @@ import Testing
         // Without a seasonal candidate every origin counts.
         let naiveOnly = ModelSelection.crossValidate(series: series, candidates: [.naive], horizon: 6, origins: 3, seasonLength: 12)
         #expect(naiveOnly[0] != scores[0])
+        // With 18 months only origin 12 has a season before it, and none has the season and three buckets
+        // Holt-Winters needs: seasonal naive's need decides, and Holt-Winters is scored as damped Holt there.
+        let eighteen = Array(series[..<18])
+        let withWinters = ModelSelection.crossValidate(series: eighteen, candidates: [.naive, .seasonalNaive, .holtWinters], horizon: 6,
+                                                       origins: 3, seasonLength: 12)
+        let holt = ModelSelection.crossValidate(series: eighteen, candidates: [.holt], horizon: 6, origins: 1, seasonLength: 12)
+        #expect(withWinters[1] == 0 && withWinters[2] == holt[0], "\(withWinters)")
         // When no origin has a season before it, the seasonal candidate is scored as what it falls back to.
         let shortScores = ModelSelection.crossValidate(series: Array(series[..<14]), candidates: candidates, horizon: 4, origins: 2, seasonLength: 12)
         #expect(shortScores[0] == shortScores[1])

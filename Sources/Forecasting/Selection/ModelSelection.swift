@@ -6,16 +6,18 @@ public enum ModelSelection {
     /// Origins that leave fewer than 4 buckets to fit on are skipped; a candidate with no usable
     /// origin scores `.infinity`. When some origins leave a seasonal candidate less history than it
     /// needs (`seasonalHistory`), only the others are scored, if there are any: there it would fall back
-    /// to a non-seasonal forecast, and every candidate is judged on the same origins.
+    /// to a non-seasonal forecast, and every candidate is judged on the same origins. The longest need
+    /// some origin meets decides (Holt-Winters' season and three buckets, else seasonal naive's season);
+    /// a candidate whose need no origin meets is scored as what it falls back to.
     public static func crossValidate(series: [Double], candidates: [BaselineModel], horizon: Int, origins: Int,
                                      seasonLength: Int) -> [Double] {
         var errors = [Double](repeating: 0, count: candidates.count)
         var points = 0
         guard horizon > 0 else { return errors.map { _ in .infinity } }
         let usable = (1...max(1, origins)).map { series.count - $0 * horizon }.filter { $0 >= 4 }
-        let needed = candidates.map { $0.seasonalHistory(seasonLength: seasonLength) }.max() ?? 0
-        let seasonal = usable.filter { $0 >= needed }
-        for origin in seasonal.isEmpty ? usable : seasonal {
+        let needed = candidates.map { $0.seasonalHistory(seasonLength: seasonLength) }
+            .filter { need in usable.contains { $0 >= need } }.max() ?? 0
+        for origin in usable where origin >= needed {
             let history = Array(series[..<origin])
             let actual = series[origin..<(origin + horizon)]
             for (index, candidate) in candidates.enumerated() {
