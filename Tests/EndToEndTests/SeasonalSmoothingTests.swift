@@ -64,5 +64,10 @@ import Testing
         // December 2022 sold 90 × 1.46 × 1.8 ≈ 237; a year's rise of 24 % on the base puts December 2023 near 276.
         let forecast = try #require(Double(december[4]))
         #expect(forecast > 255 && forecast < 300, "\(december)")
+        // Its intervals come from the backtest windows with the 15 months Holt-Winters needs (origins January
+        // 2023 and July 2022); the one from January 2022 would measure damped Holt's errors instead.
+        let residuals = try FileSystem.readText("\(run)/residuals/residuals.csv").split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",") }.filter { $0[0] == "B200" }
+        #expect(Set(residuals.map { String($0[1]) }) == ["2023-01-01", "2022-07-01"], "\(residuals.prefix(8))")
     }
 }

@@ -42,6 +42,14 @@ public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// Whether refitting the model on the buckets before `origin` gives the model itself rather than its
+    /// non-seasonal fallback — or, when even the newest origin (`newest`) has too little history, the
+    /// fallback is all there is to measure. Backtest windows that fail it would measure another model's errors.
+    public func isItself(at origin: Int, newest: Int, seasonLength: Int) -> Bool {
+        let need = seasonalHistory(seasonLength: seasonLength)
+        return origin >= need || newest < need
+    }
+
     /// Fits the model to a history (oldest first) and returns what it needs to forecast.
     public func fit(history: [Double], seasonLength: Int) -> FittedModel {
         guard let last = history.last else { return FittedModel(model: self, level: 0) }

@@ -221,6 +221,7 @@ public struct Backtester: Sendable {
             for window in 0..<config.intervals.backtestWindows {
                 let origin = history.count - (window + 1) * horizon
                 guard origin >= 2 else { break }
+                guard models[index].isItself(at: origin, newest: history.count - horizon, seasonLength: config.model.seasonLength) else { break }
                 let known = Array(history[..<origin])
                 guard let variation = SeriesScale.variation(known) else { break }
                 let scale = variation * seasonal[window + 1]

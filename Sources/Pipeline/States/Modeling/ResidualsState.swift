@@ -3,8 +3,9 @@ import Forecasting
 /// `residuals`: backtest windows per SKU → per-step residuals, calibrated intervals and their coverage.
 ///
 /// Each SKU's chosen model is refitted at the last `intervals.backtestWindows` origins, one horizon
-/// apart. For SKUs the LSTM serves, the newest window uses the network's validation forecast combined
-/// by the SKU's rule; older windows use the baseline (the network is not refitted per window).
+/// apart (a seasonal model only where it has the history to be itself, if any origin has). For SKUs
+/// the LSTM serves, the newest window uses the network's validation forecast combined by the SKU's rule;
+/// older windows use the baseline (the network is not refitted per window).
 /// Residuals are divided by the SKU's scale at the window's origin (`SeriesScale.variation`: its mean
 /// absolute change from bucket to bucket) times the window's `SeasonalWidth` factor, and pooled per
 /// horizon step. Coverage is measured
@@ -35,6 +36,8 @@ public struct ResidualsState: PipelineState {
                 let origin = record.values.count - (window + 1) * horizon
                 // Residuals in the scale known at the window's origin, as the forecast's are; none before any demand.
                 guard origin >= 2 else { break }
+                // Windows where a seasonal model would forecast as its fallback measure another model's errors.
+                guard model.isItself(at: origin, newest: record.values.count - horizon, seasonLength: settings.model.seasonLength) else { break }
                 let known = Array(record.values[..<origin])
                 guard let variation = SeriesScale.variation(known) else { break }
                 let scale = variation * seasonal[window + 1]
