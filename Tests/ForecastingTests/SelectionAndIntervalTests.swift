@@ -55,6 +55,20 @@ import Testing
         #expect(abs(NormalQuantile.of(0.975) - 1.959964) < 1e-5)
     }
 
+    @Test func aStepWithFewResidualsReadsItsNeighboursToo() {
+        // 13 steps of 8 residuals each (eight SKUs): step s misses by 1 … 8 plus s tenths. Alone, the first
+        // step's conformal 80 % width would be its largest miss (rank ⌈9 · 0.8⌉ = 8 of 8: 8.0); with its
+        // neighbours it reads 40 residuals and takes the 33rd (⌈41 · 0.8⌉) of them.
+        let few = (0..<13).map { step in (1...8).map { Double($0) + Double(step) / 10 } }
+        let model = IntervalModel.calibrate(scaledResiduals: few, levels: [0.8], method: .conformal)
+        #expect(model.factors[0][0] == [-7.2, 7.2], "steps 0…4")
+        #expect(model.factors[6][0] == [-7.6, 7.6], "steps 4…8, the two nearest on each side")
+        // A step with enough residuals keeps its own.
+        let plenty = [(1...50).map(Double.init), (1...8).map { Double($0 * 100) }]
+        let own = IntervalModel.calibrate(scaledResiduals: plenty, levels: [0.8], method: .conformal)
+        #expect(own.factors[0][0] == [-41, 41])
+    }
+
     @Test func boundsScaleWithTheSeriesAndNeverGoBelowZero() {
         let model = IntervalModel(method: .conformal, levels: [0.9], factors: [[[-2, 2]], [[-3, 3]]])
         #expect(model.bounds(point: 10, step: 0, scale: 4, level: 0) == (2, 18))

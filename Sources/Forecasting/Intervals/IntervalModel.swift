@@ -25,16 +25,28 @@ public struct IntervalModel: Sendable, Codable, Equatable {
 
     /// Calibrates on scaled residuals grouped by horizon step (index 0 = one step ahead).
     ///
-    /// A step without residuals borrows the pooled residuals of all steps; with none at all the
-    /// intervals are empty (zero width).
+    /// A step with fewer than `minimumPerStep` residuals also reads its nearest steps' (one on each side,
+    /// then two, …) until it has that many or reads them all; with none at all the intervals are empty
+    /// (zero width).
     public static func calibrate(scaledResiduals: [[Double]], levels: [Double], method: IntervalMethod) -> IntervalModel {
-        let pooled = scaledResiduals.flatMap { $0 }
-        let factors = scaledResiduals.map { stepResiduals -> [[Double]] in
-            let residuals = stepResiduals.isEmpty ? pooled : stepResiduals
+        let factors = scaledResiduals.indices.map { step -> [[Double]] in
+            var residuals = scaledResiduals[step]
+            var reach = 0
+            while residuals.count < minimumPerStep && reach < scaledResiduals.count {
+                reach += 1
+                for neighbour in [step - reach, step + reach] where scaledResiduals.indices.contains(neighbour) {
+                    residuals += scaledResiduals[neighbour]
+                }
+            }
             return levels.map { level in offsets(residuals, level: level, method: method) }
         }
         return IntervalModel(method: method, levels: levels, factors: factors)
     }
+
+    /// The fewest residuals one step's bounds are read from. A handful of SKUs leaves a handful per step,
+    /// and the conformal 80 % bound of 8 residuals is the largest of them (rank ⌈9 · 0.8⌉ = 8): on eight
+    /// pharmacy series the 80 % intervals covered 98 % of the holdout. Neighbouring steps miss alike.
+    public static let minimumPerStep = 40
 
     /// Lower and upper bound for a point forecast at `step` (0-based) and level index.
     ///
