@@ -348,11 +348,9 @@ enum Weekdays {
     static func index(of name: String) -> Int? { names.firstIndex(of: name.lowercased()) }
 }
 
-/// The baseline model names the config may list (kept in step with `Forecasting.BaselineModel`).
+/// The model names the config may list: every `Forecasting.BaselineModel`, and the global LSTM.
 enum ModelCatalog {
-    static let names = [
-        "naive", "seasonalNaive", "movingAverage", "historicAverage", "simpleExponentialSmoothing", "holt", "holtWinters", "croston", "tsb", "combination", "lstm",
-    ]
+    static let names = BaselineModel.allCases.map(\.rawValue) + ["lstm"]
 }
 
 /// Strict `yyyy-MM-dd` parsing for config values.
