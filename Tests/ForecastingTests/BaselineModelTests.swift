@@ -82,6 +82,17 @@ import Testing
         #expect(fitted.forecast(horizon: 2) == BaselineModel.holt.fit(history: short, seasonLength: 12).forecast(horizon: 2))
     }
 
+    @Test func backtestWindowsStopWhereASeasonalModelWouldFallBack() {
+        // 30 months, horizon 6, three windows: origins 24, 18 and 12.
+        #expect(BaselineModel.naive.backtestOrigins(seriesLength: 30, horizon: 6, windows: 3, seasonLength: 12) == [24, 18, 12])
+        #expect(BaselineModel.seasonalNaive.backtestOrigins(seriesLength: 30, horizon: 6, windows: 3, seasonLength: 12) == [24, 18, 12])
+        // Holt-Winters needs 15 months: the window from month 12 would measure damped Holt.
+        #expect(BaselineModel.holtWinters.backtestOrigins(seriesLength: 30, horizon: 6, windows: 3, seasonLength: 12) == [24, 18])
+        // With 20 months not even the newest window (origin 14) has them: the fallback is all there is to measure.
+        #expect(BaselineModel.holtWinters.backtestOrigins(seriesLength: 20, horizon: 6, windows: 3, seasonLength: 12) == [14, 8, 2])
+        #expect(BaselineModel.naive.backtestOrigins(seriesLength: 9, horizon: 4, windows: 3, seasonLength: 12) == [5])
+    }
+
     @Test func crostonAndTSBForecastTheDemandRateOfIntermittentSeries() {
         let history = (0..<60).map { $0 % 4 == 0 ? 8.0 : 0 }
         let croston = BaselineModel.croston.fit(history: history, seasonLength: 52).forecast(horizon: 2)

@@ -42,12 +42,15 @@ public enum BaselineModel: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
-    /// Whether refitting the model on the buckets before `origin` gives the model itself rather than its
-    /// non-seasonal fallback — or, when even the newest origin (`newest`) has too little history, the
-    /// fallback is all there is to measure. Backtest windows that fail it would measure another model's errors.
-    public func isItself(at origin: Int, newest: Int, seasonLength: Int) -> Bool {
+    /// The origins of a series' backtest windows for this model, newest first: window w starts w + 1
+    /// horizons before the end, up to `windows` of them, each with at least 2 buckets before it. A seasonal
+    /// model's windows stop where it would refit as its non-seasonal fallback (they would measure another
+    /// model's errors) — unless even the newest has too little history, when the fallback is all there is.
+    public func backtestOrigins(seriesLength: Int, horizon: Int, windows: Int, seasonLength: Int) -> [Int] {
         let need = seasonalHistory(seasonLength: seasonLength)
-        return origin >= need || newest < need
+        let newest = seriesLength - horizon
+        let least = newest >= need ? max(2, need) : 2
+        return (0..<max(0, windows)).map { seriesLength - ($0 + 1) * horizon }.prefix { $0 >= least }.map { $0 }
     }
 
     /// Fits the model to a history (oldest first) and returns what it needs to forecast.

@@ -218,10 +218,9 @@ public struct Backtester: Sendable {
                 for step in 0..<horizon { scaled[step].append((history[origin + step] - network[step]) / scale) }
                 continue
             }
-            for window in 0..<config.intervals.backtestWindows {
-                let origin = history.count - (window + 1) * horizon
-                guard origin >= 2 else { break }
-                guard models[index].isItself(at: origin, newest: history.count - horizon, seasonLength: config.model.seasonLength) else { break }
+            let origins = models[index].backtestOrigins(seriesLength: history.count, horizon: horizon,
+                                                        windows: config.intervals.backtestWindows, seasonLength: config.model.seasonLength)
+            for (window, origin) in origins.enumerated() {
                 let known = Array(history[..<origin])
                 guard let variation = SeriesScale.variation(known) else { break }
                 let scale = variation * seasonal[window + 1]

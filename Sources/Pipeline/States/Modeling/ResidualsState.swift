@@ -32,12 +32,10 @@ public struct ResidualsState: PipelineState {
             try context.checkpoint()
             let model = BaselineModel(rawValue: study.choices[record.sku] ?? "") ?? .naive
             scales[record.sku] = ((SeriesScale.variation(record.values) ?? 1) * seasonal[0] * 1e6).rounded() / 1e6
-            for window in 0..<windows {
-                let origin = record.values.count - (window + 1) * horizon
+            let origins = model.backtestOrigins(seriesLength: record.values.count, horizon: horizon, windows: windows,
+                                                seasonLength: settings.model.seasonLength)
+            for (window, origin) in origins.enumerated() {
                 // Residuals in the scale known at the window's origin, as the forecast's are; none before any demand.
-                guard origin >= 2 else { break }
-                // Windows where a seasonal model would forecast as its fallback measure another model's errors.
-                guard model.isItself(at: origin, newest: record.values.count - horizon, seasonLength: settings.model.seasonLength) else { break }
                 let known = Array(record.values[..<origin])
                 guard let variation = SeriesScale.variation(known) else { break }
                 let scale = variation * seasonal[window + 1]
