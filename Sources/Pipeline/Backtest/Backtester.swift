@@ -81,7 +81,11 @@ public struct Backtester: Sendable {
             usable = volume.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(top).map(\.0).sorted()
             echo?("scoring the \(top) series with the most volume before the holdout")
         }
-        let histories = usable.map { Array(panel.values[$0].dropLast(holdout)) }
+        // The metrics scale by the histories as observed; the models read vendor files' histories with
+        // missing-data gaps filled, as clean fills them in a run. A panel is modelled as given (no capping either).
+        let observed = usable.map { Array(panel.values[$0].dropLast(holdout)) }
+        let histories = config.clean.fillGaps && panel.raw != nil
+            ? Self.fillingGaps(observed, seasonLength: season, bucketDay: { panel.days(series: usable[$0], offset: $1).lowerBound }, echo: echo) : observed
         let actuals = usable.map { Array((panel.raw?[$0] ?? panel.values[$0]).suffix(holdout)) }
         let flags = calendars.flatMap { calendars in
             CalendarCovariates.flags(calendars, skus: usable.map { panel.names[$0] }, historyCounts: histories.map(\.count), horizon: holdout) { index, offset in
@@ -98,7 +102,7 @@ public struct Backtester: Sendable {
         for model in candidates {
             let forecasts = ParallelMap.map(histories.count) { model.fit(history: histories[$0], seasonLength: season).forecast(horizon: holdout) }
             holdoutForecasts.add(model.rawValue, forecasts)
-            scores.append(ModelScore(model: model.rawValue, metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: forecasts, histories: histories, seasonLength: season)))
+            scores.append(ModelScore(model: model.rawValue, metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: forecasts, histories: observed, seasonLength: season)))
         }
         echo?("scored \(candidates.count) baselines on \(usable.count) series; selecting (\(config.model.selection)) by rolling-origin CV")
         let pool = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
@@ -127,8 +131,8 @@ public struct Backtester: Sendable {
             let blend = zip(lstm, baselineForecasts).map { pair in zip(pair.0, pair.1).map { ($0 + $1) / 2 } }
             holdoutForecasts.add("lstm", lstm)
             holdoutForecasts.add("blend", blend)
-            scores.append(ModelScore(model: "lstm", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: lstm, histories: histories, seasonLength: season)))
-            scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: histories, seasonLength: season)))
+            scores.append(ModelScore(model: "lstm", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: lstm, histories: observed, seasonLength: season)))
+            scores.append(ModelScore(model: "blend", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: blend, histories: observed, seasonLength: season)))
             let edge = SegmentRules.requiredNetworkEdge(seriesLengths: histories.map(\.count), seasonLength: season, horizon: holdout)
             if edge > 0 { echo?(NeuralStudy.edgeNote(edge)) }
             let rules = SegmentRules.decide(series: histories, networkValidation: trained.validationForecasts, baselines: selected,
@@ -151,7 +155,7 @@ public struct Backtester: Sendable {
                                                           baselines: selected, horizon: holdout, seasonLength: season)
         }
         holdoutForecasts.add("selected", selectedForecasts)
-        scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: histories, seasonLength: season)))
+        scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: observed, seasonLength: season)))
         var coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,
                                         networkCalibration: networkCalibration, config: config, horizon: holdout)
         if !directCoverage.isEmpty { coverage["quantile"] = directCoverage }
@@ -160,6 +164,26 @@ public struct Backtester: Sendable {
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts,
                       forecasts: holdoutForecasts, warnings: panel.warnings)
+    }
+
+    /// The training histories with `GapFilling` applied, the holdout unseen (the vendor-file path's clean
+    /// state leaves gaps to this, so no fill reads past the training buckets); `bucketDay(series, offset)`
+    /// names a bucket by its first day, for the panel's totals. Says how many runs it filled.
+    static func fillingGaps(_ histories: [[Double]], seasonLength: Int, bucketDay: (Int, Int) -> Int32, echo: (@Sendable (String) -> Void)?) -> [[Double]] {
+        var totals: [Int32: Double] = [:]
+        for (index, history) in histories.enumerated() {
+            for (offset, value) in history.enumerated() { totals[bucketDay(index, offset), default: 0] += value }
+        }
+        let closed = GapFilling.closedBuckets(totals: totals)
+        let filled = histories.indices.map { index in GapFilling.fill(histories[index], seasonLength: seasonLength) { closed.contains(bucketDay(index, $0)) } }
+        let runs = filled.reduce(0) { $0 + $1.gaps.count }
+        if runs > 0 {
+            let skus = filled.filter { !$0.gaps.isEmpty }.count
+            let buckets = filled.reduce(0) { $0 + $1.gaps.reduce(0) { $0 + $1.length } }
+            echo?("filled \(runs) run(s) of empty buckets in \(skus) series that sell in nearly every other bucket as missing data "
+                  + "(\(buckets) training buckets; clean.fillGaps false keeps them as zeros)")
+        }
+        return filled.map(\.values)
     }
 
     /// Holdout coverage of the network's own quantiles (quantile loss), over the series its rule serves alone.
@@ -256,6 +280,8 @@ enum PipelineSeries {
         defer { try? FileSystem.remove(scratch) }
         var scratchConfig = config
         scratchConfig.paths.artifacts = "\(scratch)/artifacts"
+        // The backtest fills gaps in the training buckets only (`Backtester.fillingGaps`).
+        scratchConfig.clean.fillGaps = false
         let store = try RunStore(root: scratch, config: scratchConfig)
         let runId = store.newRunId()
         var archived: [Manifest.InputFile] = []

@@ -187,7 +187,7 @@ extension PipelineConfig.Clean {
     /// Decodes the clean settings.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "bucket", "monthly", "bucketWeeks", "anchorWeekday", "dropPartialEdgeBuckets", "outlierZ", "minTotalQuantity", "minNonZeroBuckets", "keepSkus",
+            "bucket", "monthly", "bucketWeeks", "anchorWeekday", "dropPartialEdgeBuckets", "outlierZ", "fillGaps", "minTotalQuantity", "minNonZeroBuckets", "keepSkus",
         ])
         self.init()
         bucket = try object.value("bucket", default: bucket)
@@ -204,6 +204,7 @@ extension PipelineConfig.Clean {
         dropPartialEdgeBuckets = try object.value("dropPartialEdgeBuckets", default: dropPartialEdgeBuckets)
         outlierZ = try object.value("outlierZ", default: outlierZ)
         guard outlierZ >= 0 else { throw object.invalid("outlierZ", "expected 0 (off) or a positive number of standard deviations") }
+        fillGaps = try object.value("fillGaps", default: fillGaps)
         minTotalQuantity = try object.value("minTotalQuantity", default: minTotalQuantity)
         minNonZeroBuckets = try object.value("minNonZeroBuckets", default: minNonZeroBuckets)
         keepSkus = try object.value("keepSkus", default: keepSkus)

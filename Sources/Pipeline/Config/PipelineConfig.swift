@@ -220,6 +220,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var dropPartialEdgeBuckets = true
         /// Values more than this many standard deviations above a SKU's mean are capped; 0 disables.
         public var outlierZ = 5.0
+        /// Fill runs of empty buckets that a SKU selling in nearly every bucket is unlikely to have
+        /// (missing data, not a lack of demand: `GapFilling`); false keeps them as zeros.
+        public var fillGaps = true
         /// SKUs with less total quantity than this are removed (unless kept).
         public var minTotalQuantity = 0.0
         /// SKUs with fewer non-zero buckets than this are removed (unless kept).

@@ -1,10 +1,11 @@
 import Forecasting
 import Formats
 
-/// `clean`: N-week buckets with zero fill, z-score capping per SKU, low-volume removal.
+/// `clean`: N-week buckets with zero fill, z-score capping per SKU, missing-data gaps filled, low-volume removal.
 ///
-/// Outputs: `series.csv`, `calendar.json`, `capped.csv` (every capped value: the diagnostics
-/// table, also stored in the database) and `removed.csv` (low-volume SKUs and why).
+/// Outputs: `series.csv`, `calendar.json`, `filled.csv` (every run of empty buckets `GapFilling` filled),
+/// `capped.csv` (every capped value: the diagnostics table, also stored in the database) and `removed.csv`
+/// (low-volume SKUs and why).
 public struct CleanState: PipelineState {
     public let name = StateName.clean
     public init() {}
@@ -59,10 +60,17 @@ public struct CleanState: PipelineState {
             sums[row.sku, default: [:]][bucket, default: 0] += row.quantity
             covariates.add(row, bucket: bucket)
         }
+        // Buckets the whole business sat out (a Christmas shutdown) are not gaps of one SKU.
+        var totals = Dictionary(uniqueKeysWithValues: (grid.firstBucket...grid.lastBucket).map { ($0, 0.0) })
+        for buckets in sums.values { for (bucket, quantity) in buckets { totals[bucket, default: 0] += quantity } }
+        let closed = GapFilling.closedBuckets(totals: totals)
+        let season = context.config.resolved(monthlyData: monthly).model.seasonLength
         let keep = Set(settings.keepSkus)
         var series: [SeriesRecord] = []
         var removed: [[String]] = []
         var capped: [[String]] = []
+        var filled: [[String]] = []
+        var filledRuns = 0, filledSkus = 0
         for sku in sums.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             try context.checkpoint()
             let buckets = sums[sku] ?? [:]
@@ -75,12 +83,22 @@ public struct CleanState: PipelineState {
                                 total < settings.minTotalQuantity ? "total below clean.minTotalQuantity" : "fewer non-zero buckets than clean.minNonZeroBuckets"])
                 continue
             }
+            // Capped first, so that a spike beside a run does not set the level it is filled at.
             let result = OutlierCapping.cap(raw, z: settings.outlierZ)
             for value in result.capped {
                 capped.append([sku, grid.label(first + value.index), NumberText.format(value.original),
                                NumberText.format(value.capped, decimals: 4), NumberText.format(value.z, decimals: 4)])
             }
-            series.append(SeriesRecord(sku: sku, firstBucket: first, values: result.values.map { ($0 * 10_000).rounded() / 10_000 }, raw: raw,
+            let gaps = settings.fillGaps ? GapFilling.fill(result.values, seasonLength: season) { closed.contains(first + $0) } : (values: result.values, gaps: [])
+            filledRuns += gaps.gaps.count
+            filledSkus += gaps.gaps.isEmpty ? 0 : 1
+            for gap in gaps.gaps {
+                for (position, value) in zip(gap.positions, gap.values) {
+                    filled.append([sku, grid.label(first + position), NumberText.format(value), String(gap.length),
+                                   NumberText.format(gap.chance, decimals: 8)])
+                }
+            }
+            series.append(SeriesRecord(sku: sku, firstBucket: first, values: gaps.values.map { ($0 * 10_000).rounded() / 10_000 }, raw: raw,
                                        covariates: covariates.series(for: sku, over: first...grid.lastBucket)))
         }
         for sku in keep.sorted() where sums[sku] == nil {
@@ -90,6 +108,7 @@ public struct CleanState: PipelineState {
             throw PipelineError(.state, "every SKU was removed as low-volume (\(removed.count) SKUs); lower clean.minTotalQuantity / clean.minNonZeroBuckets or add keepSkus")
         }
         try SeriesFile.write(series, grid: grid, folder: context.outputFolder)
+        try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "bucket", "filled", "run_buckets", "chance"], rows: filled), to: context.output("filled.csv"))
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "bucket", "original", "capped", "z"], rows: capped), to: context.output("capped.csv"))
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "total", "non_zero_buckets", "reason"], rows: removed), to: context.output("removed.csv"))
         if let database = context.database {
@@ -98,9 +117,19 @@ public struct CleanState: PipelineState {
                                          capped.map { [.text(context.runId), .text($0[0]), .text($0[1]), .real(Double($0[2]) ?? 0),
                                                        .real(Double($0[3]) ?? 0), .real(Double($0[4]) ?? 0)] })
         }
+        if let note = Self.filledGapsNote(runs: filledRuns, skus: filledSkus, buckets: filled.count) { context.log.info(note) }
         let names = series.covariateNames
         if !names.isEmpty { context.log.info("covariates per bucket: \(names.joined(separator: ", ")) (gaps carried forward)") }
         context.log.info("\(series.count) series of \(grid.lastBucket - grid.firstBucket + 1) buckets (\(grid.label(grid.firstBucket)) to \(grid.label(grid.lastBucket))); \(capped.count) values capped; \(removed.count) low-volume SKUs removed")
+    }
+
+    /// Says how many runs of empty buckets were filled as missing data, in how many SKUs; nil when none were.
+    static func filledGapsNote(runs: Int, skus: Int, buckets: Int) -> String? {
+        guard runs > 0 else { return nil }
+        return "\(runs) run(s) of empty buckets in \(skus) SKU(s) that sell in nearly every other bucket filled as missing data "
+            + "(\(buckets) buckets: a store closed, a file that never came, a stock-out, not a lack of demand), "
+            + "each from last season's buckets scaled to the levels on its sides, or the line between those; "
+            + "see filled.csv, or set clean.fillGaps to false to keep them as zeros"
     }
 
     /// What `sharedDayOfMonth` gives for a file dated on the last day of each month (the 31st, the 28th, …).
