@@ -95,7 +95,7 @@ public struct CleanState: PipelineState {
             for gap in gaps.gaps {
                 for (position, value) in zip(gap.positions, gap.values) {
                     filled.append([sku, grid.label(first + position), NumberText.format(value), String(gap.length),
-                                   NumberText.format(gap.chance, decimals: 8)])
+                                   String(format: "%.3g", gap.chance)])
                 }
             }
             series.append(SeriesRecord(sku: sku, firstBucket: first, values: gaps.values.map { ($0 * 10_000).rounded() / 10_000 }, raw: raw,
