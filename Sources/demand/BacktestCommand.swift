@@ -20,7 +20,9 @@ enum BacktestCommand {
             volume before the holdout are scored (the protocol of docs/ANCHORS.md uses 500). Covariates
             the producers map (price, regressors such as deal or feat) feed the LSTM, with their
             holdout values known in advance as planned prices and promotions would be. Actuals are
-            the quantities before outlier capping. The same goes to OUT as JSON (default
+            the quantities before outlier capping; a vendor file's store closures and lost months
+            (clean.fillGaps) are filled in the training buckets only, a panel is modelled as given.
+            The same goes to OUT as JSON (default
             ROOT/artifacts/backtests/backtest-<time>.json). With --forecasts CSV every model's holdout
             forecasts are written beside the actuals, one row per series and step (sku, step, actual,
             then one column per model; with loss quantile also lstm-q<quantile> per trained quantile).
