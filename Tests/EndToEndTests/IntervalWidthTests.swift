@@ -8,13 +8,7 @@ import Testing
     /// Acme's weekly file (`dd/MM/yyyy`, decimal comma) from 2022-01-03 with one row per SKU and week where `quantity` is not 0.
     static func weeklyFile(weeks: Int, _ quantities: [String: (Int) -> Int]) throws -> String {
         var lines = ["item_code;sold_on;qty_sold;unit_price"]
-        let monday = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"), year: 2022, month: 1, day: 3)
-        let start = try #require(monday.date)
-        let format = DateFormatter()
-        format.dateFormat = "dd/MM/yyyy"
-        format.timeZone = TimeZone(identifier: "UTC")
-        for week in 0..<weeks {
-            let day = format.string(from: start.addingTimeInterval(Double(week) * 7 * 86_400))
+        for (week, day) in WeeklyDates.strings(fromYear: 2022, month: 1, day: 3, weeks: weeks, format: "dd/MM/yyyy").enumerated() {
             for sku in quantities.keys.sorted() where quantities[sku]!(week) != 0 { lines.append("\(sku);\(day);\(quantities[sku]!(week));1,0") }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -19,12 +19,7 @@ import Testing
             return Double(state) / Double(1 << 31)
         }
         var lines = ["item_code;sold_on;qty_sold;unit_price"]
-        let start = Date(timeIntervalSince1970: 1_641_168_000)  // 2022-01-03
-        let format = DateFormatter()
-        format.dateFormat = "dd/MM/yyyy"
-        format.timeZone = TimeZone(identifier: "UTC")
-        for day in 0..<728 {
-            let date = format.string(from: start.addingTimeInterval(Double(day) * 86_400))
+        for date in VendorDates.strings(fromYear: 2022, month: 1, day: 3, count: 728, stepDays: 1, format: "dd/MM/yyyy") {
             for product in 0..<20 where draw() < 0.012 {
                 lines.append(String(format: "P%03d;%@;%d;2,5", product, date, 1 + Int(draw() * 2)))
             }

@@ -14,12 +14,8 @@ import Testing
     /// weeks 46–59, P002 none in weeks 84–99 (the sixteen before the last four); P003 sells throughout.
     static func closureFile() -> String {
         var lines = ["item_code;sold_on;qty_sold;unit_price"]
-        let start = Date(timeIntervalSince1970: 1_641_168_000)  // 2022-01-03
-        let format = DateFormatter()
-        format.dateFormat = "dd/MM/yyyy"
-        format.timeZone = TimeZone(identifier: "UTC")
-        for day in 0..<728 {
-            let date = format.string(from: start.addingTimeInterval(Double(day) * 86_400))
+        let dates = VendorDates.strings(fromYear: 2022, month: 1, day: 3, count: 728, stepDays: 1, format: "dd/MM/yyyy")
+        for (day, date) in dates.enumerated() {
             let week = day / 7
             for (product, closed) in [("P001", 46..<60), ("P002", 84..<100), ("P003", 0..<0)] where !closed.contains(week) {
                 lines.append("\(product);\(date);\(3 + (day + product.count) % 4);2,5")
