@@ -79,5 +79,13 @@ import Testing
         // A launch after a trickle: the side before the run sells far under the usual level, so it stays.
         let launch: [Double] = [1, 1, 0, 1] + [Double](repeating: 0, count: 14) + [Double](repeating: 90, count: 40)
         #expect(GapFilling.fill(launch, seasonLength: 52).gaps.isEmpty)
+        // A run after a one-off bulk order that opened the series: one bucket is no level to fill at…
+        let bulk: [Double] = [5_000] + [Double](repeating: 0, count: 14) + [Double](repeating: 90, count: 40)
+        #expect(GapFilling.fill(bulk, seasonLength: 52).gaps.isEmpty)
+        // …nor are four bulk weeks, twenty times the usual level.
+        let bulkWeeks = [Double](repeating: 90, count: 30) + [2_000, 2_100, 1_900, 2_050] + [Double](repeating: 0, count: 14)
+            + [Double](repeating: 90, count: 30)
+        #expect(GapFilling.fill(bulkWeeks, seasonLength: 52).gaps.isEmpty)
+        #expect(GapFilling.fill(bulkWeeks.map { $0 == 0 ? 0 : 90 }, seasonLength: 52).gaps.count == 1)
     }
 }

@@ -20,10 +20,11 @@ public struct FilledGap: Sendable, Equatable {
 /// the sales being forecast — filling them cost the Online Retail panel about a point of WAPE), has sales on both sides (a run
 /// that reaches the end of the history is left alone: the item may have stopped), and is less likely
 /// than `threshold` from the series' own share of empty buckets outside it, `p^length` with
-/// `p = (empty + 1) / (buckets + 2)`, and sells on both sides at a quarter or more of its usual level
-/// (the median of its non-empty buckets outside the run). Intermittent series are untouched: their runs
-/// are likely; so are launches after a trickle, items fading out, and seasonal items' quiet months, whose
-/// sides are low.
+/// `p = (empty + 1) / (buckets + 2)`, and has two buckets or more on each side that sell at a quarter to
+/// four times its usual level (the median of its non-empty buckets outside the run). Intermittent series
+/// are untouched: their runs are likely; so are launches after a trickle, items fading out, and seasonal
+/// items' quiet months, whose sides are low — and a run after a one-off bulk order, whose side would set
+/// the fill's level.
 ///
 /// With a season, the run's buckets get last season's values over the same buckets (next season's when
 /// the series has none before), scaled by the levels on the run's two sides against the levels on those
@@ -38,7 +39,8 @@ public enum GapFilling {
     public static let defaultThreshold = 0.001
     /// Buckets read on each side of a run for the levels the fill joins.
     static let sideBuckets = 4
-    /// The share of its usual level a series must sell at on both sides of a run for the run to be filled.
+    /// The share of its usual level a series must sell at on both sides of a run for the run to be filled,
+    /// and (inverted) the multiple it may not sell above.
     static let sideShare = 0.25
 
     /// The series with its unlikely runs of empty buckets filled, and the runs filled; `closed(offset)`
@@ -58,9 +60,10 @@ public enum GapFilling {
             let share = Double(empty - missing.count + 1) / Double(buckets - missing.count + 2)
             let chance = missing.reduce(1.0) { product, _ in product * share }
             guard chance < threshold else { continue }
+            guard run.lowerBound >= 2, values.count - run.upperBound >= 2 else { continue }
             let sides = sideLevels(values, around: run)
             let usual = median(ArraySlice(values[..<run.lowerBound].filter { $0 > 0 } + values[run.upperBound...].filter { $0 > 0 }))
-            guard min(sides.before, sides.after) >= sideShare * usual else { continue }
+            guard min(sides.before, sides.after) >= sideShare * usual, max(sides.before, sides.after) <= usual / sideShare else { continue }
             let filled = (seasonalFill(values, run: run, missing: missing, sides: sides, seasonLength: seasonLength)
                 ?? missing.map { index in
                     let position = Double(index - run.lowerBound + 1) / Double(run.count + 1)
