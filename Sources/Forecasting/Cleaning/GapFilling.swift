@@ -12,28 +12,30 @@ public struct FilledGap: Sendable, Equatable {
 }
 
 /// Fills runs of empty buckets inside series that sell in nearly every bucket: such a run is missing
-/// data, not a lack of demand — a store closed for a refit, a vendor file that never came, a stock-out.
+/// data, not a lack of demand — a store closed for a refit, months of data that never came.
 ///
 /// Taken as zeros, the run would drag the level, the scale and last season's values of every window
-/// that reads it. A run is filled when it is at least two buckets long and, with a season, a quarter of
-/// one (13 weeks, 3 months: short runs in a busy series are mostly stock-outs, which recur and are part of
-/// the sales being forecast — filling them cost the Online Retail panel about a point of WAPE), has sales on both sides (a run
-/// that reaches the end of the history is left alone: the item may have stopped), and is less likely
-/// than `threshold` from the series' own share of empty buckets outside it, `p^length` with
-/// `p = (empty + 1) / (buckets + 2)`, and has two buckets or more on each side that sell at a quarter to
-/// four times its usual level (the median of its non-empty buckets outside the run). Intermittent series
-/// are untouched: their runs are likely; so are launches after a trickle, items fading out, and seasonal
-/// items' quiet months, whose sides are low — and a run after a one-off bulk order, whose side would set
-/// the fill's level.
+/// that reads it. A run is filled when
+/// - it is at least two buckets long and, with a season, a quarter of one (13 weeks, 3 months): short
+///   runs in a busy series are mostly stock-outs, which recur and are part of the sales being forecast
+///   (filling them cost the Online Retail panel about a point of WAPE);
+/// - it is less likely than `threshold` from the series' own share of empty buckets outside it,
+///   `p^length` with `p = (empty + 1) / (buckets + 2)`: intermittent series' runs are likely;
+/// - it has two buckets or more on each side (a run that reaches the end of the history is left alone:
+///   the item may have stopped), selling at a quarter to four times the series' usual level (the median
+///   of its non-empty buckets outside the run): launches after a trickle, items fading out and seasonal
+///   items' quiet months have a low side, and a run after a one-off bulk order a side that would set
+///   the fill's level.
 ///
 /// With a season, the run's buckets get last season's values over the same buckets (next season's when
 /// the series has none before), scaled by the levels on the run's two sides against the levels on those
-/// buckets' sides: a closure over December keeps December's peak, and an item that pauses every summer
-/// keeps its quiet summer. Without a twin season (the run too long, the history too short, a scale off
-/// by more than 4×) the buckets get the straight line from the median of the up to four buckets before
-/// the run to the median of the up to four after it. Buckets in which the whole panel was nearly empty (`closedBuckets`: the
-/// business shut over Christmas, say) are not missing data of one series: they stay zero and count
-/// neither in a run's length nor in the series' share of empty buckets.
+/// buckets' sides, so a closure over December keeps December's peak. Without a twin season (the run too
+/// long, the history too short, a scale off by more than 4×) they get the straight line from the median
+/// of the up to four buckets before the run to the median of the up to four after it.
+///
+/// Buckets in which the whole panel was nearly empty (`closedBuckets`: the business shut over
+/// Christmas, say) are not missing data of one series: they stay zero and count neither in a run's
+/// length nor in the series' share of empty buckets.
 public enum GapFilling {
     /// The chance below which a run counts as missing data (one in a thousand).
     public static let defaultThreshold = 0.001
@@ -54,13 +56,13 @@ public enum GapFilling {
         let empty = runs.reduce(0) { total, run in total + run.filter { open[$0] }.count }
         var result = values
         var gaps: [FilledGap] = []
-        for run in runs where run.lowerBound > 0 && run.upperBound < values.count {
+        for run in runs where run.lowerBound >= 2 && values.count - run.upperBound >= 2 {
             let missing = run.filter { open[$0] }
             guard missing.count >= max(2, seasonLength / 4) else { continue }
+            // How likely the run is from the series' other buckets.
             let share = Double(empty - missing.count + 1) / Double(buckets - missing.count + 2)
             let chance = missing.reduce(1.0) { product, _ in product * share }
             guard chance < threshold else { continue }
-            guard run.lowerBound >= 2, values.count - run.upperBound >= 2 else { continue }
             let sides = sideLevels(values, around: run)
             let usual = median(ArraySlice(values[..<run.lowerBound].filter { $0 > 0 } + values[run.upperBound...].filter { $0 > 0 }))
             guard min(sides.before, sides.after) >= sideShare * usual, max(sides.before, sides.after) <= usual / sideShare else { continue }
