@@ -21,6 +21,8 @@ public struct FilledGap: Sendable, Equatable {
 ///   (filling them cost the Online Retail panel about a point of WAPE);
 /// - it is less likely than `threshold` from the series' own share of empty buckets outside it,
 ///   `p^length` with `p = (empty + 1) / (buckets + 2)`: intermittent series' runs are likely;
+/// - the series sells in at least twice as many buckets outside it as it is long: a product that sold
+///   for a few weeks on either side of a year and a half is no evidence of steady sales;
 /// - it has two buckets or more on each side (a run that reaches the end of the history is left alone:
 ///   the item may have stopped), selling at a quarter to four times the series' usual level (the median
 ///   of its non-empty buckets outside the run): launches after a trickle, items fading out and seasonal
@@ -63,6 +65,8 @@ public enum GapFilling {
             let share = Double(empty - missing.count + 1) / Double(buckets - missing.count + 2)
             let chance = missing.reduce(1.0) { product, _ in product * share }
             guard chance < threshold else { continue }
+            let sold = values.indices.filter { !run.contains($0) && values[$0] > 0 }.count
+            guard sold >= 2 * missing.count else { continue }
             let sides = sideLevels(values, around: run)
             let usual = median(ArraySlice(values[..<run.lowerBound].filter { $0 > 0 } + values[run.upperBound...].filter { $0 > 0 }))
             guard min(sides.before, sides.after) >= sideShare * usual, max(sides.before, sides.after) <= usual / sideShare else { continue }
