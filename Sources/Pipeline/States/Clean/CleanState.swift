@@ -127,7 +127,7 @@ public struct CleanState: PipelineState {
     static func filledGapsNote(runs: Int, skus: Int, buckets: Int) -> String? {
         guard runs > 0 else { return nil }
         return "\(runs) run(s) of empty buckets in \(skus) SKU(s) that sell in nearly every other bucket filled as missing data "
-            + "(\(buckets) buckets: a store closed, a file that never came, a stock-out, not a lack of demand), "
+            + "(\(buckets) buckets: a store closed, months of data that never came, a long stock-out, not a lack of demand), "
             + "each from last season's buckets scaled to the levels on its sides, or the line between those; "
             + "see filled.csv, or set clean.fillGaps to false to keep them as zeros"
     }
