@@ -35,6 +35,10 @@ import Testing
         #expect(log.contains("2 run(s) of empty buckets in 2 SKU(s) that sell in nearly every other bucket filled as missing data (30 buckets"), "\(log)")
         let filled = try FileSystem.readText("\(run)/clean/filled.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         #expect(filled.count == 30 && filled.filter { $0[0] == "P001" }.count == 14 && filled.allSatisfy { $0[0] != "P003" })
+        // The database's diagnostics table holds the same buckets.
+        let database = try RunDatabase(path: "\(root.path)/artifacts/demand.sqlite")
+        let stored = try database.sql.query("SELECT sku, COUNT(*), MIN(run_buckets) FROM filled_values GROUP BY sku ORDER BY sku")
+        #expect(stored == [[.text("P001"), .integer(14), .integer(14)], [.text("P002"), .integer(16), .integer(16)]], "\(stored)")
         // A week of about 31 units on either side: P001's weeks lie on the line between (the history has no
         // season before or after them), P002's repeat its weeks of last year, at the same level.
         #expect(filled.allSatisfy { (Double($0[2]) ?? 0) > 28 && (Double($0[2]) ?? 0) < 35 }, "\(filled)")

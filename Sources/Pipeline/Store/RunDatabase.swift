@@ -28,6 +28,9 @@ public final class RunDatabase: Sendable {
         CREATE TABLE IF NOT EXISTS capped_values(
           run_id TEXT NOT NULL, sku TEXT NOT NULL, bucket_start TEXT NOT NULL,
           original REAL NOT NULL, capped REAL NOT NULL, z REAL NOT NULL);
+        CREATE TABLE IF NOT EXISTS filled_values(
+          run_id TEXT NOT NULL, sku TEXT NOT NULL, bucket_start TEXT NOT NULL,
+          filled REAL NOT NULL, run_buckets INTEGER NOT NULL, chance REAL NOT NULL);
         CREATE TABLE IF NOT EXISTS alerts(
           id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT, kind TEXT NOT NULL, state TEXT,
           message TEXT NOT NULL, created_at TEXT NOT NULL, delivered_at TEXT);

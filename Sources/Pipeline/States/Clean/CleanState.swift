@@ -3,9 +3,9 @@ import Formats
 
 /// `clean`: N-week buckets with zero fill, z-score capping per SKU, missing-data gaps filled, low-volume removal.
 ///
-/// Outputs: `series.csv`, `calendar.json`, `filled.csv` (every run of empty buckets `GapFilling` filled),
-/// `capped.csv` (every capped value: the diagnostics table, also stored in the database) and `removed.csv`
-/// (low-volume SKUs and why).
+/// Outputs: `series.csv`, `calendar.json`, `capped.csv` and `filled.csv` (every capped value, every
+/// bucket of a run of empty buckets `GapFilling` filled: the diagnostics tables, also stored in the
+/// database) and `removed.csv` (low-volume SKUs and why).
 public struct CleanState: PipelineState {
     public let name = StateName.clean
     public init() {}
@@ -116,6 +116,10 @@ public struct CleanState: PipelineState {
             try database.sql.executeMany("INSERT INTO capped_values(run_id, sku, bucket_start, original, capped, z) VALUES(?,?,?,?,?,?)",
                                          capped.map { [.text(context.runId), .text($0[0]), .text($0[1]), .real(Double($0[2]) ?? 0),
                                                        .real(Double($0[3]) ?? 0), .real(Double($0[4]) ?? 0)] })
+            try database.sql.query("DELETE FROM filled_values WHERE run_id = ?", [.text(context.runId)])
+            try database.sql.executeMany("INSERT INTO filled_values(run_id, sku, bucket_start, filled, run_buckets, chance) VALUES(?,?,?,?,?,?)",
+                                         filled.map { [.text(context.runId), .text($0[0]), .text($0[1]), .real(Double($0[2]) ?? 0),
+                                                       .integer(Int64($0[3]) ?? 0), .real(Double($0[4]) ?? 0)] })
         }
         if let note = Self.filledGapsNote(runs: filledRuns, skus: filledSkus, buckets: filled.count) { context.log.info(note) }
         let names = series.covariateNames
