@@ -14,7 +14,8 @@ enum DumpCommand {
               --producer NAME   read with that producer's settings (delimiter, decimal comma, sheet, header row, wide
                                 layout) from the config
               --mapped          with --producer: print what ingest keeps (sku, date, quantity, price, store,
-                                source) and, on stderr, how many rows were left out and why
+                                source, then each regressor and flag by its name) and, on stderr,
+                                how many rows were left out and why
               --limit N         print only the first N rows
             """,
         run: run)

@@ -60,4 +60,43 @@ import Testing
         #expect(result.status != 0)
         #expect(result.stderr.contains("train_bad.csv:95: column 'onpromotion': expected a number or a yes/no flag, found 'maybe'"), "\(result.stderr)")
     }
+
+    /// An event column of codes (Rossmann's `StateHoliday`: `0`, `a`, `b`, `c`) or names is refused as a
+    /// regressor; mapped under `flags` every cell reads as 0/1, and `dump --mapped` shows both.
+    @Test func eventCodesMappedAsFlagsReadAsZeroOne() throws {
+        let config = Self.config.replacingOccurrences(of: #""regressors": {"onpromotion": "onpromotion"}"#,
+                                                      with: #""regressors": {"onpromotion": "onpromotion"}, "flags": {"holiday": "holiday"}"#)
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        let file = "\(root.path)/train_events.csv"
+        let events = ["0", "a", "", "Christmas", "no", "b"]
+        let lines = ["date,store_nbr,item_nbr,unit_sales,onpromotion,holiday"] + events.enumerated().map { day, event in
+            "2014-01-0\(day + 1),1,103665,\(day + 2).0,\(day % 2 == 0 ? "True" : "0"),\(event)"
+        }
+        try FileSystem.writeAtomically(lines.joined(separator: "\n") + "\n", to: file)
+        let mapped = try root.demand(["dump", file, "--producer", "favorita", "--mapped"])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(mapped.stdout == """
+            sku,date,quantity,price,store,source,holiday,onpromotion
+            1-103665,2014-01-01,2,,,train_events.csv:2,0,1
+            1-103665,2014-01-02,3,,,train_events.csv:3,1,0
+            1-103665,2014-01-03,4,,,train_events.csv:4,0,1
+            1-103665,2014-01-04,5,,,train_events.csv:5,1,0
+            1-103665,2014-01-05,6,,,train_events.csv:6,0,1
+            1-103665,2014-01-06,7,,,train_events.csv:7,1,0
+
+            """, "\(mapped.stdout)")
+        // As a regressor the same column's codes are unreadable: three of six rows left out.
+        let asRegressor = try TestRoot(config: Self.config.replacingOccurrences(of: #""onpromotion": "onpromotion"}"#,
+                                                                                 with: #""onpromotion": "onpromotion", "holiday": "holiday"}"#))
+        defer { asRegressor.remove() }
+        let refused = try asRegressor.demand(["dump", file, "--producer", "favorita", "--mapped"])
+        #expect(refused.stderr.contains("3 rows kept, 3 left out unreadable=3") && !refused.stdout.contains("train_events.csv:3"),
+                "\(refused.stdout)\(refused.stderr)")
+        // One name may not be both.
+        let both = try TestRoot(config: config.replacingOccurrences(of: #""flags": {"holiday": "holiday"}"#, with: #""flags": {"onpromotion": "holiday"}"#))
+        defer { both.remove() }
+        let check = try both.demand(["config", "check"])
+        #expect(check.status == 3 && check.stderr.contains("'onpromotion' is both a regressor and a flag"), "\(check.stderr)")
+    }
 }

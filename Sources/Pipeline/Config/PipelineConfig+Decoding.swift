@@ -63,7 +63,7 @@ extension PipelineConfig.Producer {
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
             "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet", "headerRow", "overlap",
-            "regressors", "wide", "countRows",
+            "regressors", "flags", "wide", "countRows",
         ])
         self.init(name: try object.required("name"), columns: try object.required("columns"))
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), name != "..", name != "quarantine" else {
@@ -123,6 +123,14 @@ extension PipelineConfig.Producer {
                 throw object.invalid("regressors", "regressor name '\(name)' must be letters, digits or '_' (not quantity or price)")
             }
             do { _ = try ColumnTemplate(column) } catch { throw object.invalid("regressors", "regressor '\(name)': \(error)") }
+        }
+        flags = try object.value("flags", default: flags)
+        for (name, column) in flags.sorted(by: { $0.key < $1.key }) {
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), name != "quantity", name != "price" else {
+                throw object.invalid("flags", "flag name '\(name)' must be letters, digits or '_' (not quantity or price)")
+            }
+            guard regressors[name] == nil else { throw object.invalid("flags", "'\(name)' is both a regressor and a flag; give one of them another name") }
+            do { _ = try ColumnTemplate(column) } catch { throw object.invalid("flags", "flag '\(name)': \(error)") }
         }
         for (key, text) in [("columns.sku", columns.sku), ("columns.price", columns.price ?? "")] {
             do { _ = try ColumnTemplate(text) } catch { throw object.invalid(key, "\(error)") }

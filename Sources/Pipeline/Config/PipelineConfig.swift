@@ -74,6 +74,10 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// column template such as `"price{brand}"`), e.g. `{"deal": "deal", "feat": "feat"}`.
         /// Averaged per bucket, carried forward over buckets without rows.
         public var regressors: [String: String] = [:]
+        /// Per-row event columns read as 0/1 regressors: our name → vendor column, e.g. Rossmann's
+        /// `{"stateholiday": "StateHoliday"}`. A cell is 1 when it holds anything but an empty cell, a
+        /// zero or a no/false flag — codes such as `a`, `b`, `c` or an event's name.
+        public var flags: [String: String] = [:]
         /// For workbooks: the sheet to read, by name or by 0-based position as text (`"Sales"`, `"0"`);
         /// `nil` reads the first visible worksheet.
         public var sheet: String?
@@ -86,7 +90,7 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// column name depends on the row (a template such as `"price{brand}"`) and every column is read.
         public var mappedColumns: Set<String>? {
             if wide != nil { return nil }  // the quantity columns are known only from the header
-            for name in [columns.price].compactMap({ $0 }) + Array(regressors.values) {
+            for name in [columns.price].compactMap({ $0 }) + Array(regressors.values) + Array(flags.values) {
                 guard let template = try? ColumnTemplate(name), !template.isTemplate else { return nil }
             }
             return countRows ? nonQuantityColumns : nonQuantityColumns.union([columns.quantity])
@@ -97,7 +101,7 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// file's `wide.columns` never takes them as quantity columns, so `"*"` means "the rest".
         public var nonQuantityColumns: Set<String> {
             var names = Set([columns.date, columns.store, columns.price].compactMap { $0 } + Array(regressors.values)
-                            + Array(attributes.values) + filters.map(\.column))
+                            + Array(flags.values) + Array(attributes.values) + filters.map(\.column))
             if let sku = try? ColumnTemplate(columns.sku), sku.isTemplate { names.formUnion(sku.placeholders) } else { names.insert(columns.sku) }
             names.remove("")
             return names

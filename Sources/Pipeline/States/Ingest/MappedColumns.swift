@@ -65,7 +65,11 @@ struct MappedColumns {
             (name: name, column: try NumericColumn(mapping: producer.regressors[name] ?? name, role: "regressor '\(name)'", table: table,
                                                    mapper: mapper, readsFlags: true))
         }
-        numericColumns = (price.map { [(name: "", column: $0)] } ?? []) + regressors
+        let flags = try producer.flags.keys.sorted().map { name in
+            (name: name, column: try NumericColumn(mapping: producer.flags[name] ?? name, role: "flag '\(name)'", table: table,
+                                                   mapper: mapper, readsCodes: true))
+        }
+        numericColumns = (price.map { [(name: "", column: $0)] } ?? []) + regressors + flags
         storeColumn = optional(columns.store)
         attributeColumns = producer.attributes.keys.sorted().compactMap { name in
             optional(producer.attributes[name]).map { (name: name, column: $0) }
@@ -151,7 +155,7 @@ struct MappedColumns {
 
 
 
-/// A numeric mapped column (price or a regressor): a fixed column, or one named per row by a template.
+/// A numeric mapped column (price, a regressor or a flag): a fixed column, or one named per row by a template.
 private final class NumericColumn {
     enum Reading {
         case missing
@@ -165,9 +169,13 @@ private final class NumericColumn {
     let placeholders: TemplateColumns?
     /// Whether yes/no values (boolean cells, `true`/`false`, `yes`/`no`) read as 1/0, as promotion flags are often sent.
     let readsFlags: Bool
+    /// Whether every cell reads as 0/1: 0 for an empty cell, a zero or a no/false flag, 1 for anything else
+    /// (an event column's codes or names).
+    let readsCodes: Bool
 
-    init(mapping: String, role: String, table: Table, mapper: TransactionMapper, readsFlags: Bool = false) throws {
-        self.readsFlags = readsFlags
+    init(mapping: String, role: String, table: Table, mapper: TransactionMapper, readsFlags: Bool = false, readsCodes: Bool = false) throws {
+        self.readsFlags = readsFlags || readsCodes
+        self.readsCodes = readsCodes
         template = try ColumnTemplate(mapping)
         if template.isTemplate {
             fixed = nil
@@ -193,6 +201,11 @@ private final class NumericColumn {
                 return .failure(column: template.text, detail: "the template '\(template.text)' names column '\(name)', which the file does not have")
             }
             column = index
+        }
+        if readsCodes {
+            if row[column].isEmpty || CellText.trimmed(row[column]).isEmpty { return .value(0) }
+            if let value = CellValues.number(row[column], decimalComma: decimalComma) { return .value(value == 0 ? 0 : 1) }
+            return .value(CellValues.flag(row[column]) == false ? 0 : 1)
         }
         guard !row[column].isEmpty else { return .missing }
         if let value = CellValues.number(row[column], decimalComma: decimalComma) { return .value(value) }

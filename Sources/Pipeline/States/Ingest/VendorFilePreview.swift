@@ -15,11 +15,14 @@ public enum VendorFilePreview {
         let result = try IngestState.mapFile(path: path, name: name, producer: producer, ingest: ingest).result
         var rejected: [String: Int] = [:]
         for reject in result.rejects { rejected[reject.reason, default: 0] += 1 }
+        // Regressors and flags by our name, after the fixed columns (empty where a row has no value).
+        let covariates = (Array(producer.regressors.keys) + Array(producer.flags.keys)).sorted()
         let rows = result.transactions.map { row in
             [row.sku, DateParsing.isoString(days: row.day), NumberText.format(row.quantity),
              row.price.map { NumberText.format($0) } ?? "", row.store ?? "", row.source]
+                + covariates.map { name in row.regressors[name].map { NumberText.format($0) } ?? "" }
         }
-        return Result(header: ["sku", "date", "quantity", "price", "store", "source"], rows: rows, rejected: rejected)
+        return Result(header: ["sku", "date", "quantity", "price", "store", "source"] + covariates, rows: rows, rejected: rejected)
     }
 }
 
