@@ -99,4 +99,33 @@ import Testing
         let check = try both.demand(["config", "check"])
         #expect(check.status == 3 && check.stderr.contains("'onpromotion' is both a regressor and a flag"), "\(check.stderr)")
     }
+
+    /// A producer with regressors or flags keeps its zero-sales rows: a shut day (`open` 0, a holiday) sells
+    /// nothing but counts in the week's means, so the network sees a week with a holiday as one. The series
+    /// still starts at the first sale, and a producer without regressors still leaves zero rows out.
+    @Test func zeroRowsCountInTheWeeksRegressorsButNotAsSales() throws {
+        let config = Self.config.replacingOccurrences(of: #""regressors": {"onpromotion": "onpromotion"}"#,
+                                                      with: #""regressors": {"open": "open"}, "flags": {"holiday": "holiday"}"#)
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        // Three weeks from Monday 2014-01-06: nothing sold in the first; the second week's Wednesday a holiday, shut.
+        var lines = ["date,store_nbr,item_nbr,unit_sales,open,holiday"]
+        for day in 0..<21 {
+            let date = DateParsing.isoString(days: DateParsing.parseDay("2014-01-06")! + Int32(day))
+            let shut = day == 9
+            lines.append("\(date),1,103665,\(day < 7 || shut ? "0" : "4.0"),\(shut ? 0 : 1),\(shut ? "a" : "0")")
+        }
+        try root.drop(text: lines.joined(separator: "\n") + "\n", as: "train.csv")
+        let result = try root.demand(["run"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let run = try #require(try root.runs().first)
+        #expect(try FileSystem.readText("\(run)/ingest/rejects.csv") == "reason,source,column,detail\n")
+        let series = try FileSystem.readText("\(run)/clean/series.csv")
+        #expect(series == """
+            sku,bucket,quantity,raw_quantity,holiday,open
+            1-103665,2014-01-13,24,24,0.142857,0.857143
+            1-103665,2014-01-20,28,28,0,1
+
+            """, "\(series)")
+    }
 }

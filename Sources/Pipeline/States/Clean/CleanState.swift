@@ -74,7 +74,8 @@ public struct CleanState: PipelineState {
         for sku in sums.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             try context.checkpoint()
             let buckets = sums[sku] ?? [:]
-            let first = buckets.keys.min() ?? grid.firstBucket
+            // A SKU starts at its first sale; zero rows before it (kept for their regressors) do not count.
+            let first = buckets.filter { $0.value != 0 }.keys.min() ?? buckets.keys.min() ?? grid.firstBucket
             let raw = (first...grid.lastBucket).map { buckets[$0] ?? 0 }
             let total = raw.reduce(0, +)
             let nonZero = raw.filter { $0 != 0 }.count

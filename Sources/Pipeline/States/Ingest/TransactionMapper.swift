@@ -63,6 +63,9 @@ struct TransactionMapper {
         let dateColumn = try index(of: columns.date, role: "date", in: table)
         let quantityColumn = producer.countRows ? nil : try index(of: columns.quantity, role: "quantity", in: table)
         let weekOne = producer.weekOneStarts.flatMap { DateParsing.parseDay($0) }
+        // A zero row says nothing about demand, but with regressors or flags it says what held that day
+        // (the store shut, a holiday, a promotion that sold nothing): kept, it counts in their bucket means.
+        let keepsZeroRows = !producer.regressors.isEmpty || !producer.flags.isEmpty
 
         for (rowIndex, row) in table.rows.enumerated() {
             let source = "\(fileName):\(table.rowOrigins[rowIndex])"
@@ -119,7 +122,7 @@ struct TransactionMapper {
                 continue
             case .read(let values): covariates = values
             }
-            guard quantity > 0 else {
+            guard quantity > 0 || (quantity == 0 && keepsZeroRows) else {
                 reject("non-positive-quantity", columns.quantity, "quantity \(quantityColumn.map { CellText.text(row[$0]) } ?? "1") (returns and zero rows are not demand)")
                 continue
             }
