@@ -118,19 +118,18 @@ extension PipelineConfig.Producer {
             }
         }
         regressors = try object.value("regressors", default: regressors)
-        for (name, column) in regressors.sorted(by: { $0.key < $1.key }) {
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), name != "quantity", name != "price" else {
-                throw object.invalid("regressors", "regressor name '\(name)' must be letters, digits or '_' (not quantity or price)")
-            }
-            do { _ = try ColumnTemplate(column) } catch { throw object.invalid("regressors", "regressor '\(name)': \(error)") }
-        }
         flags = try object.value("flags", default: flags)
-        for (name, column) in flags.sorted(by: { $0.key < $1.key }) {
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), name != "quantity", name != "price" else {
-                throw object.invalid("flags", "flag name '\(name)' must be letters, digits or '_' (not quantity or price)")
+        // Both become covariates by our name: names the covariate files can hold, columns that parse.
+        for (key, role, mapping) in [("regressors", "regressor", regressors), ("flags", "flag", flags)] {
+            for (name, column) in mapping.sorted(by: { $0.key < $1.key }) {
+                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), name != "quantity", name != "price" else {
+                    throw object.invalid(key, "\(role) name '\(name)' must be letters, digits or '_' (not quantity or price)")
+                }
+                do { _ = try ColumnTemplate(column) } catch { throw object.invalid(key, "\(role) '\(name)': \(error)") }
             }
-            guard regressors[name] == nil else { throw object.invalid("flags", "'\(name)' is both a regressor and a flag; give one of them another name") }
-            do { _ = try ColumnTemplate(column) } catch { throw object.invalid("flags", "flag '\(name)': \(error)") }
+        }
+        if let both = flags.keys.sorted().first(where: { regressors[$0] != nil }) {
+            throw object.invalid("flags", "'\(both)' is both a regressor and a flag; give one of them another name")
         }
         for (key, text) in [("columns.sku", columns.sku), ("columns.price", columns.price ?? "")] {
             do { _ = try ColumnTemplate(text) } catch { throw object.invalid(key, "\(error)") }
