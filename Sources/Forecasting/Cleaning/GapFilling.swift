@@ -81,6 +81,18 @@ public enum GapFilling {
         return (result, gaps)
     }
 
+    /// Each series of a panel filled, with the buckets the whole panel sat out (`closedBuckets` of the
+    /// series' totals) left alone; `bucket(series, offset)` names a bucket alike across the series.
+    public static func fillPanel<Bucket: Hashable>(_ series: [[Double]], seasonLength: Int,
+                                                   bucket: (Int, Int) -> Bucket) -> [(values: [Double], gaps: [FilledGap])] {
+        var totals: [Bucket: Double] = [:]
+        for (index, values) in series.enumerated() {
+            for (offset, value) in values.enumerated() { totals[bucket(index, offset), default: 0] += value }
+        }
+        let closed = closedBuckets(totals: totals)
+        return series.indices.map { index in fill(series[index], seasonLength: seasonLength) { closed.contains(bucket(index, $0)) } }
+    }
+
     /// The medians of the up to `sideBuckets` buckets before and after a range of the series.
     static func sideLevels(_ values: [Double], around range: Range<Int>) -> (before: Double, after: Double) {
         (median(values[max(0, range.lowerBound - sideBuckets)..<range.lowerBound]),

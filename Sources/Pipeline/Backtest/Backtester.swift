@@ -170,12 +170,7 @@ public struct Backtester: Sendable {
     /// state leaves gaps to this, so no fill reads past the training buckets); `bucketDay(series, offset)`
     /// names a bucket by its first day, for the panel's totals. Says how many runs it filled.
     static func fillingGaps(_ histories: [[Double]], seasonLength: Int, bucketDay: (Int, Int) -> Int32, echo: (@Sendable (String) -> Void)?) -> [[Double]] {
-        var totals: [Int32: Double] = [:]
-        for (index, history) in histories.enumerated() {
-            for (offset, value) in history.enumerated() { totals[bucketDay(index, offset), default: 0] += value }
-        }
-        let closed = GapFilling.closedBuckets(totals: totals)
-        let filled = histories.indices.map { index in GapFilling.fill(histories[index], seasonLength: seasonLength) { closed.contains(bucketDay(index, $0)) } }
+        let filled = GapFilling.fillPanel(histories, seasonLength: seasonLength, bucket: bucketDay)
         let runs = filled.reduce(0) { $0 + $1.gaps.count }
         if runs > 0 {
             let skus = filled.filter { !$0.gaps.isEmpty }.count

@@ -60,17 +60,10 @@ public struct CleanState: PipelineState {
             sums[row.sku, default: [:]][bucket, default: 0] += row.quantity
             covariates.add(row, bucket: bucket)
         }
-        // Buckets the whole business sat out (a Christmas shutdown) are not gaps of one SKU.
-        var totals = Dictionary(uniqueKeysWithValues: (grid.firstBucket...grid.lastBucket).map { ($0, 0.0) })
-        for buckets in sums.values { for (bucket, quantity) in buckets { totals[bucket, default: 0] += quantity } }
-        let closed = GapFilling.closedBuckets(totals: totals)
-        let season = context.config.resolved(monthlyData: monthly).model.seasonLength
         let keep = Set(settings.keepSkus)
         var series: [SeriesRecord] = []
         var removed: [[String]] = []
         var capped: [[String]] = []
-        var filled: [[String]] = []
-        var filledRuns = 0, filledSkus = 0
         for sku in sums.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             try context.checkpoint()
             let buckets = sums[sku] ?? [:]
@@ -84,24 +77,17 @@ public struct CleanState: PipelineState {
                                 total < settings.minTotalQuantity ? "total below clean.minTotalQuantity" : "fewer non-zero buckets than clean.minNonZeroBuckets"])
                 continue
             }
-            // Capped first, so that a spike beside a run does not set the level it is filled at.
             let result = OutlierCapping.cap(raw, z: settings.outlierZ)
             for value in result.capped {
                 capped.append([sku, grid.label(first + value.index), NumberText.format(value.original),
                                NumberText.format(value.capped, decimals: 4), NumberText.format(value.z, decimals: 4)])
             }
-            let gaps = settings.fillGaps ? GapFilling.fill(result.values, seasonLength: season) { closed.contains(first + $0) } : (values: result.values, gaps: [])
-            filledRuns += gaps.gaps.count
-            filledSkus += gaps.gaps.isEmpty ? 0 : 1
-            for gap in gaps.gaps {
-                for (position, value) in zip(gap.positions, gap.values) {
-                    filled.append([sku, grid.label(first + position), NumberText.format(value), String(gap.length),
-                                   String(format: "%.3g", gap.chance)])
-                }
-            }
-            series.append(SeriesRecord(sku: sku, firstBucket: first, values: gaps.values.map { ($0 * 10_000).rounded() / 10_000 }, raw: raw,
+            series.append(SeriesRecord(sku: sku, firstBucket: first, values: result.values.map { ($0 * 10_000).rounded() / 10_000 }, raw: raw,
                                        covariates: covariates.series(for: sku, over: first...grid.lastBucket)))
         }
+        // Filled after capping, so that a spike beside a run does not set the level it is filled at.
+        let (filled, filledRuns) = settings.fillGaps
+            ? fillGaps(&series, grid: grid, seasonLength: context.config.resolved(monthlyData: monthly).model.seasonLength) : ([], 0)
         for sku in keep.sorted() where sums[sku] == nil {
             context.log.warning("keep-list SKU \(sku) has no sales in the data; it gets a cold-start forecast only if it appears later")
         }
@@ -122,10 +108,28 @@ public struct CleanState: PipelineState {
                                          filled.map { [.text(context.runId), .text($0[0]), .text($0[1]), .real(Double($0[2]) ?? 0),
                                                        .integer(Int64($0[3]) ?? 0), .real(Double($0[4]) ?? 0)] })
         }
-        if let note = Self.filledGapsNote(runs: filledRuns, skus: filledSkus, buckets: filled.count) { context.log.info(note) }
+        if let note = Self.filledGapsNote(runs: filledRuns, skus: Set(filled.map { $0[0] }).count, buckets: filled.count) { context.log.info(note) }
         let names = series.covariateNames
         if !names.isEmpty { context.log.info("covariates per bucket: \(names.joined(separator: ", ")) (gaps carried forward)") }
         context.log.info("\(series.count) series of \(grid.lastBucket - grid.firstBucket + 1) buckets (\(grid.label(grid.firstBucket)) to \(grid.label(grid.lastBucket))); \(capped.count) values capped; \(removed.count) low-volume SKUs removed")
+    }
+
+    /// Fills the series' missing-data runs (`GapFilling.fillPanel`); returns the `filled.csv` rows and the number of runs.
+    func fillGaps(_ series: inout [SeriesRecord], grid: BucketGrid, seasonLength: Int) -> (rows: [[String]], runs: Int) {
+        let results = GapFilling.fillPanel(series.map(\.values), seasonLength: seasonLength) { series[$0].firstBucket + $1 }
+        var rows: [[String]] = []
+        var runs = 0
+        for (index, result) in results.enumerated() where !result.gaps.isEmpty {
+            runs += result.gaps.count
+            series[index].values = result.values
+            for gap in result.gaps {
+                for (position, value) in zip(gap.positions, gap.values) {
+                    rows.append([series[index].sku, grid.label(series[index].firstBucket + position), NumberText.format(value),
+                                 String(gap.length), String(format: "%.3g", gap.chance)])
+                }
+            }
+        }
+        return (rows, runs)
     }
 
     /// Says how many runs of empty buckets were filled as missing data, in how many SKUs; nil when none were.
