@@ -77,6 +77,8 @@ import Testing
                                       timeBudget: 0, seed: 3)
         #expect(second.trials == first.trials)
         #expect(first.trials.map { $0.params["layers"] ?? "" }.allSatisfy { ["1", "2", "3"].contains($0) })
+        // Windows stop at the history's end here (no series longer than a season, no covariates): one head only.
+        #expect(first.trials.allSatisfy { $0.params["head"] == nil })
         // Two rolling origins by default: finished trials score the mean of both, pruned ones only the latest.
         for trial in first.trials {
             #expect(trial.foldWAPE.count == (trial.pruned ? 1 : 2), "\(trial)")
@@ -90,6 +92,25 @@ import Testing
         #expect(single.trials.allSatisfy { $0.foldWAPE.count == 1 && $0.foldWAPE[0] == $0.validationWAPE })
         // The latest origin is scored as before folds existed: the first trial's curve is unchanged.
         #expect(single.trials[0].curve == first.trials[0].curve)
+    }
+
+    /// Where windows run through the horizon (here last season's values, the season being 4 buckets),
+    /// the search also tries the stepwise head, and the best settings carry the winning trial's head.
+    @Test func theHeadIsSearchedWhereWindowsRunThroughTheHorizon() {
+        var base = NeuralForecasterTests.settings
+        base.epochs = 2
+        base.windowsPerEpoch = 96
+        base.searchHiddenUnits = [8, 16]
+        base.searchLayers = [1, 1]
+        base.searchLookbacks = [8]
+        base.seasonLength = 4
+        let series = NeuralForecasterTests.series
+        let result = NeuralTuner.tune(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, base: base, trials: 6,
+                                      timeBudget: 0, seed: 4)
+        let heads = Set(result.trials.compactMap { $0.params["head"] })
+        #expect(heads == ["final", "steps"], "\(result.trials.map(\.params))")
+        let bestTrial = try? #require(result.trials.filter { !$0.pruned }.min { $0.validationWAPE < $1.validationWAPE })
+        #expect(bestTrial?.params["head"] == result.best.head)
     }
 
     /// Fold k validates on the horizon ending k horizons before the end, and trains only on windows

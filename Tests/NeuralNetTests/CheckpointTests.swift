@@ -48,6 +48,23 @@ struct CheckpointTests {
         #expect(fresh.predict(inputs) == model.predict(inputs))
     }
 
+    /// A stepwise head survives the round trip; a final-state head's description has no
+    /// `stepwiseHead` key, as before the key existed, and such descriptions read as final-state.
+    @Test func stepwiseHeadRoundTripsAndOlderDescriptionsReadAsFinalState() throws {
+        var stepwise = Self.architecture
+        stepwise.stepwiseHead = true
+        let model = SequenceModel(architecture: stepwise, seed: 4)
+        let restored = try SequenceModel(checkpoint: model.checkpointBytes())
+        #expect(restored.architecture.stepwiseHead)
+        let inputs = TestData.mixed(samples: 3, window: 4, features: 2, outputs: 2, seed: 5).batch([0, 1, 2]).inputs
+        #expect(restored.predict(inputs) == model.predict(inputs))
+
+        let final = try JSONEncoder().encode(Self.architecture)
+        #expect(!String(decoding: final, as: UTF8.self).contains("stepwiseHead"))
+        #expect(try JSONDecoder().decode(ModelArchitecture.self, from: final) == Self.architecture)
+        #expect(try JSONDecoder().decode(ModelArchitecture.self, from: JSONEncoder().encode(stepwise)).stepwiseHead)
+    }
+
     @Test func corruptedOrMismatchedCheckpointsThrowClearErrors() throws {
         let model = SequenceModel(architecture: Self.architecture, seed: 1)
         let bytes = model.checkpointBytes()

@@ -25,6 +25,44 @@ struct ModelTests {
         }
     }
 
+    /// The stepwise head's gradients, with a timestep before the output steps (whose state every
+    /// step also reads) and without one (the window is all output steps).
+    @Test(arguments: [(4, LossFunction.meanSquared), (4, .pinball(quantiles: [0.2, 0.5, 0.8])), (3, .huber(delta: 0.3))])
+    func stepwiseHeadGradientsMatchFiniteDifferences(window: Int, loss: LossFunction) {
+        let architecture = ModelArchitecture(
+            numericFeatures: 2, embeddings: [EmbeddingSpec(cardinality: 5, dimension: 3)],
+            recurrentLayers: [RecurrentLayerSpec(units: 6, dropout: 0.2), RecurrentLayerSpec(units: 5)],
+            denseLayers: [DenseLayerSpec(units: 4, activation: .linear)], outputSteps: 3, loss: loss, stepwiseHead: true)
+        let model = SequenceModel(architecture: architecture, seed: 7)
+        let data = TestData.mixed(samples: 3, window: window, features: 2, outputs: 3, seed: 4)
+        let (inputs, targets) = SequenceDataset(numeric: data.numeric, categorical: Array(data.categorical.prefix(1)), targets: data.targets)
+            .batch([0, 1, 2])
+        _ = model.computeGradients(inputs, targets: targets, training: false)
+        let gradients = model.parameters.map(\.gradient)
+        for (k, p) in model.parameters.enumerated() {
+            GradCheck.check(p.name, analytic: gradients[k], perturb: { i, d in p.value[i] += d },
+                            objective: { Double(model.evaluate(inputs, targets: targets)) }, seed: UInt64(k))
+        }
+    }
+
+    /// Each output step of the stepwise head reads its own timestep: an input change at the last
+    /// timestep moves only the last step's forecast, where the final-state head moves them all.
+    @Test func stepwiseHeadStepsReadTheirOwnTimesteps() {
+        func outputs(stepwise: Bool, lastValue: Float) -> [Float] {
+            let architecture = ModelArchitecture(numericFeatures: 1, recurrentLayers: [RecurrentLayerSpec(units: 8)],
+                                                 denseLayers: [DenseLayerSpec(units: 4, activation: .linear)], outputSteps: 3,
+                                                 loss: .meanSquared, stepwiseHead: stepwise)
+            let model = SequenceModel(architecture: architecture, seed: 3)
+            let inputs = SequenceBatch(numeric: Tensor(shape: [1, 5, 1], storage: [0.1, 0.4, -0.2, 0.3, lastValue]), categorical: [])
+            return model.predict(inputs).storage
+        }
+        let stepwise = (outputs(stepwise: true, lastValue: 0.5), outputs(stepwise: true, lastValue: -1.5))
+        #expect(stepwise.0[0] == stepwise.1[0] && stepwise.0[1] == stepwise.1[1])
+        #expect(stepwise.0[2] != stepwise.1[2])
+        let final = (outputs(stepwise: false, lastValue: 0.5), outputs(stepwise: false, lastValue: -1.5))
+        #expect((0..<3).allSatisfy { final.0[$0] != final.1[$0] })
+    }
+
     @Test func learnsNoisySineNextStep() {
         // Noise σ = 0.05 (irreducible MSE 0.0025); predicting the mean gives MSE ≈ 0.5.
         let train = TestData.sine(samples: 160, window: 12, noise: 0.05, seed: 1)

@@ -3,7 +3,7 @@ import Testing
 
 struct SingleSampleTests {
     /// Architectures covering stacked layers, hidden sizes that are not multiples of 16, static
-    /// embeddings (single- and multi-label) and the quantile output.
+    /// embeddings (single- and multi-label), the quantile output and the stepwise head.
     static let architectures = [
         ModelArchitecture(
             numericFeatures: 3,
@@ -14,11 +14,17 @@ struct SingleSampleTests {
             embeddings: [EmbeddingSpec(cardinality: 5, dimension: 3), EmbeddingSpec(cardinality: 4, dimension: 2, combiner: .sum)],
             recurrentLayers: [RecurrentLayerSpec(units: 40), RecurrentLayerSpec(units: 8)],
             outputSteps: 2, loss: .pinball(quantiles: [0.1, 0.5, 0.9])),
+        ModelArchitecture(
+            numericFeatures: 2,
+            embeddings: [EmbeddingSpec(cardinality: 5, dimension: 3)],
+            recurrentLayers: [RecurrentLayerSpec(units: 12), RecurrentLayerSpec(units: 18)],
+            denseLayers: [DenseLayerSpec(units: 6)], outputSteps: 3, loss: .pinball(quantiles: [0.2, 0.5, 0.8]),
+            stepwiseHead: true),
     ]
 
     /// Predicting one sample (or a few) gives exactly that sample's row of a batched prediction,
     /// before and after the weights change.
-    @Test(arguments: [0, 1])
+    @Test(arguments: [0, 1, 2])
     func smallBatchesEqualTheirRowsOfALargeBatch(architectureIndex: Int) {
         let architecture = Self.architectures[architectureIndex]
         let model = SequenceModel(architecture: architecture, seed: 5, threads: 2)
@@ -42,7 +48,7 @@ struct SingleSampleTests {
     }
 
     /// The cache-free batched inference path gives exactly the training forward's outputs.
-    @Test(arguments: [(0, 1), (0, 2), (1, 1), (1, 2)])
+    @Test(arguments: [(0, 1), (0, 2), (1, 1), (1, 2), (2, 1), (2, 2)])
     func batchedInferenceEqualsTrainingForward(architectureIndex: Int, threads: Int) {
         let architecture = Self.architectures[architectureIndex]
         let model = SequenceModel(architecture: architecture, seed: 12, threads: threads)
@@ -75,7 +81,7 @@ struct SingleSampleTests {
     }
 
     /// The AVX-512 fused step gives exactly the portable step's results.
-    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"), arguments: [0, 1])
+    @Test(.enabled(if: CPUFeatures.avx512, "needs AVX-512F"), arguments: [0, 1, 2])
     func wideStepIsBitIdenticalToPortableStep(architectureIndex: Int) {
         let architecture = Self.architectures[architectureIndex]
         let data = TestData.mixed(samples: 3, window: 7, features: architecture.numericFeatures,

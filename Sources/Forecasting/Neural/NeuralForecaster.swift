@@ -26,6 +26,11 @@ public enum NeuralForecaster {
         if windows.seasonPosition && settings.seasonPosition == .auto {
             progress?("histories span \(AutoSwitch.seasonsForPosition(seasonLength: settings.seasonLength)) seasons or more: each timestep carries its position in the season beside last season's value")
         }
+        if settings.head == "steps" {
+            progress?(windows.runsThroughHorizon
+                ? "stepwise head: each forecast step is read from the network's state at its own bucket, beside the state at the history's end"
+                : "stepwise head asked for, but windows stop at the history's end (no series longer than a season, no covariates): each step is read from the final state")
+        }
         let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1, partial: partial)
         let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0, partial: partial)
         var members: [SequenceModel] = []
@@ -99,8 +104,10 @@ public enum NeuralForecaster {
         max(2, Int((Double(min(50, (cardinality + 1) / 2)) * scale).rounded()))
     }
 
+    /// The network for these settings; `runsThroughHorizon` says whether windows carry the horizon's
+    /// timesteps, which a stepwise head (`settings.head == "steps"`) reads.
     static func architecture(_ settings: NeuralSettings, horizon: Int, seriesCount: Int, featuresPerStep: Int,
-                             attributeCardinalities: [Int] = []) -> ModelArchitecture {
+                             attributeCardinalities: [Int] = [], runsThroughHorizon: Bool = false) -> ModelArchitecture {
         let width = embeddingWidth(cardinality: seriesCount, scale: settings.embeddingScale)
         let loss: LossFunction
         switch settings.loss {
@@ -117,7 +124,7 @@ public enum NeuralForecaster {
             },
             recurrentLayers: (0..<max(1, settings.layers)).map { _ in RecurrentLayerSpec(units: settings.hiddenUnits, dropout: Float(settings.dropout)) },
             denseLayers: [DenseLayerSpec(units: max(16, settings.hiddenUnits / 2), activation: .relu)],
-            outputSteps: horizon, loss: loss)
+            outputSteps: horizon, loss: loss, stepwiseHead: settings.head == "steps" && runsThroughHorizon)
     }
 
     /// Trains one network on windows drawn from `candidates` (targets stopping before their held-out
@@ -128,7 +135,8 @@ public enum NeuralForecaster {
         let settings = windows.settings
         let model = SequenceModel(architecture: architecture(settings, horizon: windows.horizon, seriesCount: windows.series.count,
                                                                 featuresPerStep: windows.featuresPerStep,
-                                                                attributeCardinalities: windows.attributes.labels.map(\.count)),
+                                                                attributeCardinalities: windows.attributes.labels.map(\.count),
+                                                                runsThroughHorizon: windows.runsThroughHorizon),
                                   seed: seed, optimizer: AdamOptimizer(learningRate: Float(settings.learningRate)),
                                   threads: settings.threads, gradientClipNorm: 1)
         var rng = SplitMix64(seed: seed ^ 0x5EED_F00D)

@@ -23,6 +23,11 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// With last season's values (`seasonalLag`): also the bucket's position in the season (sin, cos);
     /// `auto` when the median history spans three seasons or more, two for monthly seasons (`AutoSwitch.feedsSeasonPosition`).
     public var seasonPosition = AutoSwitch.auto
+    /// Where the head reads the forecast: `final`, every step from the LSTM's state after the last
+    /// timestep; `steps`, each step from the state at its own timestep beside the state at the end of
+    /// the history (when windows run through the horizon: with a seasonal lag or covariates), so a
+    /// step's last-season value and known-future inputs reach its output directly.
+    public var head = "final"
     /// LSTM layers (1–3) and units per layer.
     public var layers = 1
     public var hiddenUnits = 64
@@ -85,7 +90,7 @@ public struct NeuralSettings: Sendable, Equatable, Encodable {
     /// The keys written to configs and manifests (`lookback` comes from `model.lookback`).
     enum CodingKeys: String, CodingKey {
         case layers, hiddenUnits, dropout, learningRate, batchSize, epochs, windowsPerEpoch, patience, embeddingScale, loss,
-             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, pooledSeason, historyStatistics, partialWindows, seasonPosition, pointQuantile
+             volumeWeight, log1p, scaling, ensembleSize, trials, trialEpochs, trialFolds, trialWindowsPerEpoch, tuneSeconds, searchHiddenUnits, searchLayers, searchLookbacks, threads, covariateEffects, volumeCorrection, seasonalLag, pooledSeason, historyStatistics, partialWindows, seasonPosition, pointQuantile, head
     }
 
     /// The interval levels whose bounds a `quantile` network predicts directly; set from `intervals.levels`.
@@ -109,7 +114,7 @@ extension NeuralSettings: Decodable {
     }
 
     private static let keys = ["layers", "hiddenUnits", "dropout", "learningRate", "batchSize", "epochs", "windowsPerEpoch",
-                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "pooledSeason", "historyStatistics", "partialWindows", "seasonPosition", "pointQuantile"]
+                               "patience", "embeddingScale", "loss", "volumeWeight", "log1p", "scaling", "ensembleSize", "trials", "trialEpochs", "trialFolds", "trialWindowsPerEpoch", "tuneSeconds", "searchHiddenUnits", "searchLayers", "searchLookbacks", "threads", "covariateEffects", "volumeCorrection", "seasonalLag", "pooledSeason", "historyStatistics", "partialWindows", "seasonPosition", "pointQuantile", "head"]
 
     /// Decodes settings, keeping defaults for absent keys; unknown keys and out-of-range values are errors naming the key.
     public init(from decoder: any Decoder) throws {
@@ -175,6 +180,8 @@ extension NeuralSettings: Decodable {
         seasonPosition = try value("seasonPosition", seasonPosition)
         pointQuantile = try value("pointQuantile", pointQuantile)
         try check(pointQuantile > 0 && pointQuantile < 1, "pointQuantile", "expected a quantile strictly between 0 and 1, e.g. 0.6")
+        head = try value("head", head)
+        try check(["final", "steps"].contains(head), "head", "expected final or steps")
         threads = try value("threads", threads)
         try check((1...2).contains(threads), "threads", "expected 1 or 2")
     }

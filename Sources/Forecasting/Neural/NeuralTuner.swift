@@ -22,7 +22,7 @@ public struct TuningTrial: Sendable, Codable, Equatable {
 
 /// Hyperparameter search for the global LSTM: a tree-structured Parzen estimator (as Optuna's
 /// default sampler) with median pruning, over layers, hidden size, dropout, learning rate, batch
-/// size, lookback, embedding scale and loss.
+/// size, lookback, embedding scale, loss and, where windows run through the horizon, the head.
 ///
 /// The first `startupTrials` draw uniformly; after that each parameter is drawn from a kernel density
 /// around the best quarter of trials, choosing among 24 candidates the one that maximises
@@ -32,12 +32,17 @@ public struct TuningTrial: Sendable, Codable, Equatable {
 public enum NeuralTuner {
     /// The search space: numeric ranges (log scale where marked) and categorical choices.
     enum Parameter: String, CaseIterable {
-        case layers, hiddenUnits, dropout, learningRate, batchSize, lookback, embeddingScale, loss
+        case layers, hiddenUnits, dropout, learningRate, batchSize, lookback, embeddingScale, loss, head
     }
 
     /// The search space, with the configurable bounds of `NeuralSettings`.
     struct Space {
         var settings: NeuralSettings
+        /// Whether windows run through the horizon, so the head can read each step's own state.
+        var stepwiseHeadPossible = false
+
+        /// The parameters searched: all but `head` where only the final-state head is possible.
+        var parameters: [Parameter] { Parameter.allCases.filter { $0 != .head || stepwiseHeadPossible } }
 
         func choices(_ parameter: Parameter) -> [String]? {
             switch parameter {
@@ -45,6 +50,7 @@ public enum NeuralTuner {
             case .batchSize: return ["32", "64", "128"]
             case .lookback: return settings.searchLookbacks.map(String.init)
             case .loss: return ["mae", "huber"]
+            case .head: return ["final", "steps"]
             default: return nil
             }
         }
@@ -85,12 +91,13 @@ public enum NeuralTuner {
         var best = base
         var bestScore = Double.infinity
         let started = Date()
+        let stepwiseHeadPossible = NeuralWindows.runThroughHorizon(series: series, covariates: covariates, settings: base)
         for number in 1...max(1, trials) {
             if timeBudget > 0, Date().timeIntervalSince(started) > timeBudget {
                 progress?("tuning stopped by its time budget after \(number - 1) trial(s)")
                 break
             }
-            let space = Space(settings: base)
+            let space = Space(settings: base, stepwiseHeadPossible: stepwiseHeadPossible)
             let params = number <= startupTrials ? uniform(space, &rng) : parzen(space, done, &rng)
             var settings = apply(params, to: base)
             settings.ensembleSize = 1
@@ -154,12 +161,13 @@ public enum NeuralTuner {
         if let value = params["lookback"].flatMap(Int.init) { settings.lookback = value }
         if let value = params["embeddingScale"].flatMap(Double.init) { settings.embeddingScale = value }
         if let value = params["loss"] { settings.loss = value }
+        if let value = params["head"] { settings.head = value }
         return settings
     }
 
     static func uniform(_ space: Space, _ rng: inout SplitMix64) -> [String: String] {
         var params: [String: String] = [:]
-        for parameter in Parameter.allCases {
+        for parameter in space.parameters {
             if let choices = space.choices(parameter) {
                 params[parameter.rawValue] = choices[rng.nextInt(below: choices.count)]
             } else {
@@ -176,7 +184,7 @@ public enum NeuralTuner {
         let goodCount = max(1, Int((Double(sorted.count) * 0.25).rounded(.up)))
         let good = Array(sorted.prefix(goodCount)), bad = Array(sorted.dropFirst(goodCount))
         var params: [String: String] = [:]
-        for parameter in Parameter.allCases {
+        for parameter in space.parameters {
             if let choices = space.choices(parameter) {
                 func density(_ group: [TuningTrial], _ choice: String) -> Double {
                     (Double(group.filter { $0.params[parameter.rawValue] == choice }.count) + 1) / (Double(group.count) + Double(choices.count))

@@ -126,6 +126,16 @@ struct NeuralWindows {
         return Covariates(names: kept.map { covariates.names[$0] }, values: covariates.values.map { inputs in kept.map { inputs[$0] } })
     }
 
+    /// Whether windows run on through the horizon's timesteps (a seasonal lag or varying covariates
+    /// to read there), which a stepwise head needs.
+    var runsThroughHorizon: Bool { columns.future != nil }
+
+    /// Whether windows built from these inputs would run through the horizon, without building them.
+    static func runThroughHorizon(series: [[Double]], covariates: Covariates?, settings: NeuralSettings) -> Bool {
+        seasonalLag(settings: settings, longest: series.map(\.count).max() ?? 0) > 0
+            || covariates.flatMap { varying($0, historyCounts: series.map(\.count)) } != nil
+    }
+
     /// Where each input sits in a timestep's values.
     var columns: WindowColumns {
         WindowColumns(seasonalLag: seasonalLag > 0, seasonPosition: seasonPosition, pooledSeason: pooledSeason != nil,

@@ -49,4 +49,68 @@ public enum SequenceOps {
         }
         return out
     }
+
+    /// Reorders step-major rows `(steps * batch, width)`, row `s * batch + b`, into one row per
+    /// sample `(batch, steps * width)` holding its steps in order.
+    static func sampleMajor(_ rows: Matrix, batch: Int, steps: Int) -> Matrix {
+        precondition(rows.rows == steps * batch, "expected \(steps * batch) rows, got \(rows.rows)")
+        let width = rows.columns
+        var out = Matrix(rows: batch, columns: steps * width)
+        for s in 0..<steps {
+            for b in 0..<batch {
+                for j in 0..<width { out.storage[(b * steps + s) * width + j] = rows.storage[(s * batch + b) * width + j] }
+            }
+        }
+        return out
+    }
+
+    /// The inverse of `sampleMajor`: `(batch, steps * width)` back to step-major rows.
+    static func stepMajor(_ samples: Matrix, batch: Int, steps: Int) -> Matrix {
+        precondition(samples.rows == batch && samples.columns % steps == 0, "expected \(batch) rows of \(steps) steps")
+        let width = samples.columns / steps
+        var out = Matrix(rows: steps * batch, columns: width)
+        for s in 0..<steps {
+            for b in 0..<batch {
+                for j in 0..<width { out.storage[(s * batch + b) * width + j] = samples.storage[(b * steps + s) * width + j] }
+            }
+        }
+        return out
+    }
+
+    /// The stepwise head's input from time-major states (row `t * batch + b`, `stride` floats
+    /// apart): row `s * batch + b` holds sample `b`'s state at output step `s` (timestep
+    /// `time − steps + s`) followed by its state at timestep `time − steps − 1`, the last before
+    /// the output steps (zeros when there is none): `(steps * batch, 2 * units)`.
+    static func horizonInput(_ states: UnsafePointer<Float>, stride: Int, units: Int, batch: Int, time: Int, steps: Int) -> Matrix {
+        precondition(steps <= time, "a stepwise head needs at least \(steps) timesteps, got \(time)")
+        var out = Matrix(rows: steps * batch, columns: 2 * units)
+        let context = time - steps - 1
+        out.storage.withUnsafeMutableBufferPointer { rows in
+            for s in 0..<steps {
+                for b in 0..<batch {
+                    let row = rows.baseAddress! + (s * batch + b) * 2 * units
+                    row.update(from: states + ((time - steps + s) * batch + b) * stride, count: units)
+                    if context >= 0 { (row + units).update(from: states + (context * batch + b) * stride, count: units) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The gradient of `horizonInput` with respect to the time-major states `(time * batch, units)`.
+    static func horizonGradient(_ gradient: Matrix, batch: Int, time: Int, steps: Int) -> Matrix {
+        let units = gradient.columns / 2, context = time - steps - 1
+        var out = Matrix(rows: time * batch, columns: units)
+        for s in 0..<steps {
+            for b in 0..<batch {
+                let source = (s * batch + b) * 2 * units
+                let own = ((time - steps + s) * batch + b) * units
+                for j in 0..<units { out.storage[own + j] += gradient.storage[source + j] }
+                guard context >= 0 else { continue }
+                let shared = (context * batch + b) * units
+                for j in 0..<units { out.storage[shared + j] += gradient.storage[source + units + j] }
+            }
+        }
+        return out
+    }
 }

@@ -48,7 +48,10 @@ public struct EmbeddingSpec: Codable, Sendable, Equatable {
 /// Data flow: numeric inputs `(batch, time, numericFeatures)` with the concatenated static
 /// embeddings appended at every timestep → LSTM stack (every layer but the last returns
 /// sequences; the last returns its final state) → hidden dense layers → a linear output layer
-/// of `outputWidth` units (→ cumulative-softplus quantiles for the pinball loss).
+/// of `outputWidth` units (→ cumulative-softplus quantiles for the pinball loss). With
+/// `stepwiseHead` the last LSTM layer returns sequences too, and one head, shared by the steps,
+/// maps its state at each of the last `outputSteps` timesteps, beside its state at the timestep
+/// before them, to that step's outputs.
 public struct ModelArchitecture: Codable, Sendable, Equatable {
     /// Numeric features per timestep.
     public var numericFeatures: Int
@@ -62,20 +65,58 @@ public struct ModelArchitecture: Codable, Sendable, Equatable {
     public var outputSteps: Int
     /// Training objective (also decides the output width).
     public var loss: LossFunction
+    /// Whether each output step is read from the last LSTM layer's state at its own timestep (the
+    /// last `outputSteps` timesteps of the input) and at the timestep before the output steps, rather
+    /// than all steps from the final state.
+    public var stepwiseHead: Bool
 
     /// Creates an architecture description.
     public init(numericFeatures: Int, embeddings: [EmbeddingSpec] = [], recurrentLayers: [RecurrentLayerSpec],
-                denseLayers: [DenseLayerSpec] = [], outputSteps: Int, loss: LossFunction = .meanSquared) {
+                denseLayers: [DenseLayerSpec] = [], outputSteps: Int, loss: LossFunction = .meanSquared,
+                stepwiseHead: Bool = false) {
         self.numericFeatures = numericFeatures
         self.embeddings = embeddings
         self.recurrentLayers = recurrentLayers
         self.denseLayers = denseLayers
         self.outputSteps = outputSteps
         self.loss = loss
+        self.stepwiseHead = stepwiseHead
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case numericFeatures, embeddings, recurrentLayers, denseLayers, outputSteps, loss, stepwiseHead
+    }
+
+    /// Decodes a description; checkpoints written before `stepwiseHead` existed read it as `false`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        numericFeatures = try container.decode(Int.self, forKey: .numericFeatures)
+        embeddings = try container.decode([EmbeddingSpec].self, forKey: .embeddings)
+        recurrentLayers = try container.decode([RecurrentLayerSpec].self, forKey: .recurrentLayers)
+        denseLayers = try container.decode([DenseLayerSpec].self, forKey: .denseLayers)
+        outputSteps = try container.decode(Int.self, forKey: .outputSteps)
+        loss = try container.decode(LossFunction.self, forKey: .loss)
+        stepwiseHead = try container.decodeIfPresent(Bool.self, forKey: .stepwiseHead) ?? false
+    }
+
+    /// Encodes the description; `stepwiseHead` only when set, so final-state checkpoints keep
+    /// their bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(numericFeatures, forKey: .numericFeatures)
+        try container.encode(embeddings, forKey: .embeddings)
+        try container.encode(recurrentLayers, forKey: .recurrentLayers)
+        try container.encode(denseLayers, forKey: .denseLayers)
+        try container.encode(outputSteps, forKey: .outputSteps)
+        try container.encode(loss, forKey: .loss)
+        if stepwiseHead { try container.encode(stepwiseHead, forKey: .stepwiseHead) }
     }
 
     /// Width of the model output: `outputSteps` times the number of quantiles (or 1).
     public var outputWidth: Int { outputSteps * loss.outputsPerStep }
+
+    /// Width of the output layer: one step's outputs with `stepwiseHead`, else `outputWidth`.
+    var outputLayerWidth: Int { stepwiseHead ? loss.outputsPerStep : outputWidth }
 
     /// Features entering the first LSTM layer per timestep.
     public var recurrentInputSize: Int { numericFeatures + embeddings.reduce(0) { $0 + $1.dimension } }

@@ -12,27 +12,29 @@ extension SequenceModel {
         var last = Matrix(rows: batch, columns: units)
         sequence.storage.withUnsafeBufferPointer { numeric in
             (statics?.storage ?? []).withUnsafeBufferPointer { staticValues in
+                var x = f > 0 ? numeric.baseAddress.map { UnsafePointer($0) } : nil
+                var stride = f, width = f
+                for (index, lstm) in recurrent.enumerated() {
+                    let staticRows = index == 0 && statics != nil ? staticValues.baseAddress : nil
+                    let result = lstm.forwardInference(
+                        input: x, inputStride: stride, sequenceFeatures: width, staticInput: staticRows,
+                        batch: batch, time: time, threads: threads)
+                    x = result.states
+                    stride = result.stride
+                    width = lstm.units
+                }
+                guard let x else { return }
+                if architecture.stepwiseHead {
+                    // The last layer returned every timestep's state (row `t * batch + b`).
+                    last = SequenceOps.horizonInput(x, stride: stride, units: units, batch: batch, time: time,
+                                                    steps: architecture.outputSteps)
+                    return
+                }
                 last.storage.withUnsafeMutableBufferPointer { out in
-                    var x = f > 0 ? numeric.baseAddress.map { UnsafePointer($0) } : nil
-                    var stride = f, width = f
-                    for (index, lstm) in recurrent.enumerated() {
-                        let staticRows = index == 0 && statics != nil ? staticValues.baseAddress : nil
-                        let result = lstm.forwardInference(
-                            input: x, inputStride: stride, sequenceFeatures: width, staticInput: staticRows,
-                            batch: batch, time: time, threads: threads)
-                        x = result.states
-                        stride = result.stride
-                        width = lstm.units
-                    }
-                    guard let x else { return }
                     for b in 0..<batch { (out.baseAddress! + b * units).update(from: x + b * stride, count: units) }
                 }
             }
         }
-        var y = last
-        for layer in head { y = layer.forward(y, threads: threads) }
-        y = output.forward(y, threads: threads)
-        if let quantileOutput { y = quantileOutput.forward(y) }
-        return y
+        return applyHead(last, batch: batch, threads: threads)
     }
 }

@@ -12,7 +12,11 @@ extension SequenceModel {
         precondition(time > 0, "sequences need at least one timestep")
         let statics = staticInputs(checking: inputs)
         let units = recurrent[recurrent.count - 1].units
-        var last = Matrix(rows: batch, columns: units)
+        let stepwise = architecture.stepwiseHead, steps = stepwise ? architecture.outputSteps : 1
+        precondition(steps <= time, "a stepwise head needs at least \(steps) timesteps, got \(time)")
+        // Step-major rows `s * batch + b`: the final states, or the stepwise head's input rows.
+        let rowWidth = stepwise ? 2 * units : units
+        var last = Matrix(rows: steps * batch, columns: rowWidth)
         inputs.numeric.storage.withUnsafeBufferPointer { numeric in
             let staticStorage = statics?.storage ?? []
             staticStorage.withUnsafeBufferPointer { staticValues in
@@ -29,15 +33,21 @@ extension SequenceModel {
                             stride = result.stride
                             width = lstm.units
                         }
-                        if let x { (out.baseAddress! + b * units).update(from: x + (time - 1) * stride, count: units) }
+                        guard let x else { continue }
+                        guard stepwise else {
+                            (out.baseAddress! + b * units).update(from: x + (time - 1) * stride, count: units)
+                            continue
+                        }
+                        let rows = SequenceOps.horizonInput(x, stride: stride, units: units, batch: 1, time: time, steps: steps)
+                        rows.storage.withUnsafeBufferPointer { source in
+                            for s in 0..<steps {
+                                (out.baseAddress! + (s * batch + b) * rowWidth).update(from: source.baseAddress! + s * rowWidth, count: rowWidth)
+                            }
+                        }
                     }
                 }
             }
         }
-        var y = last
-        for layer in head { y = layer.forward(y, threads: 1) }
-        y = output.forward(y, threads: 1)
-        if let quantileOutput { y = quantileOutput.forward(y) }
-        return y
+        return applyHead(last, batch: batch, threads: 1)
     }
 }

@@ -42,12 +42,14 @@ public final class SequenceModel: ParameterOwner {
         var lstms: [LSTMLayer] = []
         for (index, spec) in architecture.recurrentLayers.enumerated() {
             let last = index == architecture.recurrentLayers.count - 1
-            lstms.append(LSTMLayer(inputSize: width, units: spec.units, returnSequences: !last,
+            lstms.append(LSTMLayer(inputSize: width, units: spec.units, returnSequences: !last || architecture.stepwiseHead,
                                    name: "lstm\(index)", rng: &initRNG))
             width = spec.units
         }
         recurrent = lstms
         dropouts = architecture.recurrentLayers.map { DropoutLayer(rate: $0.dropout) }
+        // A stepwise head also reads the state at the last timestep before the output steps.
+        if architecture.stepwiseHead { width *= 2 }
         var dense: [DenseLayer] = []
         for (index, spec) in architecture.denseLayers.enumerated() {
             dense.append(DenseLayer(inputSize: width, outputSize: spec.units, activation: spec.activation,
@@ -55,7 +57,7 @@ public final class SequenceModel: ParameterOwner {
             width = spec.units
         }
         head = dense
-        output = DenseLayer(inputSize: width, outputSize: architecture.outputWidth, activation: .linear,
+        output = DenseLayer(inputSize: width, outputSize: architecture.outputLayerWidth, activation: .linear,
                             name: "output", rng: &initRNG)
         if case .pinball(let quantiles) = architecture.loss {
             quantileOutput = QuantileOutput(quantileCount: quantiles.count)
@@ -94,18 +96,40 @@ public final class SequenceModel: ParameterOwner {
             // In place: the output of every layer is only ever held by `x` here.
             dropout.apply(to: &x, active: dropoutActive, rng: &dropoutRNG, threads: threads)
         }
-        for layer in head { x = layer.forward(x, threads: threads) }
-        x = output.forward(x, threads: threads)
-        if let quantileOutput { x = quantileOutput.forward(x) }
-        return x
+        if architecture.stepwiseHead { x = horizonRows(of: x, batch: batch, time: time) }
+        return applyHead(x, batch: batch, threads: threads)
+    }
+
+    /// Runs the dense head and the output layer on the LSTMs' final states `(batch, units)`, or
+    /// with `stepwiseHead` on the rows of `SequenceOps.horizonInput` (one per output step and
+    /// sample, step-major); returns `(batch, outputWidth)`.
+    func applyHead(_ states: Matrix, batch: Int, threads: Int) -> Matrix {
+        var y = states
+        for layer in head { y = layer.forward(y, threads: threads) }
+        y = output.forward(y, threads: threads)
+        if architecture.stepwiseHead { y = SequenceOps.sampleMajor(y, batch: batch, steps: architecture.outputSteps) }
+        if let quantileOutput { y = quantileOutput.forward(y) }
+        return y
+    }
+
+    /// The stepwise head's input rows from a time-major sequence `(time * batch, units)`.
+    func horizonRows(of sequence: Matrix, batch: Int, time: Int) -> Matrix {
+        sequence.storage.withUnsafeBufferPointer { states in
+            SequenceOps.horizonInput(states.baseAddress!, stride: sequence.columns, units: sequence.columns,
+                                     batch: batch, time: time, steps: architecture.outputSteps)
+        }
     }
 
     /// Back-propagates `gradient` (w.r.t. the last forward output) into every parameter gradient.
     func backward(_ gradient: Matrix, batch: Int, time: Int) {
         var g = gradient
         if let quantileOutput { g = quantileOutput.backward(g) }
+        if architecture.stepwiseHead { g = SequenceOps.stepMajor(g, batch: batch, steps: architecture.outputSteps) }
         g = output.backward(g, threads: threads)
         for layer in head.reversed() { g = layer.backward(g, threads: threads) }
+        if architecture.stepwiseHead {
+            g = SequenceOps.horizonGradient(g, batch: batch, time: time, steps: architecture.outputSteps)
+        }
         for index in stride(from: recurrent.count - 1, through: 0, by: -1) {
             dropouts[index].backward(&g)
             g = recurrent[index].backward(g, needsInputGradient: index > 0, threads: threads)
