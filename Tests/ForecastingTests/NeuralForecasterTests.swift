@@ -23,6 +23,17 @@ import Testing
         return settings
     }
 
+    /// `settings` for a small search: `epochs` of `windows` windows per trial, 8–16 hidden units.
+    static func searchSettings(epochs: Int, windows: Int, layers: [Int], lookbacks: [Int]) -> NeuralSettings {
+        var base = settings
+        base.epochs = epochs
+        base.windowsPerEpoch = windows
+        base.searchHiddenUnits = [8, 16]
+        base.searchLayers = layers
+        base.searchLookbacks = lookbacks
+        return base
+    }
+
     @Test func learnsASharedPatternAndBeatsNaiveOnTheHeldOutHorizon() {
         let trained = NeuralForecaster.train(series: Self.series, firstBuckets: Self.series.map { _ in 0 }, horizon: 4,
                                              settings: Self.settings, seed: 11, refit: false)
@@ -60,12 +71,7 @@ import Testing
 /// The TPE search records every trial, is deterministic, and returns the best unpruned settings.
 @Suite struct NeuralTunerTests {
     @Test func searchesRecordsEveryTrialAndIsDeterministic() {
-        var base = NeuralForecasterTests.settings
-        base.epochs = 3
-        base.windowsPerEpoch = 96
-        base.searchHiddenUnits = [8, 16]
-        base.searchLayers = [1, 2]
-        base.searchLookbacks = [6, 8]
+        var base = NeuralForecasterTests.searchSettings(epochs: 3, windows: 96, layers: [1, 2], lookbacks: [6, 8])
         let series = NeuralForecasterTests.series
         let first = NeuralTuner.tune(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, base: base, trials: 7,
                                      timeBudget: 0, seed: 3)
@@ -97,12 +103,7 @@ import Testing
     /// Where windows run through the horizon (here last season's values, the season being 4 buckets),
     /// the search also tries the stepwise head, and the best settings carry the winning trial's head.
     @Test func theHeadIsSearchedWhereWindowsRunThroughTheHorizon() {
-        var base = NeuralForecasterTests.settings
-        base.epochs = 2
-        base.windowsPerEpoch = 96
-        base.searchHiddenUnits = [8, 16]
-        base.searchLayers = [1, 1]
-        base.searchLookbacks = [8]
+        var base = NeuralForecasterTests.searchSettings(epochs: 2, windows: 96, layers: [1, 1], lookbacks: [8])
         base.seasonLength = 4
         let series = NeuralForecasterTests.series
         let result = NeuralTuner.tune(series: series, firstBuckets: series.map { _ in 0 }, horizon: 4, base: base, trials: 6,
@@ -202,13 +203,8 @@ import Testing
 /// origin's WAPE, the study records −1 for that origin, and the log says so instead of a number.
 @Suite struct NeuralTunerUnscoredOriginTests {
     @Test func anOriginWithoutDemandIsLeftOutOfTheScore() {
-        var base = NeuralForecasterTests.settings
-        base.epochs = 2
-        base.windowsPerEpoch = 64
+        var base = NeuralForecasterTests.searchSettings(epochs: 2, windows: 64, layers: [1, 1], lookbacks: [6, 8])
         base.trialFolds = 2
-        base.searchHiddenUnits = [8, 16]
-        base.searchLayers = [1, 1]
-        base.searchLookbacks = [6, 8]
         // The earlier origin validates on buckets 32..<36 (horizon 4, 40 buckets): a stock-out there.
         let series = NeuralForecasterTests.series.map { values in
             values.enumerated().map { index, value in (32..<36).contains(index) ? 0 : value }
