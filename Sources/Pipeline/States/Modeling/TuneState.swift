@@ -18,6 +18,7 @@ public struct TuneState: PipelineState {
         var counted = [Int](repeating: 0, count: candidates.count)
         var perSeries: [(String, [Double])] = []
         // Series are cross-validated a chunk at a time on two threads; the totals are summed in series order.
+        var progress = CrossValidationProgress(total: series.count)
         for start in stride(from: 0, to: series.count, by: Self.seriesPerChunk) {
             try context.checkpoint()
             let chunk = series[start..<min(series.count, start + Self.seriesPerChunk)]
@@ -32,7 +33,7 @@ public struct TuneState: PipelineState {
                 }
                 perSeries.append((chunk[start + offset].sku, scores))
             }
-            if series.count > Self.seriesPerChunk { context.log.info("cross-validated \(start + chunk.count) of \(series.count) series") }
+            if series.count > Self.seriesPerChunk, let line = progress.report(done: start + chunk.count) { context.log.info(line) }
         }
         let means = zip(totals, counted).map { $1 > 0 ? $0 / Double($1) : .infinity }
         let scores = perSeries.map(\.1)
