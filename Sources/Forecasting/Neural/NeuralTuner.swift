@@ -91,7 +91,7 @@ public enum NeuralTuner {
         var best = base
         var bestScore = Double.infinity
         let started = Date()
-        let stepwiseHeadPossible = NeuralWindows.runThroughHorizon(series: series, covariates: covariates, settings: base)
+        let stepwiseHeadPossible = NeuralWindows.wouldRunThroughHorizon(series: series, covariates: covariates, settings: base)
         for number in 1...max(1, trials) {
             if timeBudget > 0, Date().timeIntervalSince(started) > timeBudget {
                 progress?("tuning stopped by its time budget after \(number - 1) trial(s)")

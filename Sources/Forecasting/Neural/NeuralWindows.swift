@@ -131,7 +131,7 @@ struct NeuralWindows {
     var runsThroughHorizon: Bool { columns.future != nil }
 
     /// Whether windows built from these inputs would run through the horizon, without building them.
-    static func runThroughHorizon(series: [[Double]], covariates: Covariates?, settings: NeuralSettings) -> Bool {
+    static func wouldRunThroughHorizon(series: [[Double]], covariates: Covariates?, settings: NeuralSettings) -> Bool {
         seasonalLag(settings: settings, longest: series.map(\.count).max() ?? 0) > 0
             || covariates.flatMap { varying($0, historyCounts: series.map(\.count)) } != nil
     }

@@ -13,7 +13,6 @@ extension SequenceModel {
         let statics = staticInputs(checking: inputs)
         let units = recurrent[recurrent.count - 1].units
         let stepwise = architecture.stepwiseHead, steps = stepwise ? architecture.outputSteps : 1
-        precondition(steps <= time, "a stepwise head needs at least \(steps) timesteps, got \(time)")
         // Step-major rows `s * batch + b`: the final states, or the stepwise head's input rows.
         let rowWidth = stepwise ? 2 * units : units
         var last = Matrix(rows: steps * batch, columns: rowWidth)
