@@ -5,7 +5,7 @@ import Testing
 
 /// `model.lstm.head: "steps"`: each forecast step read from the network's state at its own bucket, so a
 /// sharp seasonal week that last year's values announce reaches that step's forecast, through `demand
-/// run` (checkpoints, forecast) and `demand backtest`.
+/// run` (checkpoints, forecast; `train` refitting for the epochs `tune` validated) and `demand backtest`.
 @Suite(.serialized) struct StepwiseHeadTests {
     /// The test config with a small network (`epochs` of 512 windows) among `candidates`.
     static func config(head: String, epochs: Int = 8, candidates: String = #"["naive", "seasonalNaive", "lstm"]"#) -> String {
@@ -44,6 +44,12 @@ import Testing
         #expect(log.contains("stepwise head: each forecast step is read from the network's state at its own bucket"), "\(log)")
         let checkpoint = try SequenceModel(checkpoint: FileSystem.read("\(run)/train/lstm-1.ckpt"))
         #expect(checkpoint.architecture.stepwiseHead)
+        // train trains on all data for as many epochs as tune's validated network, without a second early-stopped fit.
+        let epochs = try #require(try JSONFile.decode(Study.self, path: "\(run)/tune/study.json").neural?.epochs)
+        let trainLog = try FileSystem.readText("\(run)/logs/train-attempt1.jsonl")
+        #expect(trainLog.contains("trained on all data for the epochs validated in tune: \(epochs.map(String.init).joined(separator: ", "))"),
+                "\(trainLog)")
+        #expect(trainLog.contains("\"message\":\"refit epoch 1/") && !trainLog.contains("\"message\":\"fit epoch"), "\(trainLog)")
         let forecast = try FileSystem.readText("\(run)/forecast/forecast.csv")
         #expect(forecast.split(separator: "\n").filter { $0.hasPrefix("P00") && $0.contains(",lstm,") }.count == 8 * 4, "\(forecast)")
     }

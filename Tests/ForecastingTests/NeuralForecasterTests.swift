@@ -57,6 +57,20 @@ import Testing
         #expect(first.checkpoints() == second.checkpoints())
     }
 
+    /// Given the epochs an early-stopped fit found, training skips that fit and gives the very networks
+    /// the full path refits for as long.
+    @Test func knownEpochsGiveTheRefitNetworksWithoutFittingAgain() {
+        var settings = Self.settings
+        settings.ensembleSize = 2
+        let full = NeuralForecaster.train(series: Self.series, firstBuckets: Self.series.map { _ in 0 }, horizon: 4, settings: settings, seed: 8)
+        #expect(full.epochs.count == 2 && full.epochs.allSatisfy { $0 > 0 })
+        let known = NeuralForecaster.train(series: Self.series, firstBuckets: Self.series.map { _ in 0 }, horizon: 4, settings: settings, seed: 8,
+                                           knownEpochs: full.epochs)
+        #expect(known.checkpoints() == full.checkpoints())
+        #expect(known.forecastAll() == full.forecastAll())
+        #expect(known.epochs == full.epochs && known.validationForecasts.isEmpty)
+    }
+
     @Test func shortHistoriesArePaddedNotDropped() {
         var series = Self.series
         series.append([3, 6])  // two buckets only

@@ -12,8 +12,13 @@ public enum NeuralForecaster {
     /// series' first bucket index) with seeds derived from `seed`. `covariates`, when given, are read at
     /// every timestep and, known for the future, through the horizon.
     /// `attributes` (brand, category …) get embedding tables of their own, multi-hot for multi-label values.
+    ///
+    /// With `knownEpochs` (one positive count per network, found by an earlier early-stopped fit on the
+    /// same data, as `tune`'s) each network trains on all windows for its count straight away, and
+    /// `knownVolumeFactor` stands for the volume correction: nothing is validated again.
     public static func train(series: [[Double]], firstBuckets: [Int], covariates: Covariates? = nil, attributes: SeriesAttributes? = nil,
                              horizon: Int, settings: NeuralSettings, seed: UInt64, refit: Bool = true,
+                             knownEpochs: [Int]? = nil, knownVolumeFactor: Double = 1,
                              progress: (@Sendable (String) -> Void)? = nil) -> TrainedNeuralForecaster {
         let windows = NeuralWindows(series: series, firstBuckets: firstBuckets, settings: settings, horizon: horizon, covariates: covariates,
                                     attributes: attributes)
@@ -31,6 +36,8 @@ public enum NeuralForecaster {
                 ? "stepwise head: each forecast step is read from the network's state at its own bucket, beside the state at the history's end"
                 : "stepwise head asked for, but windows stop at the history's end (no series longer than a season, no covariates): each step is read from the final state")
         }
+        precondition(knownEpochs.map { $0.count == max(1, settings.ensembleSize) && $0.allSatisfy { $0 > 0 } } ?? true,
+                     "known epochs need one positive count per network")
         let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1, partial: partial)
         let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0, partial: partial)
         var members: [SequenceModel] = []
@@ -39,6 +46,12 @@ public enum NeuralForecaster {
         for member in 0..<max(1, settings.ensembleSize) {
             let memberSeed = seed &+ UInt64(member) &* 0x9E37_79B9_7F4A_7C15
             let label = settings.ensembleSize > 1 ? "network \(member + 1)/\(settings.ensembleSize) " : ""
+            if refit, let knownEpochs {
+                members.append(fit(windows: windows, candidates: all, validation: validation, epochs: knownEpochs[member], stopEarly: false,
+                                   seed: memberSeed, label: label + "refit", progress: progress).model)
+                epochs.append(knownEpochs[member])
+                continue
+            }
             var run = fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs, stopEarly: true,
                           seed: memberSeed, label: label + "fit", progress: progress)
             validationForecasts.append(predict(model: run.model, windows: windows, at: validation))
@@ -50,8 +63,8 @@ public enum NeuralForecaster {
             members.append(run.model)
         }
         var ensembleValidation = average(validationForecasts)
-        var factor = 1.0
-        if settings.volumeCorrection {
+        var factor = knownEpochs == nil ? 1.0 : knownVolumeFactor
+        if settings.volumeCorrection && knownEpochs == nil {
             let actual = validation.reduce(0.0) { sum, window in sum + windows.series[window.series][window.end..<(window.end + horizon)].reduce(0, +) }
             let forecast = ensembleValidation.reduce(0.0) { $0 + $1.reduce(0, +) }
             factor = forecast > 0 && actual > 0 ? min(2, max(0.5, actual / forecast)) : 1

@@ -22,8 +22,10 @@ struct NeuralStudy: Codable, Equatable {
     /// With short histories, how much lower than the blend's the network's validation WAPE had to be for
     /// it to serve a segment alone (`SegmentRules.requiredNetworkEdge`); absent when any win counted.
     var networkEdge: Double? = nil
-    /// Epochs each network trained for (early stopping).
+    /// Epochs each network trained for (early stopping); `train` trains its networks on all data for as long.
     var epochs: [Int]
+    /// The volume correction's factor (`model.lstm.volumeCorrection`), when it was not 1.
+    var volumeFactor: Double? = nil
     /// The hyperparameters used (after tuning, when `trials` > 1).
     var settings: [String: String]
     /// Permutation importance of each input group on the validation windows (relative WAPE increase).
@@ -33,6 +35,13 @@ struct NeuralStudy: Codable, Equatable {
     /// The settings the search chose (the network of `train` uses them).
     var tuned: NeuralSettings? = nil
     var tunedLookback: Int? = nil
+
+    /// The epochs `train`'s networks train for: the validated networks' own, one positive count per
+    /// network of `settings`; nil (validate again) otherwise.
+    static func knownEpochs(of study: Study, settings: NeuralSettings) -> [Int]? {
+        guard let epochs = study.neural?.epochs, epochs.count == max(1, settings.ensembleSize), epochs.allSatisfy({ $0 > 0 }) else { return nil }
+        return epochs
+    }
 
     /// The settings `train` must use: the tuned ones, or the config's.
     static func settings(of study: Study, config: PipelineConfig) -> NeuralSettings {
@@ -81,7 +90,8 @@ struct NeuralStudy: Codable, Equatable {
                                 rules: Dictionary(uniqueKeysWithValues: decided.rules.map { ($0.key.rawValue, $0.value.rawValue) }),
                                 tooLittle: tooLittle(decided),
                                 networkEdge: edge > 0 ? edge : nil,
-                                epochs: trained.epochs, settings: describe(settings),
+                                epochs: trained.epochs, volumeFactor: trained.volumeFactor == 1 ? nil : trained.volumeFactor,
+                                settings: describe(settings),
                                 importance: Dictionary(uniqueKeysWithValues: importance.map { ($0.key.rawValue, $0.value) }), trials: trials,
                                 tuned: trials == nil ? nil : settings, tunedLookback: trials == nil ? nil : settings.lookback)
         return (study, segments)

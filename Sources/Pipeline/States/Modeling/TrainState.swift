@@ -17,12 +17,17 @@ public struct TrainState: PipelineState {
         try FileSystem.writeAtomically(JSONFile.encode(TrainedModels(models: models)), to: context.output("models.json"))
         context.log.info("fitted \(models.count) models")
         if study.neural != nil, series.contains(where: { study.source(of: $0.sku) != .baseline }) {
-            try trainNetwork(series: series, grid: grid, settings: NeuralStudy.settings(of: study, config: context.config), context: context)
+            try trainNetwork(series: series, grid: grid, study: study, context: context)
         }
     }
 
     /// Final fit of the global LSTM on all data: checkpoints and its forecast for every SKU.
-    private func trainNetwork(series: [SeriesRecord], grid: BucketGrid, settings: NeuralSettings, context: StateContext) throws {
+    ///
+    /// Each network trains on all data for as many epochs as its twin validated in `tune` (`NeuralStudy.epochs`),
+    /// or, when the study has no count for it, finds its own by early stopping first.
+    private func trainNetwork(series: [SeriesRecord], grid: BucketGrid, study: Study, context: StateContext) throws {
+        let settings = NeuralStudy.settings(of: study, config: context.config)
+        let knownEpochs = NeuralStudy.knownEpochs(of: study, settings: settings)
         let horizon = context.config.model.horizon
         var covariates = series.covariates
         if let observed = covariates {
@@ -46,7 +51,8 @@ public struct TrainState: PipelineState {
                                              attributes: try NetworkAttributes.read(path: context.file(.ingest, MasterTable.attributesFileName),
                                                                                     skus: series.map(\.sku), names: context.config.model.attributes),
                                              horizon: horizon,
-                                             settings: settings, seed: context.seed, refit: true, progress: { context.log.info($0) })
+                                             settings: settings, seed: context.seed, refit: true, knownEpochs: knownEpochs,
+                                             knownVolumeFactor: study.neural?.volumeFactor ?? 1, progress: { context.log.info($0) })
         for (index, checkpoint) in trained.checkpoints().enumerated() {
             try FileSystem.writeAtomically(checkpoint, to: context.output("lstm-\(index + 1).ckpt"))
         }
@@ -74,6 +80,11 @@ public struct TrainState: PipelineState {
         }
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "drivers"], rows: zip(series, drivers).map { [$0.sku, $1] }),
                                        to: context.output(NetworkForecast.driversFileName))
-        context.log.info("LSTM validation WAPE \(NumberText.format(trained.validationWAPE * 100, decimals: 1))%; epochs \(trained.epochs.map(String.init).joined(separator: ", "))")
+        let epochs = trained.epochs.map(String.init).joined(separator: ", ")
+        if knownEpochs != nil {
+            context.log.info("trained on all data for the epochs validated in tune: \(epochs)")
+        } else {
+            context.log.info("LSTM validation WAPE \(NumberText.format(trained.validationWAPE * 100, decimals: 1))%; epochs \(epochs)")
+        }
     }
 }
