@@ -141,7 +141,8 @@ public enum NeuralForecaster {
     }
 
     /// Trains one network on windows drawn from `candidates` (targets stopping before their held-out
-    /// horizons), scoring it on `validation` after every epoch.
+    /// horizons); with `stopEarly`, scores it on `validation` after every epoch and keeps the best
+    /// epoch's weights, else trains for exactly `epochs` epochs.
     static func fit(windows: NeuralWindows, candidates: TrainingWindows, validation: [(series: Int, end: Int)],
                     epochs: Int, stopEarly: Bool, seed: UInt64, label: String, progress: (@Sendable (String) -> Void)?,
                     prune: ((_ epoch: Int, _ bestSoFar: Double) -> Bool)? = nil) -> FitResult {
@@ -170,11 +171,18 @@ public enum NeuralForecaster {
                 batches += 1
                 drawn += size
             }
-            let wape = validationWAPE(model: model, windows: windows, validation: validation)
             let elapsed = Date().timeIntervalSince(started)
             let eta = elapsed / Double(epoch) * Double(max(0, epochs - epoch))
-            progress?("\(label) epoch \(epoch)/\(epochs): loss \(String(format: "%.4f", loss / Double(max(1, batches)))), validation WAPE \(String(format: "%.1f", wape * 100))% (\(Int(elapsed)) s, ETA \(Int(eta)) s)")
-            if !stopEarly || wape < best.bestWAPE {
+            let lossText = "\(label) epoch \(epoch)/\(epochs): loss \(String(format: "%.4f", loss / Double(max(1, batches))))"
+            guard stopEarly else {
+                // A fixed number of epochs, the validation windows among the training ones: nothing to score.
+                progress?("\(lossText) (\(Int(elapsed)) s, ETA \(Int(eta)) s)")
+                best.bestEpoch = epoch
+                continue
+            }
+            let wape = validationWAPE(model: model, windows: windows, validation: validation)
+            progress?("\(lossText), validation WAPE \(String(format: "%.1f", wape * 100))% (\(Int(elapsed)) s, ETA \(Int(eta)) s)")
+            if wape < best.bestWAPE {
                 best.bestWAPE = min(best.bestWAPE, wape)
                 best.bestEpoch = epoch
                 bestWeights = model.snapshot()
@@ -188,9 +196,9 @@ public enum NeuralForecaster {
                 progress?("\(label) pruned after epoch \(epoch): worse than the median trial")
                 break
             }
-            if stopEarly && stale >= settings.patience { break }
+            if stale >= settings.patience { break }
         }
-        model.restore(bestWeights)
+        if stopEarly { model.restore(bestWeights) }
         best.model = model
         return best
     }
