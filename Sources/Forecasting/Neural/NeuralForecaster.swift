@@ -36,8 +36,7 @@ public enum NeuralForecaster {
                 ? "stepwise head: each forecast step is read from the network's state at its own bucket, beside the state at the history's end"
                 : "stepwise head asked for, but windows stop at the history's end (no series longer than a season, no covariates): each step is read from the final state")
         }
-        precondition(knownEpochs.map { $0.count == max(1, settings.ensembleSize) && $0.allSatisfy { $0 > 0 } } ?? true,
-                     "known epochs need one positive count per network")
+        precondition(knownEpochs == nil || usableEpochs(knownEpochs, settings: settings) != nil, "known epochs need one positive count per network")
         let held = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 1, partial: partial)
         let all = trainingWindows(series: series, horizon: horizon, heldOutHorizons: 0, partial: partial)
         var members: [SequenceModel] = []
@@ -74,6 +73,13 @@ public enum NeuralForecaster {
         return TrainedNeuralForecaster(models: members, windows: windows,
                                        validationWAPE: windows.wape(ensembleValidation, at: validation) ?? .infinity,
                                        validationForecasts: ensembleValidation, epochs: epochs, volumeFactor: factor)
+    }
+
+    /// `epochs` when they can stand for `train`'s early-stopped fits (`knownEpochs`): one positive count
+    /// per network of `settings`; nil otherwise.
+    public static func usableEpochs(_ epochs: [Int]?, settings: NeuralSettings) -> [Int]? {
+        guard let epochs, epochs.count == max(1, settings.ensembleSize), epochs.allSatisfy({ $0 > 0 }) else { return nil }
+        return epochs
     }
 
     /// The element-wise mean of several forecasts of the same windows.

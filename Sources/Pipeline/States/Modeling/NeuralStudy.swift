@@ -39,8 +39,7 @@ struct NeuralStudy: Codable, Equatable {
     /// The epochs `train`'s networks train for: the validated networks' own, one positive count per
     /// network of `settings`; nil (validate again) otherwise.
     static func knownEpochs(of study: Study, settings: NeuralSettings) -> [Int]? {
-        guard let epochs = study.neural?.epochs, epochs.count == max(1, settings.ensembleSize), epochs.allSatisfy({ $0 > 0 }) else { return nil }
-        return epochs
+        NeuralForecaster.usableEpochs(study.neural?.epochs, settings: settings)
     }
 
     /// The settings `train` must use: the tuned ones, or the config's.
