@@ -87,6 +87,66 @@ import Testing
         #expect(dump.stdout.contains("A1,2024-01-01,3,") && dump.stdout.contains("A1,2024-01-08,4,"), "\(dump.stdout)")
     }
 
+    /// dunnhumby's "Breakfast at the Frat" dates its weeks `14-JAN-09`, a database's DD-MON-YY: read without a layout.
+    @Test func monthNameDatesAreReadWithoutALayout() throws {
+        let config = """
+            {"producers": [{"name": "frat", "patterns": ["transactions_*.csv"],
+              "columns": {"sku": "{STORE_NUM}-{UPC}", "date": "WEEK_END_DATE", "quantity": "UNITS", "price": "PRICE", "store": "STORE_NUM"},
+              "regressors": {"feature": "FEATURE", "display": "DISPLAY"}}],
+             "ingest": {"maxBadRowShare": 0.0}}
+            """
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        let file = "\(root.path)/transactions_frat.csv"
+        try FileSystem.writeAtomically("""
+            WEEK_END_DATE,STORE_NUM,UPC,UNITS,VISITS,HHS,SPEND,PRICE,BASE_PRICE,FEATURE,DISPLAY,TPR_ONLY
+            14-JAN-09,367,1111009477,13,13,13,18.07,1.39,1.57,0,0,1
+            21-JAN-09,367,1111009477,20,18,18,27.8,1.39,1.39,0,1,0
+            04-FEB-09,367,1111009477,14,14,14,19.46,1.39,1.39,1,0,0
+
+            """, to: file)
+        let dump = try root.demand(["dump", file, "--producer", "frat", "--mapped"])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        #expect(dump.stdout.contains("367-1111009477,2009-01-14,13,1.39,367,"), "\(dump.stdout)")
+        #expect(dump.stdout.contains("367-1111009477,2009-02-04,14,1.39,367,transactions_frat.csv:4,0,1"), "\(dump.stdout)")
+        #expect(dump.stderr.contains("3 rows kept, 0 left out"), "\(dump.stderr)")
+    }
+
+    /// dunnhumby's "The Complete Journey" numbers its days from 1 (`DAY`): `dayOneStarts` dates them.
+    @Test func dayNumbersAreDatedFromDayOne() throws {
+        let config = """
+            {"producers": [{"name": "journey", "patterns": ["transaction_data*.csv"], "dayOneStarts": "2016-01-04",
+              "columns": {"sku": "PRODUCT_ID", "date": "DAY", "quantity": "QUANTITY", "store": "STORE_ID"}}],
+             "ingest": {"maxBadRowShare": 0.0}}
+            """
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        let file = "\(root.path)/transaction_data.csv"
+        try FileSystem.writeAtomically("""
+            household_key,BASKET_ID,DAY,PRODUCT_ID,QUANTITY,SALES_VALUE,STORE_ID,RETAIL_DISC,TRANS_TIME,WEEK_NO,COUPON_DISC,COUPON_MATCH_DISC
+            2375,26984851472,1,1004906,1,1.39,364,-0.6,1631,1,0,0
+            2375,26984851472,8,1033142,2,0.82,364,0,1631,2,0,0
+            1364,26984896261,711,842930,1,2.19,31742,0,1520,102,0,0
+
+            """, to: file)
+        let dump = try root.demand(["dump", file, "--producer", "journey", "--mapped"])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        #expect(dump.stdout.contains("1004906,2016-01-04,1,,364,") && dump.stdout.contains("1033142,2016-01-11,2,,364,"), "\(dump.stdout)")
+        #expect(dump.stdout.contains("842930,2017-12-14,1,,31742,"), "\(dump.stdout)")
+        // A cell that is no day number is refused by name, and a file of them fails its run with that message.
+        try FileSystem.createDirectory("\(root.path)/landing/journey")
+        try FileSystem.writeAtomically("household_key,DAY,PRODUCT_ID,QUANTITY,STORE_ID\n2375,day 1,1004906,1,364\n", to: "\(root.path)/landing/journey/transaction_data_bad.csv")
+        let run = try root.demand(["run"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("transaction_data_bad.csv:2: column 'DAY': expected a day number (producers[].dayOneStarts is set), found 'day 1'"), "\(run.stdout)")
+        // Week numbers and day numbers cannot both date one column.
+        let both = try TestRoot(config: config.replacingOccurrences(of: #""dayOneStarts": "2016-01-04","#, with: #""dayOneStarts": "2016-01-04", "weekOneStarts": "2016-01-04","#))
+        defer { both.remove() }
+        let check = try both.demand(["config", "check"])
+        #expect(check.status != 0)
+        #expect(check.stderr.contains("$.producers[0].dayOneStarts: the date column holds either week numbers (weekOneStarts) or day numbers (dayOneStarts): set one of them"), "\(check.stderr)")
+    }
+
     @Test func layoutsDecodeFromAStringOrAList() throws {
         let one = try JSONDecoder().decode(DateLayouts.self, from: Data(#""dd/MM/yyyy""#.utf8))
         #expect(one.layouts == ["dd/MM/yyyy"])

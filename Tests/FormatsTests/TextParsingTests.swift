@@ -41,6 +41,21 @@ import Testing
         #expect(DateParsing.parseDay("Jan-14", format: "dd-MMM-yy") == nil)
     }
 
+    /// A month name tells the day from the month, so such dates need no format.
+    @Test func monthNameDatesAreReadWithoutAFormat() {
+        let day = Int32(DateParsing.daysFromCivil(year: 2009, month: 1, day: 14))
+        for text in ["14-JAN-09", "14-Jan-2009", "14/Jan/2009", "14 Jan 2009", "14 January 2009", "14JAN2009", "14JAN09",
+                     "Jan 14, 2009", "January 14, 2009", "Jan 14 2009", "Wed, 14 Jan 2009", "Wed Jan 14 2009 10:00:00 GMT+0000",
+                     "14-Jan-2009 10:15"] {
+            #expect(DateParsing.parseDay(text) == day, "\(text)")
+        }
+        #expect(DateParsing.parseDay("4-Feb-2009") == Int32(DateParsing.daysFromCivil(year: 2009, month: 2, day: 4)))
+        // A month and year alone (a monthly pivot's header) still need a layout, and a day must exist.
+        for text in ["Jan-14", "January 2014", "30-Feb-2009", "14-Foo-2009", "14-Jan-209", "Jan 14, 09x"] {
+            #expect(DateParsing.parseDay(text) == nil, "\(text)")
+        }
+    }
+
     /// A spreadsheet's date column saved as CSV in the General format holds serial day numbers.
     @Test func excelSerialDaysAreReadWithoutAFormat() {
         #expect(DateParsing.parseDay("45292") == Int32(DateParsing.daysFromCivil(year: 2024, month: 1, day: 1)))

@@ -12,7 +12,9 @@ public enum DateParsing {
     /// pivot's headers) names the first of the month. ISO 8601 weeks take `YYYY` (the week's year) and
     /// `ww` (its number), such as `YYYY-'W'ww` for `2019-W05`, and name the week's Monday. Without a format, ISO 8601 (`2024-01-31`,
     /// `2024-01-31T08:00:00Z`, the month `2024-01` as its first day and the week `2024-W05` as its Monday),
-    /// `2024/01/31`, `20240131` and `31.01.2024` are accepted — never the
+    /// `2024/01/31`, `20240131` and `31.01.2024` are accepted, and so are dates with an English month name,
+    /// which cannot mix the day up with the month: `31-Jan-2024`, `31-JAN-24` (databases' DD-MON-YY),
+    /// `31JAN2024`, `31 January 2024`, `January 31, 2024` and `Wed, 31 Jan 2024` — never the
     /// ambiguous `01/02/2024`, which needs a format saying which is the day — and so is an Excel serial
     /// day number (`45292`, or `45292.375` with a time: what a spreadsheet's date column turns into when
     /// saved as CSV in the General format), from 20000 (1954) to 80000 (2119).
@@ -37,7 +39,13 @@ public enum DateParsing {
         return Int32(serial - 25_569)
     }
 
-    private static let defaultPatterns: [[UInt8]] = ["yyyy-MM-dd", "yyyy-MM", "YYYY-'W'ww", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy"].map { Array($0.utf8) }
+    private static let defaultPatterns: [[UInt8]] = [
+        "yyyy-MM-dd", "yyyy-MM", "YYYY-'W'ww", "yyyy/MM/dd", "yyyyMMdd", "dd.MM.yyyy",
+        // A month name leaves no doubt which number is the day; the year comes last, as two digits
+        // only in the day-month-year layouts databases and SAS write.
+        "d-MMM-yyyy", "d-MMM-yy", "d/MMM/yyyy", "d MMM yyyy", "dMMMyyyy", "dMMMyy", "MMM d, yyyy", "MMM d yyyy",
+        "EEE, d MMM yyyy", "EEE MMM d yyyy",
+    ].map { Array($0.utf8) }
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
 
     private static func parse(_ input: [UInt8], pattern: [UInt8]) -> Int32? {

@@ -62,7 +62,7 @@ extension PipelineConfig.Producer {
     /// Decodes one producer.
     public init(from decoder: any Decoder) throws {
         let object = try ConfigObject(decoder, allowed: [
-            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "columns", "attributes", "filters", "sheet", "headerRow", "overlap",
+            "name", "patterns", "delimiter", "decimalComma", "dateFormat", "weekOneStarts", "dayOneStarts", "columns", "attributes", "filters", "sheet", "headerRow", "overlap",
             "regressors", "flags", "wide", "countRows",
         ])
         self.init(name: try object.required("name"), columns: try object.required("columns"))
@@ -92,9 +92,19 @@ extension PipelineConfig.Producer {
         if let weekOneStarts, ISODay.parse(weekOneStarts) == nil {
             throw object.invalid("weekOneStarts", "expected the first day of week 1 as yyyy-MM-dd, got \"\(weekOneStarts)\"")
         }
+        dayOneStarts = try object.optional("dayOneStarts")
+        if let dayOneStarts, ISODay.parse(dayOneStarts) == nil {
+            throw object.invalid("dayOneStarts", "expected the date of day 1 as yyyy-MM-dd, got \"\(dayOneStarts)\"")
+        }
+        if weekOneStarts != nil, dayOneStarts != nil {
+            throw object.invalid("dayOneStarts", "the date column holds either week numbers (weekOneStarts) or day numbers (dayOneStarts): set one of them")
+        }
         wide = try object.optional("wide")
         if wide != nil, weekOneStarts != nil {
             throw object.invalid("weekOneStarts", "a wide producer's dates come from its headers: for numbered weeks set wide.firstDay and wide.unit \"week\" instead")
+        }
+        if wide != nil, dayOneStarts != nil {
+            throw object.invalid("dayOneStarts", "a wide producer's dates come from its headers: for numbered days set wide.firstDay and wide.unit \"day\" instead")
         }
         countRows = try object.value("countRows", default: countRows)
         if countRows, wide != nil {

@@ -61,6 +61,9 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// When set (`yyyy-MM-dd`), the date column holds week numbers instead of dates: week 1 starts on
         /// this day, week n on the day 7·(n−1) later (Dominick's week 1 starts on 1989-09-14).
         public var weekOneStarts: String?
+        /// When set (`yyyy-MM-dd`), the date column holds day numbers instead of dates: day 1 is this day,
+        /// day n the day n−1 later (dunnhumby's "The Complete Journey" numbers its days from 1).
+        public var dayOneStarts: String?
         /// When true the file has no quantity column: each row is one unit sold (one line per item, as in
         /// H&M's or Olist's order lines), and `columns.quantity` must be left out.
         public var countRows = false

@@ -62,7 +62,7 @@ struct TransactionMapper {
         let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
         let dateColumn = try index(of: columns.date, role: "date", in: table)
         let quantityColumn = producer.countRows ? nil : try index(of: columns.quantity, role: "quantity", in: table)
-        let weekOne = producer.weekOneStarts.flatMap { DateParsing.parseDay($0) }
+        let numbering = DateNumbering(producer)
         // A zero row says nothing about demand, but with regressors or flags it says what held that day
         // (the store shut, a holiday, a promotion that sold nothing): kept, it counts in their bucket means.
         let keepsZeroRows = !producer.regressors.isEmpty || !producer.flags.isEmpty
@@ -97,12 +97,12 @@ struct TransactionMapper {
                 quantity = 1  // producers[].countRows: each row is one unit sold
             }
             let day: Int32
-            if let weekOne {
-                guard let week = CellValues.number(row[dateColumn], decimalComma: false), week == week.rounded(), abs(week) < 100_000 else {
-                    unreadable(columns.date, "expected a week number (producers[].weekOneStarts is set), found '\(CellText.text(row[dateColumn]))'")
+            if let numbering {
+                guard let numbered = numbering.day(row[dateColumn]) else {
+                    unreadable(columns.date, "expected \(numbering.expected), found '\(CellText.text(row[dateColumn]))'")
                     continue
                 }
-                day = weekOne + Int32(week - 1) * 7
+                day = numbered
             } else {
                 switch readDay(row[dateColumn], into: &result) {
                 case .success(let parsed): day = parsed
@@ -150,7 +150,7 @@ struct TransactionMapper {
     func readDay(_ cell: Cell, into result: inout Result) -> Swift.Result<Int32, UnreadableDate> {
         if let day = CellValues.day(cell, format: producer.dateFormat) { return .success(day) }
         let expected = producer.dateFormat.map { "a date as \($0)" }
-            ?? "a date as yyyy-MM-dd (ISO 8601), yyyy-MM (a month), yyyy-Www (an ISO week), yyyyMMdd, dd.MM.yyyy or an Excel serial day (45292); set producers[].dateFormat for other layouts such as dd/MM/yyyy"
+            ?? "a date as yyyy-MM-dd (ISO 8601), yyyy-MM (a month), yyyy-Www (an ISO week), yyyyMMdd, dd.MM.yyyy, a day with a month name (31-Jan-2024, 31-JAN-24, January 31, 2024) or an Excel serial day (45292); set producers[].dateFormat for other layouts such as dd/MM/yyyy"
         let found = CellText.text(cell)
         result.unreadableDates.add(found)
         return .failure(UnreadableDate(detail: "expected \(expected), found '\(found)'"))
