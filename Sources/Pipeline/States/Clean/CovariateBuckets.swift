@@ -7,16 +7,16 @@ struct CovariateBuckets {
     /// sku → name → bucket → (weighted sum, weight).
     private var sums: [String: [String: [Int: (sum: Double, weight: Double)]]] = [:]
 
-    /// Adds one transaction that falls in `bucket`.
-    mutating func add(_ row: Transaction, bucket: Int) {
+    /// Adds one transaction that falls in `bucket`, or the `share` of it that does (a week spread over two months).
+    mutating func add(_ row: Transaction, bucket: Int, share: Double = 1) {
         if let price = row.price, price > 0 {
-            let weight = max(row.quantity, 1e-9)
+            let weight = max(row.quantity, 1e-9) * share
             sums[row.sku, default: [:]]["price", default: [:]][bucket, default: (0, 0)].sum += price * weight
             sums[row.sku, default: [:]]["price", default: [:]][bucket, default: (0, 0)].weight += weight
         }
         for (name, value) in row.regressors {
-            sums[row.sku, default: [:]][name, default: [:]][bucket, default: (0, 0)].sum += value
-            sums[row.sku, default: [:]][name, default: [:]][bucket, default: (0, 0)].weight += 1
+            sums[row.sku, default: [:]][name, default: [:]][bucket, default: (0, 0)].sum += value * share
+            sums[row.sku, default: [:]][name, default: [:]][bucket, default: (0, 0)].weight += share
         }
     }
 
