@@ -364,6 +364,8 @@ extension RetryPolicy {
 enum Weekdays {
     static let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static func index(of name: String) -> Int? { names.firstIndex(of: name.lowercased()) }
+    /// The capitalised name of a day's weekday (days since 1970-01-01, a Thursday).
+    static func name(ofDay day: Int32) -> String { names[((Int(day) % 7) + 7 + 3) % 7].capitalized }
 }
 
 /// The model names the config may list: every `Forecasting.BaselineModel`, and the global LSTM.

@@ -176,8 +176,7 @@ public struct CleanState: PipelineState {
     /// Says that a weekly file's edge buckets were kept whole though their first or last days have no rows.
     static func weeklyDatesNote(firstDay: Int32, weeks: Int, keptFirst: Bool, keptLast: Bool) -> String? {
         guard keptFirst || keptLast else { return nil }
-        // Day 0, 1970-01-01, was a Thursday (index 3 from Monday).
-        let weekday = Weekdays.names[((Int(firstDay) % 7) + 7 + 3) % 7].capitalized
+        let weekday = Weekdays.name(ofDay: firstDay)
         let edges = keptFirst && keptLast ? "first and last buckets count" : keptFirst ? "first bucket counts" : "last bucket counts"
         return "every sale is dated on a \(weekday) (\(weeks) weeks): a weekly file, whose rows stand for their weeks, so its \(edges) as whole"
     }

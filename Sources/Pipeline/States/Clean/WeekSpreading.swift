@@ -22,8 +22,7 @@ enum WeekSpreading {
 
     /// The clean log's note for a weekly file in monthly buckets.
     static func note(firstDay: Int32, weeks: Int) -> String {
-        // Day 0, 1970-01-01, was a Thursday (index 3 from Monday).
-        let weekday = Weekdays.names[((Int(firstDay) % 7) + 7 + 3) % 7].capitalized
+        let weekday = Weekdays.name(ofDay: firstDay)
         return "every sale is dated on a \(weekday) (\(weeks) weeks): a weekly file in monthly buckets, so each week's sales "
             + "are spread over its seven days (its date and three days either side) and a month holds its share of the weeks it overlaps, "
             + "not four or five whole weeks"
