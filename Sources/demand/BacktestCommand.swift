@@ -7,7 +7,7 @@ enum BacktestCommand {
         name: "backtest", summary: "hold out the last buckets and score every model (MAE, RMSE, sMAPE, MASE, WAPE, volume error)",
         usage: """
             Usage: demand backtest --input FILE... [--config FILE] [--root DIR] [--holdout N] [--top N] [--json OUT]
-                                   [--forecasts CSV]
+                                   [--forecasts CSV] [--unplanned]
 
             Runs ingest → clean → features on the vendor files (each matched to a producer by its folder
             name or filename pattern), or reads an already bucketed panel (a CSV with columns
@@ -19,7 +19,9 @@ enum BacktestCommand {
             the interval coverage of the selected model. With --top N only the N series with the most
             volume before the holdout are scored (the protocol of docs/ANCHORS.md uses 500). Covariates
             the producers map (price, regressors such as deal or feat) feed the LSTM, with their
-            holdout values known in advance as planned prices and promotions would be. Actuals are
+            holdout values known in advance as planned prices and promotions would be; with
+            --unplanned they are not, as in a run without features.plans: each series' holdout takes
+            the median of its last holdout-length of history (its usual price and promotions). Actuals are
             the quantities before outlier capping; a vendor file's store closures and lost months
             (clean.fillGaps) are filled in the training buckets only, a panel is modelled as given.
             The same goes to OUT as JSON (default
@@ -32,7 +34,7 @@ enum BacktestCommand {
 
     static func run(_ words: [String]) throws -> Int32 {
         let arguments = try Arguments(words, valueOptions: RootOptions.valueOptions.union(["input", "holdout", "json", "top", "forecasts"]),
-                                      flagOptions: ["quiet"], multiValue: ["input"])
+                                      flagOptions: ["quiet", "unplanned"], multiValue: ["input"])
         guard arguments.positionals.isEmpty else { throw UsageError("unexpected argument '\(arguments.positionals[0])' (inputs go after --input)") }
         let inputs = arguments.options["input"] ?? []
         guard !inputs.isEmpty else { throw UsageError("give at least one --input FILE") }
@@ -44,7 +46,7 @@ enum BacktestCommand {
         let echo: (@Sendable (String) -> Void)? = arguments.flags.contains("quiet") ? nil : Terminal.progressSink
         let top = try arguments.value("top").map { _ in try arguments.integer("top", default: 0) }
         if let top, top < 1 { throw UsageError("--top must be at least 1 series") }
-        let report = try Backtester(echo: echo).run(inputs: inputs, config: config, holdout: holdout, top: top, root: root)
+        let report = try Backtester(echo: echo, unplannedCovariates: arguments.flags.contains("unplanned")).run(inputs: inputs, config: config, holdout: holdout, top: top, root: root)
         print(BacktestTable.render(report))
         let output = arguments.value("json") ?? "\(root)/\(config.paths.artifacts)/backtests/backtest-\(Timestamp.compact()).json"
         try FileSystem.writeAtomically(BacktestTable.json(report), to: output)

@@ -60,6 +60,20 @@ import Testing
         #expect(late[9 * 7 + 6] == windows.covariates[0][1].last)
     }
 
+    /// Without a plan a future bucket takes the recent median: a one-week cut or display that happened
+    /// to come last is not forecast to last the whole horizon.
+    @Test func unplannedBucketsTakeTheRecentMedian() {
+        #expect(Covariates.unplannedValue([2, 2, 2, 2, 1.5], recent: 4) == 2)
+        #expect(Covariates.unplannedValue([0, 0, 1, 0, 0, 0, 1], recent: 4) == 0)
+        #expect(Covariates.unplannedValue([3, 3, 2, 2, 2], recent: 1) == 2)
+        #expect(Covariates.unplannedValue([1, 5], recent: 13) == 3)
+        #expect(Covariates.unplannedValue([], recent: 4) == nil)
+        let covariates = Covariates(names: ["price", "deal"], values: [[[2, 2, 2, 1.5, 9, 9], [0, 0, 0, 1, 1, 1]], [[4, 4, 4, 4], [1, 0, 1, 0]]])
+        let unplanned = covariates.unplanned(after: [4, 3], recent: 3)
+        #expect(unplanned.values[0] == [[2, 2, 2, 1.5, 2, 2], [0, 0, 0, 1, 0, 0]])
+        #expect(unplanned.values[1] == [[4, 4, 4, 4], [1, 0, 1, 1]])
+    }
+
     @Test func plannedPromotionsMoveTheForecastAndBeatTheNetworkWithoutThem() {
         let (series, covariates) = Self.data()
         var settings = NeuralForecasterTests.settings

@@ -7,9 +7,16 @@ import Foundation
 public struct Backtester: Sendable {
     /// Progress lines for the terminal.
     public let echo: (@Sendable (String) -> Void)?
+    /// Whether the holdout's prices and regressors are unknown, as in a run without `features.plans`:
+    /// each series' holdout buckets take the median of its last holdout-length of history
+    /// (`Covariates.unplanned`). Otherwise they are known in advance, as planned ones would be.
+    public let unplannedCovariates: Bool
 
     /// Creates a backtester.
-    public init(echo: (@Sendable (String) -> Void)? = nil) { self.echo = echo }
+    public init(echo: (@Sendable (String) -> Void)? = nil, unplannedCovariates: Bool = false) {
+        self.echo = echo
+        self.unplannedCovariates = unplannedCovariates
+    }
 
     /// The scores of one model.
     public struct ModelScore: Sendable, Codable {
@@ -92,7 +99,9 @@ public struct Backtester: Sendable {
                 panel.days(series: usable[index], offset: offset)
             }
         }
-        let covariates = CalendarCovariates.joined(panel.covariates?.selecting(usable), flags)?.keeping(config.model.covariates)
+        var data = panel.covariates?.selecting(usable)
+        if unplannedCovariates { data = data?.unplanned(after: histories.map(\.count), recent: holdout) }
+        let covariates = CalendarCovariates.joined(data, flags)?.keeping(config.model.covariates)
         let firstBuckets = usable.map { panel.firstBuckets?[$0] ?? 0 }
         let attributes = panel.attributes?.selecting(usable)
         var candidates = config.model.candidates.compactMap(BaselineModel.init(rawValue:))
@@ -122,7 +131,7 @@ public struct Backtester: Sendable {
                 settings = NeuralTuner.tune(series: histories, firstBuckets: firstBuckets, covariates: covariates, attributes: attributes, horizon: holdout, base: settings,
                                             trials: settings.trials, timeBudget: settings.tuneSeconds, seed: config.seed, progress: echo).best
             }
-            let inputs = (covariates.map { " with covariates " + $0.names.joined(separator: ", ") + " (known for the holdout)" } ?? "")
+            let inputs = (covariates.map { " with covariates " + $0.names.joined(separator: ", ") + (unplannedCovariates ? " (unplanned: the holdout takes each series' recent median)" : " (known for the holdout)") } ?? "")
                 + (attributes.map { "; attributes " + $0.names.joined(separator: ", ") + " embedded" } ?? "")
             echo?("training the global LSTM on \(histories.count) series (horizon \(holdout))\(inputs)")
             let trained = NeuralForecaster.train(series: histories, firstBuckets: firstBuckets, covariates: covariates, attributes: attributes, horizon: holdout,

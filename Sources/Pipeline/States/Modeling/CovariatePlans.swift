@@ -5,7 +5,8 @@ import Formats
 /// booked — from the `features.plans` CSV: columns `sku`, `date` (`yyyy-MM-dd`, any day of the
 /// bucket), then one column per covariate (`price`, `deal`, …); an empty cell means "no plan".
 ///
-/// A forecast bucket without a plan keeps the SKU's last observed value (carried forward).
+/// A forecast bucket without a plan takes the median of the SKU's last `horizon` observed values
+/// (`Covariates.unplannedValue`): its usual price and promotion of late.
 struct CovariatePlans {
     /// sku → bucket index → covariate name → planned value (the mean when several rows share a bucket).
     private(set) var values: [String: [Int: [String: Double]]] = [:]
@@ -44,7 +45,7 @@ struct CovariatePlans {
     }
 
     /// The covariates of `series` extended by `horizon` future buckets: planned values where given,
-    /// else each series' last observed value. Returns the count of planned values used too.
+    /// else the median of each series' last `horizon` observed values. Returns the count of planned values used too.
     func extend(_ covariates: Covariates, series: [SeriesRecord], horizon: Int) -> (Covariates, planned: Int) {
         var used = 0
         var extended = covariates
@@ -52,13 +53,13 @@ struct CovariatePlans {
             let plan = values[record.sku] ?? [:]
             for (input, name) in covariates.names.enumerated() {
                 let observed = covariates.values[index][input]
-                guard let last = observed.last else { continue }
+                guard let usual = Covariates.unplannedValue(observed, recent: horizon) else { continue }
                 let future = (0..<horizon).map { step -> Double in
                     if let value = plan[record.firstBucket + observed.count + step]?[name] {
                         used += 1
                         return value
                     }
-                    return last
+                    return usual
                 }
                 extended.values[index][input] = observed + future
             }

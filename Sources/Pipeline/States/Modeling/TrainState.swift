@@ -41,7 +41,7 @@ public struct TrainState: PipelineState {
             } else {
                 (covariates, planned) = CovariatePlans().extend(observed, series: series, horizon: horizon)
             }
-            context.log.info("covariates for the forecast buckets: \(planned) planned values from features.plans, the rest carried forward from the last observed bucket")
+            context.log.info("covariates for the forecast buckets: \(planned) planned values from features.plans, the rest the median of each SKU's last \(horizon) buckets (its usual price and promotions of late)")
         }
         covariates = CalendarCovariates.joined(covariates, CalendarCovariates.flags(try Calendars.load(context), series: series, grid: grid, horizon: horizon))
         covariates = covariates?.keeping(context.config.model.covariates)
