@@ -53,3 +53,55 @@ import Formats
         #expect(quantities["A100 2023-05-01"] != nil)
     }
 }
+
+/// A file of four- and five-week fiscal periods, each row dated on the period's last Saturday: each
+/// row's sales are spread over its period's days, by week or by month, not put in one bucket.
+@Suite struct PeriodFileTests {
+    /// 36 periods in a 4-4-5 pattern ending on Saturdays from 2021-01-30 (the first of four weeks);
+    /// A sells 100 a week, B 250 a week.
+    static func periodFile() -> String {
+        var lines = ["item_code;sold_on;qty_sold;unit_price"]
+        var day = DateParsing.daysFromCivil(year: 2021, month: 1, day: 30)
+        let weeks = [4, 4, 5]
+        for period in 0..<36 {
+            let (year, month, dayOfMonth) = DateParsing.civil(fromDays: day)
+            let date = String(format: "%02d/%02d/%04d", dayOfMonth, month, year)
+            lines.append("A100;\(date);\(100 * weeks[period % 3]);2,0")
+            lines.append("B200;\(date);\(250 * weeks[period % 3]);2,0")
+            day += 7 * weeks[(period + 1) % 3]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test(arguments: ["auto", "month"]) func aFileOfPeriodsIsSpreadOverTheirDays(bucket: String) throws {
+        let config = TestRoot.configJSON.replacingOccurrences(of: #""clean": {"minTotalQuantity": 10,"#, with: #""clean": {"bucket": "\#(bucket)", "minTotalQuantity": 10,"#)
+            .replacingOccurrences(of: TestRoot.modelJSON, with: #""model": {"horizon": 4, "cvOrigins": 2, "candidates": ["naive", "movingAverage"]}"#)
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        try root.drop(text: Self.periodFile(), as: "acme/acme_periods.csv")
+        let result = try root.demand(["run"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let run = try #require(try root.runs().first)
+        let cleanLog = try FileSystem.readText("\(run)/logs/clean-attempt1.jsonl")
+        #expect(cleanLog.contains("every sale is dated on a Saturday, 4 or 5 weeks apart (36 dates): a file of periods, so each row's sales are spread"),
+                "\(cleanLog)")
+        var quantities: [String: Double] = [:]
+        for line in try FileSystem.readText("\(run)/clean/series.csv").split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            quantities["\(fields[0]) \(fields[1])"] = Double(fields[3])
+        }
+        let a = quantities.filter { $0.key.hasPrefix("A100 ") }
+        if bucket == "month" {
+            // 100 a week is 100/7 a day: 31-day months hold 442.9, not one period's 400 or 500 (or two, or none).
+            for (month, days) in [("2021-03-01", 31.0), ("2021-06-01", 30), ("2022-02-01", 28)] {
+                let sold = try #require(a["A100 \(month)"], "\(month)")
+                #expect(abs(sold - 100 * days / 7) < 1e-3, "\(month): \(sold)")
+            }
+        } else {
+            // Every Monday-to-Sunday week between the first period's start and the last one's end sells 100.
+            #expect(a.count > 140 && a.values.allSatisfy { abs($0 - 100) < 1e-6 }, "\(a.count): \(a.values.sorted().prefix(3)) … \(a.values.sorted().suffix(3))")
+            let forecast = try FileSystem.readText("\(run)/forecast/forecast.csv").split(separator: "\n").filter { $0.hasPrefix("A100,") }
+            #expect(forecast.count == 4 && forecast.allSatisfy { abs((Double($0.split(separator: ",")[4]) ?? 0) - 100) < 1 }, "\(forecast)")
+        }
+    }
+}

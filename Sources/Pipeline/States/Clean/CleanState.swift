@@ -32,22 +32,19 @@ public struct CleanState: PipelineState {
         }
         var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0,
                               firstBucket: 0, lastBucket: 0, months: monthly ? true : nil)
-        // A weekly file in months: dated on one weekday, a month would hold four or five whole weeks by
-        // where their dates fall, and a five-week month sell a quarter more. Each week is spread over its
-        // seven days instead — its date and three days either side, as a file does not say whether it
-        // dates weeks by their first or last day — so a month holds its share of the weeks it overlaps.
-        let spreadsWeeks = monthly && sharedDay == nil && Self.sharesOneWeekday(days)
-        let reach: Int32 = spreadsWeeks ? WeekSpreading.reach : 0
-        if spreadsWeeks { context.log.info(WeekSpreading.note(firstDay: firstDay, weeks: days.count)) }
-        grid.firstBucket = grid.index(ofDay: Int(firstDay - reach))
-        grid.lastBucket = grid.index(ofDay: Int(lastDay + reach))
+        // A weekly file in months, or a file of longer periods: each row spread over the days it stands for.
+        let spreading = RowSpreading.of(days: days, monthlyBuckets: monthly, sharedDayOfMonth: sharedDay)
+        if let spreading { context.log.info(spreading.note(firstDay: firstDay, dates: days.count, monthlyBuckets: monthly)) }
+        let covered = spreading.map { $0.days(of: firstDay).lowerBound...$0.days(of: lastDay).upperBound } ?? firstDay...lastDay
+        grid.firstBucket = grid.index(ofDay: Int(covered.lowerBound))
+        grid.lastBucket = grid.index(ofDay: Int(covered.upperBound))
         if settings.dropPartialEdgeBuckets && !(monthly && sharedDay != nil) {
             // A weekly file dates each week's sales on one weekday (Walmart's Fridays, say): an edge
             // bucket is whole when it holds every date of that weekday it spans, not every day.
-            let weekly = !monthly && Self.sharesOneWeekday(days)
+            let weekly = !monthly && spreading == nil && Self.sharesOneWeekday(days)
             let step: Int32 = weekly ? 7 : 1
             let first = grid.days(grid.firstBucket), last = grid.days(grid.lastBucket)
-            let dropFirst = first.lowerBound <= firstDay - reach - step, dropLast = last.upperBound >= lastDay + reach + step
+            let dropFirst = first.lowerBound <= covered.lowerBound - step, dropLast = last.upperBound >= covered.upperBound + step
             // Edges that a daily file with the same first and last days would have lost.
             let keptFirst = !dropFirst && first.lowerBound < firstDay, keptLast = !dropLast && last.upperBound > lastDay
             if weekly, let note = Self.weeklyDatesNote(firstDay: firstDay, weeks: days.count, keptFirst: keptFirst, keptLast: keptLast) {
@@ -62,8 +59,8 @@ public struct CleanState: PipelineState {
         var sums: [String: [Int: Double]] = [:]
         var covariates = CovariateBuckets()
         for row in transactions {
-            if spreadsWeeks {
-                for (bucket, share) in WeekSpreading.shares(day: row.day, grid: grid) where bucket >= grid.firstBucket && bucket <= grid.lastBucket {
+            if let spreading {
+                for (bucket, share) in spreading.shares(day: row.day, grid: grid) where bucket >= grid.firstBucket && bucket <= grid.lastBucket {
                     sums[row.sku, default: [:]][bucket, default: 0] += row.quantity * share
                     covariates.add(row, bucket: bucket, share: share)
                 }

@@ -1,30 +1,69 @@
 import Formats
 
-/// How a weekly file's rows fill monthly buckets: each week's sales spread evenly over its seven days.
+/// Rows that stand for more than their day, spread evenly over the days they stand for before bucketing.
 ///
 /// A file that dates every week on one weekday (Walmart's Fridays, dunnhumby's Wednesdays) summed by
 /// the month its dates fall in gives months of four or five whole weeks, and the five-week months sell a
 /// quarter more for no reason a model can see: on Walmart's stores by month every model trailed naive.
-/// Spread over its days, a week counts in each month by the days it has there. Files do not say whether
-/// they date a week by its first or its last day, so a row stands for its date and three days either side.
-enum WeekSpreading {
-    /// Days a weekly row stands for on each side of its date.
-    static let reach: Int32 = 3
+/// Files do not say whether they date a week by its first or its last day, so in monthly buckets a weekly
+/// row stands for its date and three days either side. A file of longer periods on one weekday — four-
+/// and five-week fiscal months, four-weekly reports — would put each period's sales in one week and none
+/// in the others; each row stands for the days since the file's previous date (a period dated by its last day).
+enum RowSpreading: Equatable {
+    /// Weekly rows in monthly buckets: each row's date and three days either side.
+    case weeksInMonths
+    /// Rows of periods of two weeks or more: the first day each date's period covers.
+    case periods(firstDays: [Int32: Int32])
 
-    /// The buckets the week dated `day` falls in, with the share of its seven days in each (one or two entries).
-    static func shares(day: Int32, grid: BucketGrid) -> [(bucket: Int, share: Double)] {
-        let first = grid.index(ofDay: Int(day - reach)), last = grid.index(ofDay: Int(day + reach))
-        guard first != last else { return [(first, 1)] }
-        let daysInFirst = Double(grid.days(first).upperBound - (day - reach) + 1)
-        let span = Double(2 * reach + 1)
-        return [(first, daysInFirst / span), (last, 1 - daysInFirst / span)]
+    /// How a file dated on `days` is spread, or nil when each row stays in the bucket of its date:
+    /// monthly files (`sharedDayOfMonth`), daily ones and weekly ones in weekly buckets.
+    static func of(days: Set<Int32>, monthlyBuckets: Bool, sharedDayOfMonth: Int?) -> RowSpreading? {
+        guard sharedDayOfMonth == nil, CleanState.sharesOneWeekday(days) else { return nil }
+        let dates = days.sorted()
+        let gaps = zip(dates.dropFirst(), dates).map { $0 - $1 }
+        if gaps.sorted()[gaps.count / 2] >= 14 {
+            var firstDays: [Int32: Int32] = [dates[0]: dates[0] - gaps[0] + 1]
+            for (previous, date) in zip(dates, dates.dropFirst()) { firstDays[date] = previous + 1 }
+            return .periods(firstDays: firstDays)
+        }
+        return monthlyBuckets ? .weeksInMonths : nil
     }
 
-    /// The clean log's note for a weekly file in monthly buckets.
-    static func note(firstDay: Int32, weeks: Int) -> String {
+    /// The days a row dated `day` stands for.
+    func days(of day: Int32) -> ClosedRange<Int32> {
+        switch self {
+        case .weeksInMonths: return (day - 3)...(day + 3)
+        case .periods(let firstDays): return (firstDays[day] ?? day)...day
+        }
+    }
+
+    /// The buckets a row dated `day` falls in, with the share of its days in each.
+    func shares(day: Int32, grid: BucketGrid) -> [(bucket: Int, share: Double)] {
+        let span = days(of: day)
+        let first = grid.index(ofDay: Int(span.lowerBound)), last = grid.index(ofDay: Int(span.upperBound))
+        guard first != last else { return [(first, 1)] }
+        let length = Double(span.count)
+        return (first...last).map { bucket in
+            let bucketDays = grid.days(bucket)
+            let overlap = min(span.upperBound, bucketDays.upperBound) - max(span.lowerBound, bucketDays.lowerBound) + 1
+            return (bucket, Double(overlap) / length)
+        }
+    }
+
+    /// The clean log's note, for a file whose dates fall on `firstDay`'s weekday.
+    func note(firstDay: Int32, dates: Int, monthlyBuckets: Bool) -> String {
         let weekday = Weekdays.name(ofDay: firstDay)
-        return "every sale is dated on a \(weekday) (\(weeks) weeks): a weekly file in monthly buckets, so each week's sales "
-            + "are spread over its seven days (its date and three days either side) and a month holds its share of the weeks it overlaps, "
-            + "not four or five whole weeks"
+        switch self {
+        case .weeksInMonths:
+            return "every sale is dated on a \(weekday) (\(dates) weeks): a weekly file in monthly buckets, so each week's sales "
+                + "are spread over its seven days (its date and three days either side) and a month holds its share of the weeks it overlaps, "
+                + "not four or five whole weeks"
+        case .periods(let firstDays):
+            let weeks = Set(firstDays.map { ($0.key - $0.value + 1) / 7 }).sorted().map(String.init)
+            let spacing = weeks.count == 1 ? "\(weeks[0]) weeks" : "\(weeks.dropLast().joined(separator: ", ")) or \(weeks.last ?? "") weeks"
+            return "every sale is dated on a \(weekday), \(spacing) apart (\(dates) dates): a file of periods, so each row's sales are spread "
+                + "over the days since the file's previous date (a period dated by its last day) into \(monthlyBuckets ? "monthly" : "weekly") buckets, "
+                + "not put in the one \(monthlyBuckets ? "month" : "week") of its date"
+        }
     }
 }
