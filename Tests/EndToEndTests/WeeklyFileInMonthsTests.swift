@@ -105,3 +105,33 @@ import Formats
         }
     }
 }
+
+/// Which files are spread, and over which days.
+@Suite struct RowSpreadingTests {
+    static func day(_ year: Int, _ month: Int, _ day: Int) -> Int32 { Int32(DateParsing.daysFromCivil(year: year, month: month, day: day)) }
+
+    @Test func regularPeriodsAreSpreadAndSparseWeeksAreNot() {
+        let saturday = Self.day(2021, 1, 30)
+        let fiscal = Set((0..<12).map { saturday + Int32(7 * [0, 4, 8, 13, 17, 21, 26, 30, 34, 39, 43, 47][$0]) })
+        guard case .periods(let firstDays) = RowSpreading.of(days: fiscal, monthlyBuckets: false, sharedDayOfMonth: nil) else {
+            Issue.record("a 4-4-5 file is a file of periods")
+            return
+        }
+        #expect(firstDays[saturday + 28] == saturday + 1 && firstDays[saturday] == saturday - 27)
+        // A weekly file whose few sales fall some weeks apart keeps them in their weeks, by week or by month.
+        let sparse = Set([0, 1, 4, 9, 10, 16, 17, 23, 30].map { saturday + Int32(7 * $0) })
+        #expect(RowSpreading.of(days: sparse, monthlyBuckets: false, sharedDayOfMonth: nil) == nil)
+        #expect(RowSpreading.of(days: sparse, monthlyBuckets: true, sharedDayOfMonth: nil) == .weeksInMonths)
+        // Monthly files (one day of the month) and daily ones are not spread.
+        #expect(RowSpreading.of(days: fiscal, monthlyBuckets: true, sharedDayOfMonth: 1) == nil)
+        #expect(RowSpreading.of(days: Set((0..<60).map { saturday + Int32($0) }), monthlyBuckets: true, sharedDayOfMonth: nil) == nil)
+    }
+
+    @Test func aRowSharesItsDaysWithTheBucketsTheyFallIn() {
+        let grid = BucketGrid(weeksPerBucket: 1, anchorWeekday: 0, firstBucket: 0, lastBucket: 0, months: true)
+        // Friday 2021-04-02 stands for 30 March to 5 April: two days in March, five in April.
+        let shares = RowSpreading.weeksInMonths.shares(day: Self.day(2021, 4, 2), grid: grid)
+        #expect(shares.map(\.bucket) == [grid.index(ofDay: Int(Self.day(2021, 3, 1))), grid.index(ofDay: Int(Self.day(2021, 4, 1)))])
+        #expect(abs(shares[0].share - 2.0 / 7) < 1e-12 && abs(shares[1].share - 5.0 / 7) < 1e-12)
+    }
+}

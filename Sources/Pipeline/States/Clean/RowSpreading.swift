@@ -9,6 +9,8 @@ import Formats
 /// row stands for its date and three days either side. A file of longer periods on one weekday — four-
 /// and five-week fiscal months, four-weekly reports — would put each period's sales in one week and none
 /// in the others; each row stands for the days since the file's previous date (a period dated by its last day).
+/// Periods are told from a weekly file's sparse sales by their regular spacing: two weeks or more, the
+/// longest (but a tenth) at most twice the shortest (but a tenth).
 enum RowSpreading: Equatable {
     /// Weekly rows in monthly buckets: each row's date and three days either side.
     case weeksInMonths
@@ -21,7 +23,10 @@ enum RowSpreading: Equatable {
         guard sharedDayOfMonth == nil, CleanState.sharesOneWeekday(days) else { return nil }
         let dates = days.sorted()
         let gaps = zip(dates.dropFirst(), dates).map { $0 - $1 }
-        if gaps.sorted()[gaps.count / 2] >= 14 {
+        // Periods are regular (4, 4, 5 weeks); a weekly file's sparse sales leave gaps of one week among
+        // longer ones, and stay in their weeks.
+        let sorted = gaps.sorted(), short = sorted[gaps.count / 10], long = sorted[gaps.count * 9 / 10]
+        if short >= 14 && long <= 2 * short {
             var firstDays: [Int32: Int32] = [dates[0]: dates[0] - gaps[0] + 1]
             for (previous, date) in zip(dates, dates.dropFirst()) { firstDays[date] = previous + 1 }
             return .periods(firstDays: firstDays)
