@@ -15,9 +15,7 @@ import Testing
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }
         try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
-        let result = try root.demand(["run", "--quiet"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun(["--quiet"]).folder
         let lines = try FileSystem.readText("\(run)/forecast/forecast.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let a100 = lines.filter { $0[0] == "A100" }
         let new = lines.filter { $0[0] == "NEW-1" }

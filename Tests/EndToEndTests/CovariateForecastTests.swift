@@ -149,9 +149,7 @@ import Forecasting
         #expect(report.selectedModels.values.reduce(0, +) == 12)
         // A run on the same file logs the rule in its tune state and records the edge in the study.
         try FileSystem.copy(short, to: "\(root.path)/landing/dominicks/orangeJuice_yx_recent.csv")
-        let run = try root.demand(["run", "--quiet"])
-        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        let folder = try #require(try root.runs().last)
+        let folder = try root.succeedingRun(["--quiet"]).folder
         let study = try FileSystem.readText("\(folder)/tune/study.json")
         #expect(study.contains("\"networkEdge\" : 0.1"), "\(study.prefix(2000))")
         let tuneLog = try FileSystem.list("\(folder)/logs").filter { $0.hasPrefix("tune") }
@@ -172,9 +170,7 @@ import Forecasting
                                        to: "\(root.path)/config/calendars/holidays.csv")
         try FileSystem.writeAtomically("sku,start,end\n5-9,1991-03-01,1991-03-20\n5-9,1992-10-10,1992-10-20\n",
                                        to: "\(root.path)/config/calendars/promotions.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         let master = try FileSystem.readText("\(run)/ingest/transactions.csv")
         #expect(master.hasPrefix("sku,date,quantity,price,store,producer,source,regressor_deal,regressor_feat\n"))
         // Store 2, brand 1, Dominick's week 40 = 1990-06-14: 8256 units at price1 0.0604688, deal 1.

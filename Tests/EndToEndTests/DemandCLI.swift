@@ -112,6 +112,14 @@ struct TestRoot {
         try DemandCLI.run(arguments + ["--root", path], environment: environment)
     }
 
+    /// Runs `demand run` with `arguments`, expects it to succeed, and returns the newest run folder and the output.
+    func succeedingRun(_ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> (folder: String, output: DemandCLI.Output) {
+        let output = try demand(["run"] + arguments)
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)", sourceLocation: sourceLocation)
+        return (try #require(try runs().last, sourceLocation: sourceLocation), output)
+    }
+
     /// Back-tests two files that should hold the same sales (holdout 8, one JSON report each) and checks
     /// that both succeed with the same table; returns both outputs for further checks.
     func backtestTwins(_ first: String, _ second: String, sourceLocation: SourceLocation = #_sourceLocation) throws

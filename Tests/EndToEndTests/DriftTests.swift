@@ -25,9 +25,7 @@ import Testing
         #expect(FileSystem.exists("\(root.path)/processed/master/forecast.csv"))
         // Four weeks of actuals far above anything forecast: 2023-05-01 (day 19478) to 2023-05-28.
         try root.drop(text: actuals(from: 19_478, days: 28, quantity: 400), as: "acme/acme_may.csv")
-        let second = try root.demand(["run"])
-        #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
-        let secondRun = try #require(try root.runs().last)
+        let secondRun = try root.succeedingRun().folder
         let manifest = try root.manifest(secondRun)
         #expect(manifest.inputs.contains { $0.producer == ReservedInputs.previousForecast })
         let drift = try FileSystem.readText("\(secondRun)/alert/drift.json")

@@ -78,9 +78,7 @@ import Formats
         defer { root.remove() }
         try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
         try root.drop(text: "item_code;sold_on;qty_sold\nA100;10/01/2022;0\nPOST;10/01/2022;3\nA100;11/01/2022;5\n", as: "acme/acme_extra.csv")
-        let result = try root.demand(["run", "--quiet"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun(["--quiet"]).folder
         let rejects = try FileSystem.readText("\(run)/ingest/rejects.csv")
         #expect(rejects.hasPrefix("reason,source,column,detail\n"))
         #expect(rejects.contains("non-positive-quantity,acme_extra.csv:2,qty_sold,"))
@@ -144,9 +142,7 @@ import Formats
         #expect(dump.stdout.hasPrefix("sku,date,quantity,price,category\n"))
         try root.drop("parquet/matrix/pyarrow/pyarrow_d32_q32_n_gzip_dict_v1_rg100.parquet", as: "lakehouse/sales.parquet")
         try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
-        let result = try root.demand(["run", "--quiet"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun(["--quiet"]).folder
         let summary = try FileSystem.readText("\(run)/ingest/summary.json")
         #expect(summary.contains("\"producer\" : \"lakehouse\""))
         let rejects = try FileSystem.readText("\(run)/ingest/rejects.csv")

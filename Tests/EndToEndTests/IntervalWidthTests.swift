@@ -19,9 +19,7 @@ import Testing
         let root = try TestRoot(config: config)
         defer { root.remove() }
         try root.drop(text: file, as: "acme/acme_weeks.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         let rows = try FileSystem.readText("\(run)/forecast/forecast.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows.first?.prefix(7).joined(separator: ",") == "sku,step,bucket,model,forecast,lower_80,upper_80")
         var widths: [String: Double] = [:]

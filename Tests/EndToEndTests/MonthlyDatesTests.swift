@@ -46,10 +46,8 @@ import Testing
         let root = try TestRoot(config: config)
         defer { root.remove() }
         try root.drop(text: Self.monthlyFile { base, month in base + 10 * (month % 12 == 11 ? 1 : 0) }, as: "acme/acme_monthly.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let (run, result) = try root.succeedingRun()
         #expect(!result.stderr.contains("looks monthly"), "\(result.stderr)")
-        let run = try #require(try root.runs().first)
         let rows = try FileSystem.readText("\(run)/forecast/forecast.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         // 2021-01 … 2023-06 observed (the last month whole: a monthly file's rows stand for their month):
         // the forecast covers July to December 2023, six months for each SKU with sales.

@@ -20,9 +20,7 @@ import Testing
         defer { root.remove() }
         try root.drop("vendor/acme_sales.csv", as: "acme/acme_sales.csv")
         try root.drop("vendor/globex_sales.jsonl", as: "globex/globex_sales.jsonl")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         let study = try FileSystem.readText("\(run)/tune/study.json")
         #expect(study.contains("\"neural\""))
         #expect(study.contains("\"rules\""))

@@ -27,7 +27,7 @@ import Testing
     @Test func reSentDaysAreKeptWithAWarningByDefault() throws {
         let root = try TestRoot()
         defer { root.remove() }
-        let (before, run, log) = try runTwice(root)
+        let (before, _, log) = try runTwice(root)
         #expect(log.contains("acme_resent.csv covers 2023-05-02 to 2023-05-06, where the master table already holds 13 rows of producer 'acme': both are kept"), "\(log)")
         #expect(try rows("\(root.path)/processed/master/transactions.csv") == before + 13)
     }

@@ -38,9 +38,7 @@ import Testing
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }
         try root.drop(text: Self.favorita(days: 84) { day in day < 30 ? "" : (day % 7 == 0 ? "True" : "False") }, as: "train.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         let master = try FileSystem.readText("\(run)/ingest/transactions.csv")
         #expect(master.hasPrefix("sku,date,quantity,price,store,producer,source,regressor_onpromotion\n"), "\(master.prefix(200))")
         // 2013-12-02 + 35 days = 2014-01-06 is a promotion day; the day after is not; before day 30 the flag is unknown.
@@ -116,9 +114,7 @@ import Testing
             lines.append("\(date),1,103665,\(day < 7 || shut ? "0" : "4.0"),\(shut ? 0 : 1),\(shut ? "a" : "0")")
         }
         try root.drop(text: lines.joined(separator: "\n") + "\n", as: "train.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         #expect(try FileSystem.readText("\(run)/ingest/rejects.csv") == "reason,source,column,detail\n")
         let series = try FileSystem.readText("\(run)/clean/series.csv")
         #expect(series == """

@@ -13,9 +13,7 @@ import Testing
     @Test func runSucceedsAndItsManifestMatchesTheFiles() throws {
         let root = try rootWithSales()
         defer { root.remove() }
-        let result = try root.demand(["run", "--quiet"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let (run, result) = try root.succeedingRun(["--quiet"])
         #expect(result.stdout.contains("forecasts: \(run)/forecast.csv"))
         let manifest = try root.manifest(run)
         #expect(manifest.status == .succeeded)

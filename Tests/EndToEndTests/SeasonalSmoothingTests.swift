@@ -55,9 +55,7 @@ import Testing
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }
         try root.drop(text: Self.risingSeasonFile(), as: "acme/acme_monthly.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         let rows = try FileSystem.readText("\(run)/forecast/forecast.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         let december = try #require(rows.first { $0[0] == "B200" && $0[2] == "2023-12-01" }, "\(rows.prefix(8))")
         #expect(december[3] == "holtWinters")

@@ -37,9 +37,7 @@ import Testing
         let root = try TestRoot(config: Self.config(head: "steps", epochs: 6, candidates: #"["naive", "lstm"]"#))
         defer { root.remove() }
         try root.drop(text: Self.spikeFile(), as: "acme/acme_weekly.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         let log = try FileSystem.readText("\(run)/logs/tune-attempt1.jsonl")
         #expect(log.contains("stepwise head: each forecast step is read from the network's state at its own bucket"), "\(log)")
         let checkpoint = try SequenceModel(checkpoint: FileSystem.read("\(run)/train/lstm-1.ckpt"))

@@ -28,9 +28,7 @@ import Testing
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }
         try root.drop(text: Self.closureFile(), as: "acme/acme_daily.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         let log = try FileSystem.readText("\(run)/logs/clean-attempt1.jsonl")
         #expect(log.contains("2 run(s) of empty buckets in 2 SKU(s) that sell in nearly every other bucket filled as missing data (30 buckets"), "\(log)")
         let filled = try FileSystem.readText("\(run)/clean/filled.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
@@ -52,9 +50,7 @@ import Testing
         let root = try TestRoot(config: Self.config.replacingOccurrences(of: #""clean": {"#, with: #""clean": {"fillGaps": false, "#))
         defer { root.remove() }
         try root.drop(text: Self.closureFile(), as: "acme/acme_daily.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         #expect(try FileSystem.readText("\(run)/clean/filled.csv") == "sku,bucket,filled,run_buckets,chance\n")
         let forecast = try FileSystem.readText("\(run)/forecast/forecast.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         #expect(forecast.filter { $0[0] == "P001" }.allSatisfy { Double($0[4]) == 0 }, "\(forecast)")

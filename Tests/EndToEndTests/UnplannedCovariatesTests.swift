@@ -33,9 +33,7 @@ import Testing
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }
         try root.drop(text: Self.dealFile(), as: "acme/acme_weekly.csv")
-        let result = try root.demand(["run"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        let run = try #require(try root.runs().first)
+        let run = try root.succeedingRun().folder
         let trainLog = try FileSystem.readText("\(run)/logs/train-attempt1.jsonl")
         #expect(trainLog.contains("0 planned values from features.plans, the rest the median of each SKU's last 4 buckets"), "\(trainLog)")
         var forecasts: [String: [Double]] = [:]

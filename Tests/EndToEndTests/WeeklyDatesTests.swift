@@ -35,6 +35,10 @@ import Testing
         #expect(CleanState.sharesOneWeekday(fridays))
         #expect(!CleanState.sharesOneWeekday(Set(fridays.prefix(2))))
         #expect(!CleanState.sharesOneWeekday(fridays.union([19014])))
+        // Nine dates in ten on one weekday make a weekly file: a holiday week dated a day early.
+        let tenWeeks = Set((0..<10).map { Int32(18999 + 7 * $0 - ($0 == 6 ? 1 : 0)) })
+        #expect(CleanState.weeklyDate(tenWeeks) == 18999 && CleanState.weeklyDate(tenWeeks.union([19000])) == nil)
+        #expect(CleanState.datedPhrase(weekday: 18999, offWeekday: 1) == "every sale but those of 1 date is dated on a Friday")
         #expect(CleanState.weeklyDatesNote(firstDay: 18999, weeks: 3, keptFirst: false, keptLast: true)?.hasSuffix("on a Friday (3 weeks): a weekly file, whose rows stand for their weeks, so its last bucket counts as whole") == true)
         #expect(CleanState.weeklyDatesNote(firstDay: 18999, weeks: 3, keptFirst: false, keptLast: false) == nil)
     }
