@@ -34,7 +34,11 @@ public struct CleanState: PipelineState {
                               firstBucket: 0, lastBucket: 0, months: monthly ? true : nil)
         // A weekly file in months, or a file of longer periods: each row spread over the days it stands for.
         let spreading = RowSpreading.of(days: days, monthlyBuckets: monthly, sharedDayOfMonth: sharedDay)
-        if let spreading { context.log.info(spreading.note(firstDay: firstDay, dates: days.count, monthlyBuckets: monthly)) }
+        let weeklyDate = Self.weeklyDate(days) ?? firstDay
+        let offWeekday = days.filter { ($0 - weeklyDate) % 7 != 0 }.count  // dates off the weekly file's weekday
+        if let spreading {
+            context.log.info(spreading.note(dated: Self.datedPhrase(weekday: weeklyDate, offWeekday: offWeekday), dates: days.count, monthlyBuckets: monthly))
+        }
         let covered = spreading.map { $0.days(of: firstDay).lowerBound...$0.days(of: lastDay).upperBound } ?? firstDay...lastDay
         grid.firstBucket = grid.index(ofDay: Int(covered.lowerBound))
         grid.lastBucket = grid.index(ofDay: Int(covered.upperBound))
@@ -47,7 +51,7 @@ public struct CleanState: PipelineState {
             let dropFirst = first.lowerBound <= covered.lowerBound - step, dropLast = last.upperBound >= covered.upperBound + step
             // Edges that a daily file with the same first and last days would have lost.
             let keptFirst = !dropFirst && first.lowerBound < firstDay, keptLast = !dropLast && last.upperBound > lastDay
-            if weekly, let note = Self.weeklyDatesNote(firstDay: firstDay, weeks: days.count, keptFirst: keptFirst, keptLast: keptLast) {
+            if weekly, let note = Self.weeklyDatesNote(firstDay: weeklyDate, weeks: days.count, keptFirst: keptFirst, keptLast: keptLast, offWeekday: offWeekday) {
                 context.log.info(note)
             }
             if dropFirst { grid.firstBucket += 1 }
@@ -164,18 +168,33 @@ public struct CleanState: PipelineState {
         return days.allSatisfy { DateParsing.civil(fromDays: Int($0) + 1).day == 1 } ? monthEnd : nil
     }
 
-    /// Whether every sale falls on one weekday over at least three weeks (a weekly file).
+    /// Whether the sales fall on one weekday over at least three weeks (a weekly file): nine dates in ten
+    /// or more, as a vendor may date a holiday week a day early.
     static func sharesOneWeekday(_ days: Set<Int32>) -> Bool {
-        guard days.count >= 3 else { return false }
-        return Set(days.map { (Int($0) % 7 + 7) % 7 }).count == 1
+        weeklyDate(days) != nil
+    }
+
+    /// A weekly file's first date on the weekday its rows share (`sharesOneWeekday`), or nil.
+    static func weeklyDate(_ days: Set<Int32>) -> Int32? {
+        guard days.count >= 3 else { return nil }
+        var counts = [Int](repeating: 0, count: 7)
+        for day in days { counts[(Int(day) % 7 + 7) % 7] += 1 }
+        guard let top = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[top] * 10 >= days.count * 9 else { return nil }
+        return days.filter { (Int($0) % 7 + 7) % 7 == top }.min()
     }
 
     /// Says that a weekly file's edge buckets were kept whole though their first or last days have no rows.
-    static func weeklyDatesNote(firstDay: Int32, weeks: Int, keptFirst: Bool, keptLast: Bool) -> String? {
+    static func weeklyDatesNote(firstDay: Int32, weeks: Int, keptFirst: Bool, keptLast: Bool, offWeekday: Int = 0) -> String? {
         guard keptFirst || keptLast else { return nil }
-        let weekday = Weekdays.name(ofDay: firstDay)
         let edges = keptFirst && keptLast ? "first and last buckets count" : keptFirst ? "first bucket counts" : "last bucket counts"
-        return "every sale is dated on a \(weekday) (\(weeks) weeks): a weekly file, whose rows stand for their weeks, so its \(edges) as whole"
+        return "\(datedPhrase(weekday: firstDay, offWeekday: offWeekday)) (\(weeks) weeks): a weekly file, whose rows stand for their weeks, so its \(edges) as whole"
+    }
+
+    /// "every sale is dated on a Friday", naming the dates off that weekday when there are any.
+    static func datedPhrase(weekday day: Int32, offWeekday: Int) -> String {
+        let weekday = Weekdays.name(ofDay: day)
+        return offWeekday == 0 ? "every sale is dated on a \(weekday)"
+            : "every sale but those of \(offWeekday) date\(offWeekday == 1 ? "" : "s") is dated on a \(weekday)"
     }
 
     /// Says that `auto` chose monthly buckets, and the model settings that come with them.

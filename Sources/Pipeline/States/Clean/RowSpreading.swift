@@ -55,18 +55,17 @@ enum RowSpreading: Equatable {
         }
     }
 
-    /// The clean log's note, for a file whose dates fall on `firstDay`'s weekday.
-    func note(firstDay: Int32, dates: Int, monthlyBuckets: Bool) -> String {
-        let weekday = Weekdays.name(ofDay: firstDay)
+    /// The clean log's note, for a file of `dates` dates, `dated` as `CleanState.datedPhrase` says.
+    func note(dated: String, dates: Int, monthlyBuckets: Bool) -> String {
         switch self {
         case .weeksInMonths:
-            return "every sale is dated on a \(weekday) (\(dates) weeks): a weekly file in monthly buckets, so each week's sales "
+            return "\(dated) (\(dates) weeks): a weekly file in monthly buckets, so each week's sales "
                 + "are spread over its seven days (its date and three days either side) and a month holds its share of the weeks it overlaps, "
                 + "not four or five whole weeks"
         case .periods(let firstDays):
             let weeks = Set(firstDays.map { ($0.key - $0.value + 1) / 7 }).sorted().map(String.init)
             let spacing = weeks.count == 1 ? "\(weeks[0]) weeks" : "\(weeks.dropLast().joined(separator: ", ")) or \(weeks.last ?? "") weeks"
-            return "every sale is dated on a \(weekday), \(spacing) apart (\(dates) dates): a file of periods, so each row's sales are spread "
+            return "\(dated), \(spacing) apart (\(dates) dates): a file of periods, so each row's sales are spread "
                 + "over the days since the file's previous date (a period dated by its last day) into \(monthlyBuckets ? "monthly" : "weekly") buckets, "
                 + "not put in the one \(monthlyBuckets ? "month" : "week") of its date"
         }
