@@ -14,6 +14,16 @@ import Testing
         """
     }
 
+    /// A root with `config`, `text` written there as `name`, and what `demand dump --producer NAME --mapped` prints for it.
+    static func mappedDump(config: String, file name: String, producer: String, text: String) throws -> (root: TestRoot, dump: DemandCLI.Output) {
+        let root = try TestRoot(config: config)
+        let file = "\(root.path)/\(name)"
+        try FileSystem.writeAtomically(text, to: file)
+        let dump = try root.demand(["dump", file, "--producer", producer, "--mapped"])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        return (root, dump)
+    }
+
     @Test func oneLayoutRefusesTheOtherMonthAndSuggestsBoth() throws {
         let root = try TestRoot(config: Self.config(dateFormat: #""MM/dd/yy""#))
         defer { root.remove() }
@@ -78,12 +88,8 @@ import Testing
             {"producers": [{"name": "sheet", "patterns": ["saved_*.csv"], "columns": {"sku": "Item", "date": "Date", "quantity": "Units"}}],
              "ingest": {"maxBadRowShare": 0.0}}
             """
-        let root = try TestRoot(config: config)
+        let (root, dump) = try Self.mappedDump(config: config, file: "saved_from_excel.csv", producer: "sheet", text: "Item,Date,Units\nA1,45292,3\nA1,45299.5,4\n")
         defer { root.remove() }
-        let file = "\(root.path)/saved_from_excel.csv"
-        try FileSystem.writeAtomically("Item,Date,Units\nA1,45292,3\nA1,45299.5,4\n", to: file)
-        let dump = try root.demand(["dump", file, "--producer", "sheet", "--mapped"])
-        #expect(dump.status == 0, "\(dump.stderr)")
         #expect(dump.stdout.contains("A1,2024-01-01,3,") && dump.stdout.contains("A1,2024-01-08,4,"), "\(dump.stdout)")
     }
 
@@ -95,18 +101,14 @@ import Testing
               "regressors": {"feature": "FEATURE", "display": "DISPLAY"}}],
              "ingest": {"maxBadRowShare": 0.0}}
             """
-        let root = try TestRoot(config: config)
-        defer { root.remove() }
-        let file = "\(root.path)/transactions_frat.csv"
-        try FileSystem.writeAtomically("""
+        let (root, dump) = try Self.mappedDump(config: config, file: "transactions_frat.csv", producer: "frat", text: """
             WEEK_END_DATE,STORE_NUM,UPC,UNITS,VISITS,HHS,SPEND,PRICE,BASE_PRICE,FEATURE,DISPLAY,TPR_ONLY
             14-JAN-09,367,1111009477,13,13,13,18.07,1.39,1.57,0,0,1
             21-JAN-09,367,1111009477,20,18,18,27.8,1.39,1.39,0,1,0
             04-FEB-09,367,1111009477,14,14,14,19.46,1.39,1.39,1,0,0
 
-            """, to: file)
-        let dump = try root.demand(["dump", file, "--producer", "frat", "--mapped"])
-        #expect(dump.status == 0, "\(dump.stderr)")
+            """)
+        defer { root.remove() }
         #expect(dump.stdout.contains("367-1111009477,2009-01-14,13,1.39,367,"), "\(dump.stdout)")
         #expect(dump.stdout.contains("367-1111009477,2009-02-04,14,1.39,367,transactions_frat.csv:4,0,1"), "\(dump.stdout)")
         #expect(dump.stderr.contains("3 rows kept, 0 left out"), "\(dump.stderr)")
@@ -119,18 +121,14 @@ import Testing
               "columns": {"sku": "PRODUCT_ID", "date": "DAY", "quantity": "QUANTITY", "store": "STORE_ID"}}],
              "ingest": {"maxBadRowShare": 0.0}}
             """
-        let root = try TestRoot(config: config)
-        defer { root.remove() }
-        let file = "\(root.path)/transaction_data.csv"
-        try FileSystem.writeAtomically("""
+        let (root, dump) = try Self.mappedDump(config: config, file: "transaction_data.csv", producer: "journey", text: """
             household_key,BASKET_ID,DAY,PRODUCT_ID,QUANTITY,SALES_VALUE,STORE_ID,RETAIL_DISC,TRANS_TIME,WEEK_NO,COUPON_DISC,COUPON_MATCH_DISC
             2375,26984851472,1,1004906,1,1.39,364,-0.6,1631,1,0,0
             2375,26984851472,8,1033142,2,0.82,364,0,1631,2,0,0
             1364,26984896261,711,842930,1,2.19,31742,0,1520,102,0,0
 
-            """, to: file)
-        let dump = try root.demand(["dump", file, "--producer", "journey", "--mapped"])
-        #expect(dump.status == 0, "\(dump.stderr)")
+            """)
+        defer { root.remove() }
         #expect(dump.stdout.contains("1004906,2016-01-04,1,,364,") && dump.stdout.contains("1033142,2016-01-11,2,,364,"), "\(dump.stdout)")
         #expect(dump.stdout.contains("842930,2017-12-14,1,,31742,"), "\(dump.stdout)")
         // A cell that is no day number is refused by name, and a file of them fails its run with that message.
