@@ -82,6 +82,22 @@ import Testing
         #expect(fitted.forecast(horizon: 2) == BaselineModel.holt.fit(history: short, seasonLength: 12).forecast(horizon: 2))
     }
 
+    /// A product that barely sold in its first months gives multiplicative factors near zero; a normal
+    /// month in the same slot a year later then divides by them, and the level runs away (Online Retail
+    /// by month: forecasts of 1.5 million where 2,000 sold). Fits whose next season leaves three times the
+    /// history's largest value are not taken.
+    @Test func holtWintersDoesNotRunAwayFromASeasonThatBarelySold() {
+        // Online Retail's StockCode 20668 and 21181 by month, December 2009 to May 2011.
+        let histories: [[Double]] = [
+            [2498, 1, 3, 3, 8, 3, 216, 72, 55, 1288, 1826, 2522, 1883, 78, 53, 235, 55, 132],
+            [1246, 580, 818, 2039, 1576, 2, 0, 0, 1533, 1775, 1271, 1681, 1184, 621, 757, 1326, 1047, 1130],
+        ]
+        for history in histories {
+            let forecast = BaselineModel.holtWinters.fit(history: history, seasonLength: 12).forecast(horizon: 6)
+            #expect(forecast.allSatisfy { $0 >= 0 && $0 <= 3 * history.max()! }, "\(forecast)")
+        }
+    }
+
     @Test func backtestWindowsStopWhereASeasonalModelWouldFallBack() {
         // 30 months, horizon 6, three windows: origins 24, 18 and 12.
         #expect(BaselineModel.naive.backtestOrigins(seriesLength: 30, horizon: 6, windows: 3, seasonLength: 12) == [24, 18, 12])

@@ -19,15 +19,36 @@ enum SeasonalSmoothing {
         var trend: Double
         /// The offsets (or factors) of the next `seasonLength` buckets, the first one due next.
         var seasonal: [Double]
+
+        /// The forecasts of the next `seasonLength` buckets (the damped trend summed step by step).
+        var nextSeason: [Double] {
+            var damping = 0.0, factor = 1.0
+            return seasonal.map { season in
+                factor *= phi
+                damping += factor
+                let base = level + damping * trend
+                return multiplicative ? base * season : base + season
+            }
+        }
     }
+
+    /// How far past the history's largest value a fit's next season may go before it counts as running away.
+    static let runawayLimit = 3.0
 
     /// The fewest buckets a fit needs: a season to start from and three one-step errors to weigh.
     static func minimumHistory(seasonLength: Int) -> Int { seasonLength + 3 }
 
     /// Fits the form and weights to `values` (oldest first); nil when the history is shorter than
-    /// `minimumHistory` or the season shorter than 2.
+    /// `minimumHistory` or the season shorter than 2, or when every fit runs away.
+    ///
+    /// A fit runs away when its next season leaves `runawayLimit` times the history's largest value: a
+    /// product that barely sold in its first months gets multiplicative factors near zero, a normal month
+    /// in the same slot a year later divides by them, and the level jumps a thousandfold — with a season
+    /// and a half of history the one-step errors left to weigh do not catch it (Online Retail by month:
+    /// forecasts of 1.5 million where 2,000 sold).
     static func fit(_ values: [Double], seasonLength: Int) -> Fit? {
         guard seasonLength > 1, values.count >= minimumHistory(seasonLength: seasonLength) else { return nil }
+        let ceiling = runawayLimit * (values.max() ?? 0)
         var best: Fit?
         var bestSSE = Double.infinity
         for multiplicative in [false, true] {
@@ -36,7 +57,8 @@ enum SeasonalSmoothing {
                     for phi in [0.9, 0.98] where beta > 0 || phi == 0.98 {
                         for gamma in [0.05, 0.1, 0.2, 0.4] where gamma <= 1 - alpha {
                             guard let run = smooth(values, seasonLength: seasonLength, multiplicative: multiplicative,
-                                                   alpha: alpha, beta: beta, gamma: gamma, phi: phi) else { continue }
+                                                   alpha: alpha, beta: beta, gamma: gamma, phi: phi),
+                                  !run.fit.nextSeason.contains(where: { abs($0) > ceiling }) else { continue }
                             if run.sse < bestSSE {
                                 bestSSE = run.sse
                                 best = run.fit
