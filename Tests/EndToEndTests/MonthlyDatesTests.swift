@@ -68,6 +68,20 @@ import Testing
         }
     }
 
+    /// A config written for weeks (season 52) with monthly buckets is told so: its season would count months.
+    @Test func aWeeklySeasonWithMonthlyBucketsIsWarnedAbout() throws {
+        let config = TestRoot.configJSON.replacingOccurrences(of: #""clean": {"minTotalQuantity": 10,"#, with: #""clean": {"bucket": "month", "minTotalQuantity": 10,"#)
+        #expect(config.contains(TestRoot.modelJSON) && TestRoot.modelJSON.contains(#""seasonLength": 52"#))
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        let file = "\(root.path)/acme_monthly.csv"
+        try FileSystem.writeAtomically(Self.monthlyFile { base, month in base + month % 5 }, to: file)
+        let result = try root.demand(["backtest", "--input", file, "--quiet"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("monthly buckets with model.seasonLength 52, lookback 24 and horizon 4: these count months"), "\(result.stdout)")
+        #expect(CleanState.weeklySettingsNote(PipelineConfig().withMonthlyBuckets(PipelineConfig.MonthlyModel()).model) == nil)
+    }
+
     /// `demand backtest` on the monthly file without a bucket setting holds out the monthly horizon.
     @Test func theBacktestOfAMonthlyFileHoldsOutSixMonths() throws {
         let root = try TestRoot(config: TestRoot.configJSON.replacingOccurrences(

@@ -30,6 +30,7 @@ public struct CleanState: PipelineState {
         if settings.bucket == "auto", let day = sharedDay {
             context.log.info(Self.monthlyBucketsNote(sharedDay: day, months: days.count, model: context.config.resolved(monthlyData: true).model))
         }
+        if monthly, let note = Self.weeklySettingsNote(context.config.resolved(monthlyData: true).model) { context.log.warning(note) }
         var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0,
                               firstBucket: 0, lastBucket: 0, months: monthly ? true : nil)
         // A weekly file in months, or a file of longer periods: each row spread over the days it stands for.
@@ -203,6 +204,15 @@ public struct CleanState: PipelineState {
         return "every sale is dated \(dated) of its month (\(months) months): monthly buckets (clean.bucket \"auto\"), "
             + "season \(model.seasonLength), lookback \(model.lookback), horizon \(model.horizon) months; "
             + "set clean.bucket to \"week\" to keep weeks"
+    }
+
+    /// Warns when monthly buckets meet a model season of 52 or more: a config written for weeks, whose
+    /// season, lookback and horizon would count months (a 52-month season never repeats in the data).
+    static func weeklySettingsNote(_ model: PipelineConfig.Model) -> String? {
+        guard model.seasonLength >= 52 else { return nil }
+        return "monthly buckets with model.seasonLength \(model.seasonLength), lookback \(model.lookback) and horizon \(model.horizon): "
+            + "these count months, so the season never repeats in the data; is the config written for weeks? "
+            + "Leave model.seasonLength, lookback, horizon and features.periods out for the monthly defaults (12, 24, 6)"
     }
 
     /// A warning when every sale falls on one day of its month over at least three months (a monthly
