@@ -38,6 +38,18 @@ public struct FittedModel: Sendable, Codable, Equatable {
         if !seasonal.isEmpty && model != .holtWinters {
             return (0..<horizon).map { seasonal[$0 % seasonal.count] }
         }
+        let values = Self.dampedPath(level: level, trend: trend, damping: damping, horizon: horizon)
+        guard !seasonal.isEmpty else { return values }
+        let multiplicative = parameters[Self.multiplicativeSeason] == 1
+        // Holt-Winters' offsets, or a falling trend, may take a quiet bucket below zero; demand cannot go there.
+        return values.indices.map { step in
+            let factor = seasonal[step % seasonal.count]
+            return max(0, multiplicative ? values[step] * factor : values[step] + factor)
+        }
+    }
+
+    /// The level and damped trend `horizon` steps ahead: step h adds the trend times damping¹ + … + damping^h.
+    static func dampedPath(level: Double, trend: Double, damping: Double, horizon: Int) -> [Double] {
         var values: [Double] = []
         var cumulative = 0.0
         var factor = 1.0
@@ -46,13 +58,7 @@ public struct FittedModel: Sendable, Codable, Equatable {
             cumulative += factor
             values.append(level + cumulative * trend)
         }
-        guard !seasonal.isEmpty else { return values }
-        let multiplicative = parameters[Self.multiplicativeSeason] == 1
-        // Holt-Winters' offsets, or a falling trend, may take a quiet bucket below zero; demand cannot go there.
-        return values.indices.map { step in
-            let factor = seasonal[step % seasonal.count]
-            return max(0, multiplicative ? values[step] * factor : values[step] + factor)
-        }
+        return values
     }
 
     /// The parameter that is 1 when Holt-Winters' season multiplies the level rather than adding to it.

@@ -20,14 +20,10 @@ enum SeasonalSmoothing {
         /// The offsets (or factors) of the next `seasonLength` buckets, the first one due next.
         var seasonal: [Double]
 
-        /// The forecasts of the next `seasonLength` buckets (the damped trend summed step by step).
+        /// The forecasts of the next `seasonLength` buckets, before `FittedModel` clips them at zero.
         var nextSeason: [Double] {
-            var damping = 0.0, factor = 1.0
-            return seasonal.map { season in
-                factor *= phi
-                damping += factor
-                let base = level + damping * trend
-                return multiplicative ? base * season : base + season
+            zip(FittedModel.dampedPath(level: level, trend: trend, damping: phi, horizon: seasonal.count), seasonal).map { base, season in
+                multiplicative ? base * season : base + season
             }
         }
     }
