@@ -110,18 +110,19 @@ import Formats
     @Test func regularPeriodsAreSpreadAndSparseWeeksAreNot() {
         let saturday = Self.day(2021, 1, 30)
         let fiscal = Set((0..<12).map { saturday + Int32(7 * [0, 4, 8, 13, 17, 21, 26, 30, 34, 39, 43, 47][$0]) })
-        guard case .periods(let firstDays) = RowSpreading.of(days: fiscal, monthlyBuckets: false, sharedDayOfMonth: nil) else {
+        guard case .periods(let firstDays) = RowSpreading.of(days: fiscal, weekly: CleanState.sharesOneWeekday(fiscal), monthlyBuckets: false, sharedDayOfMonth: nil) else {
             Issue.record("a 4-4-5 file is a file of periods")
             return
         }
         #expect(firstDays[saturday + 28] == saturday + 1 && firstDays[saturday] == saturday - 27)
         // A weekly file whose few sales fall some weeks apart keeps them in their weeks, by week or by month.
         let sparse = Set([0, 1, 4, 9, 10, 16, 17, 23, 30].map { saturday + Int32(7 * $0) })
-        #expect(RowSpreading.of(days: sparse, monthlyBuckets: false, sharedDayOfMonth: nil) == nil)
-        #expect(RowSpreading.of(days: sparse, monthlyBuckets: true, sharedDayOfMonth: nil) == .weeksInMonths)
+        #expect(RowSpreading.of(days: sparse, weekly: CleanState.sharesOneWeekday(sparse), monthlyBuckets: false, sharedDayOfMonth: nil) == nil)
+        #expect(RowSpreading.of(days: sparse, weekly: CleanState.sharesOneWeekday(sparse), monthlyBuckets: true, sharedDayOfMonth: nil) == .weeksInMonths)
         // Monthly files (one day of the month) and daily ones are not spread.
-        #expect(RowSpreading.of(days: fiscal, monthlyBuckets: true, sharedDayOfMonth: 1) == nil)
-        #expect(RowSpreading.of(days: Set((0..<60).map { saturday + Int32($0) }), monthlyBuckets: true, sharedDayOfMonth: nil) == nil)
+        #expect(RowSpreading.of(days: fiscal, weekly: CleanState.sharesOneWeekday(fiscal), monthlyBuckets: true, sharedDayOfMonth: 1) == nil)
+        let daily = Set((0..<60).map { saturday + Int32($0) })
+        #expect(RowSpreading.of(days: daily, weekly: CleanState.sharesOneWeekday(daily), monthlyBuckets: true, sharedDayOfMonth: nil) == nil)
     }
 
     @Test func aRowSharesItsDaysWithTheBucketsTheyFallIn() {

@@ -34,11 +34,12 @@ public struct CleanState: PipelineState {
         var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0,
                               firstBucket: 0, lastBucket: 0, months: monthly ? true : nil)
         // A weekly file in months, or a file of longer periods: each row spread over the days it stands for.
-        let spreading = RowSpreading.of(days: days, monthlyBuckets: monthly, sharedDayOfMonth: sharedDay)
-        let weeklyDate = Self.weeklyDate(days) ?? firstDay
-        let offWeekday = days.filter { ($0 - weeklyDate) % 7 != 0 }.count  // dates off the weekly file's weekday
+        let weeklyDate = Self.weeklyDate(days)  // a weekly file's first date on its weekday
+        let spreading = RowSpreading.of(days: days, weekly: weeklyDate != nil, monthlyBuckets: monthly, sharedDayOfMonth: sharedDay)
+        var offWeekday = 0  // dates off the weekly file's weekday
+        if let weeklyDate { offWeekday = days.filter { ($0 - weeklyDate) % 7 != 0 }.count }
         if let spreading {
-            context.log.info(spreading.note(dated: Self.datedPhrase(weekday: weeklyDate, offWeekday: offWeekday), dates: days.count, monthlyBuckets: monthly))
+            context.log.info(spreading.note(dated: Self.datedPhrase(weekday: weeklyDate ?? firstDay, offWeekday: offWeekday), dates: days.count, monthlyBuckets: monthly))
         }
         let covered = spreading.map { $0.days(of: firstDay).lowerBound...$0.days(of: lastDay).upperBound } ?? firstDay...lastDay
         grid.firstBucket = grid.index(ofDay: Int(covered.lowerBound))
@@ -46,13 +47,13 @@ public struct CleanState: PipelineState {
         if settings.dropPartialEdgeBuckets && !(monthly && sharedDay != nil) {
             // A weekly file dates each week's sales on one weekday (Walmart's Fridays, say): an edge
             // bucket is whole when it holds every date of that weekday it spans, not every day.
-            let weekly = !monthly && spreading == nil && Self.sharesOneWeekday(days)
+            let weekly = !monthly && spreading == nil && weeklyDate != nil
             let step: Int32 = weekly ? 7 : 1
             let first = grid.days(grid.firstBucket), last = grid.days(grid.lastBucket)
             let dropFirst = first.lowerBound <= covered.lowerBound - step, dropLast = last.upperBound >= covered.upperBound + step
             // Edges that a daily file with the same first and last days would have lost.
             let keptFirst = !dropFirst && first.lowerBound < firstDay, keptLast = !dropLast && last.upperBound > lastDay
-            if weekly, let note = Self.weeklyDatesNote(firstDay: weeklyDate, weeks: days.count, keptFirst: keptFirst, keptLast: keptLast, offWeekday: offWeekday) {
+            if weekly, let weeklyDate, let note = Self.weeklyDatesNote(firstDay: weeklyDate, weeks: days.count, keptFirst: keptFirst, keptLast: keptLast, offWeekday: offWeekday) {
                 context.log.info(note)
             }
             if dropFirst { grid.firstBucket += 1 }

@@ -18,9 +18,10 @@ enum RowSpreading: Equatable {
     case periods(firstDays: [Int32: Int32])
 
     /// How a file dated on `days` is spread, or nil when each row stays in the bucket of its date:
-    /// monthly files (`sharedDayOfMonth`), daily ones and weekly ones in weekly buckets.
-    static func of(days: Set<Int32>, monthlyBuckets: Bool, sharedDayOfMonth: Int?) -> RowSpreading? {
-        guard sharedDayOfMonth == nil, CleanState.sharesOneWeekday(days) else { return nil }
+    /// monthly files (`sharedDayOfMonth`), daily ones and weekly ones in weekly buckets. `weekly` says
+    /// whether the dates share a weekday (`CleanState.sharesOneWeekday`).
+    static func of(days: Set<Int32>, weekly: Bool, monthlyBuckets: Bool, sharedDayOfMonth: Int?) -> RowSpreading? {
+        guard sharedDayOfMonth == nil, weekly else { return nil }
         let dates = days.sorted()
         let gaps = zip(dates.dropFirst(), dates).map { $0 - $1 }
         // Periods are regular (4, 4, 5 weeks); a weekly file's sparse sales leave gaps of one week among
