@@ -62,7 +62,8 @@ enum BacktestCommand {
 /// The backtest report as a text table and as JSON.
 enum BacktestTable {
     static func render(_ report: Backtester.Report) -> String {
-        var lines = ["\(report.series) series, \(report.trainingBuckets) training buckets, holdout \(report.holdout), season \(report.seasonLength) (\(report.source))", ""]
+        let covariates = report.holdoutCovariates.map { "; the holdout's prices and regressors \($0 == "unplanned" ? "unplanned (each series' recent median)" : "known")" } ?? ""
+        var lines = ["\(report.series) series, \(report.trainingBuckets) training buckets, holdout \(report.holdout), season \(report.seasonLength) (\(report.source))\(covariates)", ""]
         let header = ["model", "MAE", "RMSE", "sMAPE", "MASE mean", "MASE median", "WAPE", "VolErr"]
         var rows = [header]
         for score in report.models {

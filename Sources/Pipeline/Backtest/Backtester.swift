@@ -42,9 +42,12 @@ public struct Backtester: Sendable {
         public var forecasts: HoldoutForecasts? = nil
         /// What ingest and clean warned about while preparing the series (a monthly file in weekly buckets, say).
         public var warnings: [String] = []
+        /// `known` or `unplanned` (`Backtester.unplannedCovariates`) when the series have prices or
+        /// regressors; nil when they have none.
+        public var holdoutCovariates: String? = nil
 
         enum CodingKeys: String, CodingKey {
-            case source, inputs, series, holdout, seasonLength, trainingBuckets, models, coverage, selectedModels, warnings
+            case source, inputs, series, holdout, seasonLength, trainingBuckets, models, coverage, selectedModels, warnings, holdoutCovariates
         }
     }
 
@@ -172,7 +175,8 @@ public struct Backtester: Sendable {
         for model in servedBy { counts[model, default: 0] += 1 }
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts,
-                      forecasts: holdoutForecasts, warnings: panel.warnings)
+                      forecasts: holdoutForecasts, warnings: panel.warnings,
+                      holdoutCovariates: data == nil ? nil : unplannedCovariates ? "unplanned" : "known")
     }
 
     /// The training histories with `GapFilling` applied, the holdout unseen (the vendor-file path's clean
