@@ -62,7 +62,8 @@ enum BacktestCommand {
 /// The backtest report as a text table and as JSON.
 enum BacktestTable {
     static func render(_ report: Backtester.Report) -> String {
-        let covariates = report.holdoutCovariates.map { "; the holdout's prices and regressors \($0 == "unplanned" ? "unplanned (each series' recent median)" : "known")" } ?? ""
+        // The default, known covariates, goes unsaid (the JSON says it): a file and its twin without prices read alike.
+        let covariates = report.holdoutCovariates == "unplanned" ? "; the holdout's prices and regressors unplanned (each series' recent median)" : ""
         var lines = ["\(report.series) series, \(report.trainingBuckets) training buckets, holdout \(report.holdout), season \(report.seasonLength) (\(report.source))\(covariates)", ""]
         let header = ["model", "MAE", "RMSE", "sMAPE", "MASE mean", "MASE median", "WAPE", "VolErr"]
         var rows = [header]
