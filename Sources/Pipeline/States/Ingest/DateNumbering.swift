@@ -22,7 +22,7 @@ struct DateNumbering {
 
     /// The day a cell's whole number names, or nil when it holds none.
     func day(_ cell: Cell) -> Int32? {
-        guard let number = CellValues.number(cell, decimalComma: false), number == number.rounded(), abs(number) < 1_000_000 else { return nil }
+        guard let number = CellValues.number(cell, decimalComma: false), number == number.rounded(), abs(number) < 100_000 else { return nil }
         return first + Int32(number - 1) * stride
     }
 }
