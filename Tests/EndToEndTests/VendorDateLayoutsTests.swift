@@ -114,6 +114,34 @@ import Testing
         #expect(dump.stderr.contains("3 rows kept, 0 left out"), "\(dump.stderr)")
     }
 
+    /// Iowa's liquor sales: `$` prices, thousands separators and slash dates. Without a layout `dump --mapped`
+    /// names the first unreadable cell and the layout the dates suggest; with it every row is kept.
+    @Test func dumpNamesTheFirstUnreadableCellAndTheLayoutToSet() throws {
+        let text = """
+            Invoice/Item Number,Date,Store Number,Item Number,Item Description,State Bottle Retail,Bottles Sold,Sale (Dollars)
+            INV-12345,01/03/2012,2633,43127,CAPTAIN MORGAN,$13.50,12,$162.00
+            INV-12346,01/03/2012,2633,11788,BLACK VELVET,$15.00,"1,200","$18,000.00"
+            INV-12348,01/31/2012,2633,43127,CAPTAIN MORGAN,$13.50,6,$81.00
+
+            """
+        func config(_ layout: String) -> String {
+            """
+            {"producers": [{"name": "iowa", "patterns": ["iowa*.csv"], \(layout)
+              "columns": {"sku": "{Store Number}-{Item Number}", "date": "Date", "quantity": "Bottles Sold", "price": "State Bottle Retail"}}]}
+            """
+        }
+        let (root, unset) = try Self.mappedDump(config: config(""), file: "iowa_liquor.csv", producer: "iowa", text: text)
+        defer { root.remove() }
+        #expect(unset.stderr.contains("0 rows kept, 3 left out unreadable=3"), "\(unset.stderr)")
+        #expect(unset.stderr.contains("first unreadable: iowa_liquor.csv:2: column 'Date':") && unset.stderr.contains("found '01/03/2012'"), "\(unset.stderr)")
+        #expect(unset.stderr.contains(#"set producers[].dateFormat to "MM/dd/yyyy""#), "\(unset.stderr)")
+        let (fixed, set) = try Self.mappedDump(config: config(#""dateFormat": "MM/dd/yyyy","#), file: "iowa_liquor.csv", producer: "iowa", text: text)
+        defer { fixed.remove() }
+        #expect(set.stdout.contains("2633-11788,2012-01-03,1200,15,,iowa_liquor.csv:3"), "\(set.stdout)")
+        #expect(set.stdout.contains("2633-43127,2012-01-31,6,13.5,,iowa_liquor.csv:4"), "\(set.stdout)")
+        #expect(set.stderr.contains("3 rows kept, 0 left out") && !set.stderr.contains("unreadable"), "\(set.stderr)")
+    }
+
     /// dunnhumby's "The Complete Journey" numbers its days from 1 (`DAY`): `dayOneStarts` dates them.
     @Test func dayNumbersAreDatedFromDayOne() throws {
         let config = """

@@ -7,6 +7,10 @@ public enum VendorFilePreview {
         public var header: [String]
         public var rows: [[String]]
         public var rejected: [String: Int]
+        /// The first unreadable value, with its row and column (`file row N: column 'x': expected …`).
+        public var firstUnreadable: String?
+        /// The date layout the unreadable date cells suggest, as advice.
+        public var dateAdvice: String?
     }
 
     /// Reads `path` with a producer's settings and maps it exactly as the ingest state would.
@@ -22,7 +26,8 @@ public enum VendorFilePreview {
              row.price.map { NumberText.format($0) } ?? "", row.store ?? "", row.source]
                 + covariates.map { name in row.regressors[name].map { NumberText.format($0) } ?? "" }
         }
-        return Result(header: ["sku", "date", "quantity", "price", "store", "source"] + covariates, rows: rows, rejected: rejected)
+        return Result(header: ["sku", "date", "quantity", "price", "store", "source"] + covariates, rows: rows, rejected: rejected,
+                      firstUnreadable: result.firstUnreadable, dateAdvice: result.unreadableDates.note(format: producer.dateFormat))
     }
 }
 
