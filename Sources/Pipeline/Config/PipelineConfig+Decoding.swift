@@ -144,6 +144,21 @@ extension PipelineConfig.Producer {
         for (key, text) in [("columns.sku", columns.sku), ("columns.price", columns.price ?? "")] {
             do { _ = try ColumnTemplate(text) } catch { throw object.invalid(key, "\(error)") }
         }
+        try checkPairedMappings(object)
+    }
+
+    /// `{*}` (a SKU's own column, `HeaderMatch`) needs SKU headers matched by a glob with one `*`, and stands alone.
+    private func checkPairedMappings(_ object: ConfigObject) throws {
+        let mappings = [("columns.sku", columns.sku), ("columns.price", columns.price ?? "")]
+            + regressors.sorted { $0.key < $1.key }.map { ("regressors", $0.value) } + flags.sorted { $0.key < $1.key }.map { ("flags", $0.value) }
+        for (key, mapping) in mappings where HeaderMatch.isPaired(mapping) {
+            guard let wide, wide.headersAreSkus, wide.columns.filter({ $0 == "*" }).count == 1 else {
+                throw object.invalid(key, "'\(mapping)': {*} stands for what the * of wide.columns matched in a SKU's quantity header; it needs wide.headers \"sku\" and a wide.columns glob with one *, such as \"QTY_*\"")
+            }
+            guard (try? ColumnTemplate(mapping))?.placeholders.allSatisfy({ $0 == "*" }) == true else {
+                throw object.invalid(key, "'\(mapping)': {*} names a SKU's own column and cannot be combined with a row's {column} placeholders")
+            }
+        }
     }
 }
 

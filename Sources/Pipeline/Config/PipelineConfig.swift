@@ -103,11 +103,20 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// columns of its template), date, store, price, regressors, attributes and filters. A wide
         /// file's `wide.columns` never takes them as quantity columns, so `"*"` means "the rest".
         public var nonQuantityColumns: Set<String> {
-            var names = Set([columns.date, columns.store, columns.price].compactMap { $0 } + Array(regressors.values)
-                            + Array(flags.values) + Array(attributes.values) + filters.map(\.column))
+            var names = Set(([columns.date, columns.store, columns.price].compactMap { $0 } + Array(regressors.values)
+                             + Array(flags.values)).filter { !HeaderMatch.isPaired($0) } + Array(attributes.values) + filters.map(\.column))
             if let sku = try? ColumnTemplate(columns.sku), sku.isTemplate { names.formUnion(sku.placeholders) } else { names.insert(columns.sku) }
             names.remove("")
             return names
+        }
+
+        /// The price (named "") and the regressors and flags whose column is each SKU's own, named with
+        /// `{*}` after its quantity header (`"promo": "PROMO_{*}"`), sorted by name.
+        public var pairedMappings: [(name: String, mapping: String, isFlag: Bool)] {
+            let price = columns.price.map { [(name: "", mapping: $0, isFlag: false)] } ?? []
+            let regressorMappings = regressors.sorted { $0.key < $1.key }.map { (name: $0.key, mapping: $0.value, isFlag: false) }
+            let flagMappings = flags.sorted { $0.key < $1.key }.map { (name: $0.key, mapping: $0.value, isFlag: true) }
+            return (price + regressorMappings + flagMappings).filter { HeaderMatch.isPaired($0.mapping) }
         }
 
         /// Creates a producer with a column mapping.

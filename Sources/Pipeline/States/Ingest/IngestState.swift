@@ -105,9 +105,10 @@ public struct IngestState: PipelineState {
         let (rows, result) = try mapFile(path: path, name: name, producer: producer, ingest: ingest)
         let share = result.records == 0 ? 0 : Double(result.unreadableRows) / Double(result.records)
         if result.unreadableRows > 0 && share > ingest.maxBadRowShare {
-            let unit = producer.wide == nil ? "rows" : "quantity cells"
+            // A wide file's share counts every quantity cell; say how many were empty, or the share looks wrong.
+            let unit = producer.wide == nil ? "rows unreadable" : "quantity cells unreadable (\(result.emptyCells) of the \(result.records) empty or zero)"
             let advice = result.unreadableDates.note(format: producer.dateFormat) ?? "see the vendor's file"
-            throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(result.records) \(unit) unreadable, more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); \(advice)")
+            throw PipelineError(.input, "\(result.firstUnreadable ?? name) — \(result.unreadableRows) of \(result.records) \(unit), more than ingest.maxBadRowShare (\(ingest.maxBadRowShare)); \(advice)")
         }
         return (rows, result)
     }

@@ -44,10 +44,11 @@ struct MappedColumns {
         self.ingest = ingest
         let columns = producer.columns
         // A file with one quantity column per SKU has no SKU column (its headers name the SKUs).
-        let skuTemplate = try ColumnTemplate(columns.sku)
+        // `{*}` names SKUs after their headers (`WidePairedColumns`), not from a row.
+        let skuTemplate = try ColumnTemplate(HeaderMatch.isPaired(columns.sku) ? "" : columns.sku)
         skuParts = skuTemplate.isTemplate
             ? TemplateColumns(skuTemplate, columns: try skuTemplate.placeholders.map { try mapper.index(of: $0, role: "sku", in: table) }) : nil
-        skuColumn = skuTemplate.isTemplate || columns.sku.isEmpty ? nil : try mapper.index(of: columns.sku, role: "sku", in: table)
+        skuColumn = skuTemplate.isTemplate || skuTemplate.text.isEmpty ? nil : try mapper.index(of: columns.sku, role: "sku", in: table)
         func optional(_ column: String?) -> Int? {
             guard let column else { return nil }
             guard let index = table.columnIndex(column) else {
@@ -58,14 +59,15 @@ struct MappedColumns {
         }
         // A missing plain price column is noted (prices are optional); a template's placeholders must exist.
         var price: NumericColumn?
-        if let mapping = columns.price, try ColumnTemplate(mapping).isTemplate || optional(mapping) != nil {
+        // A SKU's own columns (`{*}`) are read per quantity column by `WidePairedColumns`.
+        if let mapping = columns.price, !HeaderMatch.isPaired(mapping), try ColumnTemplate(mapping).isTemplate || optional(mapping) != nil {
             price = try NumericColumn(mapping: mapping, role: "price", table: table, mapper: mapper)
         }
-        let regressors = try producer.regressors.keys.sorted().map { name in
+        let regressors = try producer.regressors.keys.sorted().filter { !HeaderMatch.isPaired(producer.regressors[$0]) }.map { name in
             (name: name, column: try NumericColumn(mapping: producer.regressors[name] ?? name, role: "regressor '\(name)'", table: table,
                                                    mapper: mapper, readsFlags: true))
         }
-        let flags = try producer.flags.keys.sorted().map { name in
+        let flags = try producer.flags.keys.sorted().filter { !HeaderMatch.isPaired(producer.flags[$0]) }.map { name in
             (name: name, column: try NumericColumn(mapping: producer.flags[name] ?? name, role: "flag '\(name)'", table: table,
                                                    mapper: mapper, readsCodes: true))
         }
@@ -156,7 +158,7 @@ struct MappedColumns {
 
 
 /// A numeric mapped column (price, a regressor or a flag): a fixed column, or one named per row by a template.
-private final class NumericColumn {
+final class NumericColumn {
     enum Reading {
         case missing
         case value(Double)

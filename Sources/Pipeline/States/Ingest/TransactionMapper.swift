@@ -158,8 +158,10 @@ struct TransactionMapper {
 
     /// A wide file's quantity cell: its sale, or `nil` when it records none — empty or zero cells are
     /// counted in `result.emptyCells`, a cell that is not a number is unreadable and a negative one is
-    /// rejected (returns are not demand), each naming `column` (the cell's header).
-    func quantity(of cell: Cell, source: String, column: String, into result: inout Result) -> Double? {
+    /// rejected (returns are not demand), each naming `column` (the cell's header). With `keepingZero` a
+    /// zero cell is a record of no sale (its SKU's own covariates say what held that day), as a long
+    /// file's zero rows are kept when a producer maps regressors.
+    func quantity(of cell: Cell, source: String, column: String, keepingZero: Bool = false, into result: inout Result) -> Double? {
         if cell.isEmpty {
             result.emptyCells += 1
             return nil
@@ -169,6 +171,7 @@ struct TransactionMapper {
             return nil
         }
         if quantity == 0 {
+            if keepingZero { return 0 }
             result.emptyCells += 1
             return nil
         }
@@ -206,7 +209,11 @@ struct TransactionMapper {
             guard !table.columnNames.isEmpty else { throw Self.emptyFile(fileName) }
             // A wide file has thousands of columns: name the first ones.
             let available = table.columnNames.prefix(30).map { "'\($0)'" }.joined(separator: ", ") + (table.columnNames.count > 30 ? ", …" : "")
-            throw PipelineError(.input, "\(fileName): column '\(column)' (the \(role) column of producer '\(producer.name)') not found; the file has columns \(available). Fix the file or producers[].columns in the config.")
+            let key = role.hasPrefix("regressor") ? "regressors" : role.hasPrefix("flag") ? "flags" : role.hasPrefix("filter") ? "filters" : "columns"
+            // In a file with one quantity column per SKU, a template naming a column by the SKU wants `{*}`.
+            let paired = producer.wide?.headersAreSkus == true && role.hasSuffix("template")
+                ? " A SKU's own column is named with {*}, what the * of wide.columns matched in its header (\"PROMO_{*}\")." : ""
+            throw PipelineError(.input, "\(fileName): column '\(column)' (the \(role) column of producer '\(producer.name)') not found; the file has columns \(available). Fix the file or producers[].\(key) in the config.\(paired)")
         }
         return index
     }

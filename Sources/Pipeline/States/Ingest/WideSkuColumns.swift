@@ -8,12 +8,14 @@ extension TransactionMapper {
     /// once per row; a row left out for one of them is a rejected record for each cell that would have
     /// sold, as in a file with one column per date. A SKU in `ingest.excludeSkus` is rejected by its header.
     /// Columns the producer maps to something else (the date, store, price, regressors, attributes,
-    /// filters) are not SKUs even when `wide.columns` matches them.
+    /// filters) are not SKUs even when `wide.columns` matches them, nor are a SKU's own covariate columns
+    /// (`{*}` mappings, `WidePairedColumns`), read beside its quantity cell.
     func mapSkuColumns(_ table: Table, wide: WideTable, into result: inout Result) throws {
         let dateColumn = try index(of: producer.columns.date, role: "date", in: table)
         // The date and every other mapped column are never SKUs (`WideTable.mapped`), so `"columns": "*"` takes the rest.
         let skuColumns = try wide.quantityColumns(of: table)
         let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
+        let paired = try WidePairedColumns(table, quantityColumns: skuColumns, mapper: self)
         for (rowIndex, row) in table.rows.enumerated() {
             let source = "\(fileName):\(table.rowOrigins[rowIndex])"
             var left: RejectedRow?
@@ -34,13 +36,14 @@ extension TransactionMapper {
             let store = mapped.store(of: row)
             for column in skuColumns {
                 result.records += 1
-                let sku = table.columnNames[column]
-                guard let quantity = quantity(of: row[column], source: source, column: sku, into: &result) else { continue }
+                let header = table.columnNames[column]
+                let sku = paired.sku(of: column, header: header)
+                guard let quantity = quantity(of: row[column], source: source, column: header, keepingZero: paired.keepsZeroCells, into: &result) else { continue }
                 guard let kept else {
                     if let left { result.addLeftOut(left) }
                     continue
                 }
-                if let (column, detail) = mapped.exclusion(of: sku, column: sku) {
+                if let (column, detail) = mapped.exclusion(of: sku, column: header) {
                     result.rejects.append(RejectedRow(reason: "excluded", source: source, column: column, detail: detail))
                     continue
                 }
@@ -48,8 +51,13 @@ extension TransactionMapper {
                     result.rejects.append(RejectedRow(reason: "outside-date-range", source: source, column: producer.columns.date, detail: detail))
                     continue
                 }
-                result.transactions.append(Transaction(sku: sku, day: kept.day, quantity: quantity, price: kept.covariates.price, store: store,
-                                                       producer: producer.name, source: source, regressors: kept.covariates.regressors))
+                var covariates = kept.covariates
+                if let (column, detail) = paired.read(column, row: row, decimalComma: producer.decimalComma, into: &covariates) {
+                    result.addUnreadable(RejectedRow(reason: "unreadable", source: source, column: column, detail: detail))
+                    continue
+                }
+                result.transactions.append(Transaction(sku: sku, day: kept.day, quantity: quantity, price: covariates.price, store: store,
+                                                       producer: producer.name, source: source, regressors: covariates.regressors))
             }
         }
     }

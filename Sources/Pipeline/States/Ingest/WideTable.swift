@@ -8,6 +8,8 @@ struct WideTable {
     let producerName: String
     /// Columns the producer maps to something else (`Producer.nonQuantityColumns`): never quantities.
     let mapped: Set<String>
+    /// Globs of the columns each SKU's paired covariates come from (`PROMO_*`): never quantities either.
+    let pairedGlobs: [String]
 
     /// The quantity columns of a wide table and the day each stands for; throws when none match or a
     /// header gives no date.
@@ -16,12 +18,14 @@ struct WideTable {
     }
 
     /// The columns whose headers match `layout.columns` and no `layout.exclude` glob, other than those the
-    /// producer maps to something else and total columns (`Grand Total`); throws when none do.
+    /// producer maps to something else (paired covariate columns too) and total columns (`Grand Total`);
+    /// throws when none do.
     func quantityColumns(of wide: Table) throws -> [Int] {
         // A pivot's "Grand Total" column sums the others: never a date's or a SKU's quantities.
         let valueColumns = wide.columnNames.indices.filter { index in
             let name = wide.columnNames[index]
-            return !mapped.contains(name) && !MappedColumns.isTotalLabel(name) && layout.holdsQuantities(name)
+            return !mapped.contains(name) && !pairedGlobs.contains { Glob.matches($0, name) } && !MappedColumns.isTotalLabel(name)
+                && layout.holdsQuantities(name)
         }
         guard !valueColumns.isEmpty else {
             guard !wide.columnNames.isEmpty else { throw TransactionMapper.emptyFile(fileName) }
@@ -56,7 +60,7 @@ extension TransactionMapper {
     /// rejected (in a wide file they are how a vendor says "no sale", and they are most cells).
     func mapWide(_ table: Table, layout: PipelineConfig.WideLayout, into result: inout Result) throws {
         let wide = WideTable(layout: layout, dateFormat: producer.dateFormat, fileName: fileName, producerName: producer.name,
-                             mapped: producer.nonQuantityColumns)
+                             mapped: producer.nonQuantityColumns, pairedGlobs: producer.pairedMappings.map { HeaderMatch.glob(of: $0.mapping) })
         if layout.headersAreSkus { return try mapSkuColumns(table, wide: wide, into: &result) }
         let dates = try wide.dateColumns(of: table)
         let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
