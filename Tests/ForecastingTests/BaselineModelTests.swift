@@ -82,6 +82,16 @@ import Testing
         #expect(fitted.forecast(horizon: 2) == BaselineModel.holt.fit(history: short, seasonLength: 12).forecast(horizon: 2))
     }
 
+    /// A product being delisted falls steadily: Holt's trend carries it to zero, never below (Rohlik-shaped
+    /// items forecast -0.6 units a day before), and so does a combination with Holt among its members.
+    @Test func aFallingTrendStopsAtZero() {
+        let falling = (0..<20).map { 40 - 2 * Double($0) }
+        let holt = BaselineModel.holt.fit(history: falling, seasonLength: 52).forecast(horizon: 13)
+        #expect(holt.first ?? 0 > 0 && holt.last == 0, "\(holt)")
+        #expect(holt.allSatisfy { $0 >= 0 && $0.sign == .plus }, "\(holt)")
+        #expect(BaselineModel.combination.fit(history: falling, seasonLength: 52).forecast(horizon: 13).allSatisfy { $0 >= 0 })
+    }
+
     /// A product that barely sold in its first months gives multiplicative factors near zero; a normal
     /// month in the same slot a year later then divides by them, and the level runs away (Online Retail
     /// by month: forecasts of 1.5 million where 2,000 sold). Fits whose next season leaves three times the

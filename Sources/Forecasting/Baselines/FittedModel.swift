@@ -38,14 +38,19 @@ public struct FittedModel: Sendable, Codable, Equatable {
         if !seasonal.isEmpty && model != .holtWinters {
             return (0..<horizon).map { seasonal[$0 % seasonal.count] }
         }
+        // A falling trend, or Holt-Winters' offsets, may take a quiet bucket below zero; demand cannot go there.
         let values = Self.dampedPath(level: level, trend: trend, damping: damping, horizon: horizon)
-        guard !seasonal.isEmpty else { return values }
+        guard !seasonal.isEmpty else { return values.map(Self.demand) }
         let multiplicative = parameters[Self.multiplicativeSeason] == 1
-        // Holt-Winters' offsets, or a falling trend, may take a quiet bucket below zero; demand cannot go there.
         return values.indices.map { step in
             let factor = seasonal[step % seasonal.count]
-            return max(0, multiplicative ? values[step] * factor : values[step] + factor)
+            return Self.demand(multiplicative ? values[step] * factor : values[step] + factor)
         }
+    }
+
+    /// A forecast value as demand: negative values (and -0) become 0.
+    static func demand(_ value: Double) -> Double {
+        value > 0 ? value : 0
     }
 
     /// The level and damped trend `horizon` steps ahead: step h adds the trend times damping¹ + … + damping^h.
