@@ -29,4 +29,18 @@ import Testing
         // About 96 % of the holdout's weeks sold nothing.
         #expect(eighty >= 90 && ninetyFive >= 90, "\(result.stdout)")
     }
+
+    /// A SKU first sold in the holdout has no history to score from: the report says it was left out.
+    @Test func aSkuFirstSoldInTheHoldoutIsNamedNotDroppedSilently() throws {
+        let root = try TestRoot(config: #"{"model": {"candidates": ["naive", "movingAverage"]}}"#)
+        defer { root.remove() }
+        let panel = "\(root.path)/late_panel.csv"
+        let late = WeeklyDates.strings(fromYear: 2022, month: 1, day: 3, weeks: 104, format: "yyyy-MM-dd").suffix(10).map { "NEW1,\($0),4" }
+        try FileSystem.writeAtomically(Self.sparsePanel() + late.joined(separator: "\n") + "\n", to: panel)
+        let result = try root.demand(["backtest", "--input", panel, "--holdout", "13", "--quiet"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("40 series, 91 training buckets"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 series not scored: first sold within the last 15 buckets, too late for a history before the 13-bucket holdout (NEW1)"),
+                "\(result.stdout)")
+    }
 }

@@ -86,6 +86,13 @@ public struct Backtester: Sendable {
         guard !usable.isEmpty else {
             throw PipelineError(.input, "no series is longer than the holdout (\(holdout)) plus 2 buckets")
         }
+        var warnings = panel.warnings
+        // A series that starts in the holdout (or just before) has nothing to score from: say so, not only drop it.
+        if usable.count < panel.values.count {
+            let short = panel.values.indices.filter { panel.values[$0].count <= holdout + 2 }.map { panel.names[$0] }
+            warnings.append("\(short.count) series not scored: first sold within the last \(holdout + 2) buckets, too late for a "
+                            + "history before the \(holdout)-bucket holdout (\(short.prefix(5).joined(separator: ", "))\(short.count > 5 ? ", …" : ""))")
+        }
         if let top, top < usable.count {
             let volume = usable.map { index in (index, panel.values[index].dropLast(holdout).reduce(0, +)) }
             usable = volume.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(top).map(\.0).sorted()
@@ -175,7 +182,7 @@ public struct Backtester: Sendable {
         for model in servedBy { counts[model, default: 0] += 1 }
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts,
-                      forecasts: holdoutForecasts, warnings: panel.warnings,
+                      forecasts: holdoutForecasts, warnings: warnings,
                       holdoutCovariates: data == nil ? nil : unplannedCovariates ? "unplanned" : "known")
     }
 
