@@ -40,6 +40,9 @@ import Testing
         let result = try root.demand(["backtest", "--input", panel, "--holdout", "13", "--quiet"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("40 series, 91 training buckets"), "\(result.stdout)")
+        // Nothing but quantities: the JSON says the holdout had no covariates to know or hide.
+        let json = try #require(result.stdout.firstMatch(of: /json: (\S+)/)?.1)
+        #expect(try FileSystem.readText(String(json)).contains("\"holdoutCovariates\" : \"none\""))
         #expect(result.stdout.contains("1 series not scored: first sold within the last 15 buckets, too late for a history before the 13-bucket holdout (NEW1)"),
                 "\(result.stdout)")
     }

@@ -43,7 +43,7 @@ public struct Backtester: Sendable {
         /// What ingest and clean warned about while preparing the series (a monthly file in weekly buckets, say).
         public var warnings: [String] = []
         /// `known` or `unplanned` (`Backtester.unplannedCovariates`) when the series have prices or
-        /// regressors; nil when they have none.
+        /// regressors; `none` when they have none.
         public var holdoutCovariates: String? = nil
 
         enum CodingKeys: String, CodingKey {
@@ -183,7 +183,7 @@ public struct Backtester: Sendable {
         return Report(source: source, inputs: inputs, series: usable.count, holdout: holdout, seasonLength: season,
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts,
                       forecasts: holdoutForecasts, warnings: warnings,
-                      holdoutCovariates: data == nil ? nil : unplannedCovariates ? "unplanned" : "known")
+                      holdoutCovariates: data == nil ? "none" : unplannedCovariates ? "unplanned" : "known")
     }
 
     /// The training histories with `GapFilling` applied, the holdout unseen (the vendor-file path's clean
