@@ -173,6 +173,12 @@ public struct Backtester: Sendable {
             networkCalibration = Self.validationForecasts(histories: histories, network: trained.validationForecasts, rules: rules,
                                                           baselines: selected, horizon: holdout, seasonLength: season)
         }
+        let stopped = StoppedSelling.stopped(observed, horizon: holdout, seasonLength: season)
+        for index in stopped {
+            selectedForecasts[index] = Array(repeating: 0, count: holdout)
+            servedBy[index] = StoppedSelling.label
+        }
+        if !stopped.isEmpty { echo?(StoppedSelling.note(count: stopped.count, names: stopped.map { panel.names[usable[$0]] })) }
         holdoutForecasts.add("selected", selectedForecasts)
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: observed, seasonLength: season)))
         var coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,

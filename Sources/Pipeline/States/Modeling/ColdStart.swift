@@ -5,7 +5,8 @@ import Foundation
 /// A SKU is "new" when it is announced in `model.newSkus` (with attributes such as a category) or kept
 /// by `clean.keepSkus`, and has no series. Its forecast and bounds are the mean of the SKUs sharing the
 /// most attribute values with it (from `ingest/attributes.csv`); with no attribute in common, the mean
-/// of every SKU. The `model` column says `cold-start(<basis>)` so planners can tell them apart.
+/// of every SKU. SKUs that have stopped selling (`StoppedSelling`) are left out of both. The `model`
+/// column says `cold-start(<basis>)` so planners can tell them apart.
 enum ColdStart {
     /// One cold-start SKU: per step `[point, lower₁, upper₁, …]`.
     struct Entry {
@@ -15,13 +16,15 @@ enum ColdStart {
         var values: [[Double]]
     }
 
-    static func forecasts(known: [String: [[Double]]], config: PipelineConfig, attributesPath: String) throws -> [Entry] {
+    static func forecasts(known: [String: [[Double]]], stopped: Set<String> = [], config: PipelineConfig, attributesPath: String) throws -> [Entry] {
         var wanted = config.model.newSkus
         for sku in config.clean.keepSkus where wanted[sku] == nil { wanted[sku] = [:] }
         let newSkus = wanted.keys.filter { known[$0] == nil }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         guard !newSkus.isEmpty, !known.isEmpty else { return [] }
         let attributes = try readAttributes(attributesPath)
-        let knownSkus = known.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // SKUs that stopped selling forecast zero: a new SKU is not like them (it may well replace one).
+        let active = known.keys.filter { !stopped.contains($0) }
+        let knownSkus = (active.isEmpty ? Array(known.keys) : active).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return newSkus.map { sku in
             let own = wanted[sku] ?? [:]
             var bestShared = 0

@@ -29,6 +29,7 @@ public struct ForecastState: PipelineState {
         var points: [[SQLValue]] = []
         var bounds: [[SQLValue]] = []
         var numeric: [String: [[Double]]] = [:]  // sku → per step [point, lower, upper, …] for cold starts
+        var stoppedSkus: [String] = []
         for record in series {
             try context.checkpoint()
             guard let model = trained.models[record.sku] else { continue }
@@ -38,6 +39,12 @@ public struct ForecastState: PipelineState {
             if source != .baseline, let network = network[record.sku], network.count == horizon {
                 forecast = source.combine(network: network, baseline: forecast)
                 modelName = source.label(baseline: modelName)
+            }
+            let stopped = StoppedSelling.hasStopped(record.values, horizon: horizon, seasonLength: settings.model.seasonLength)
+            if stopped {
+                forecast = Array(repeating: 0, count: horizon)
+                modelName = StoppedSelling.label
+                stoppedSkus.append(record.sku)
             }
             let scale = intervals.scales[record.sku] ?? (SeriesScale.variation(record.values) ?? 1) * (intervals.seasonalFactor ?? 1)
             for step in 0..<horizon {
@@ -59,11 +66,12 @@ public struct ForecastState: PipelineState {
                     bounds.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .real(levels[levelIndex]),
                                    .real(interval.lower), .real(interval.upper)])
                 }
-                rows.append(row + [source != .baseline ? drivers[record.sku] ?? "" : ""])
+                rows.append(row + [source != .baseline && !stopped ? drivers[record.sku] ?? "" : ""])
                 numeric[record.sku, default: []].append(values)
             }
         }
-        let cold = try ColdStart.forecasts(known: numeric, config: settings, attributesPath: context.file(.ingest, MasterTable.attributesFileName))
+        if !stoppedSkus.isEmpty { context.log.info(StoppedSelling.note(count: stoppedSkus.count, names: stoppedSkus)) }
+        let cold = try ColdStart.forecasts(known: numeric, stopped: Set(stoppedSkus), config: settings, attributesPath: context.file(.ingest, MasterTable.attributesFileName))
         for entry in cold {
             for step in 0..<horizon {
                 let bucket = grid.label(grid.lastBucket + 1 + step)
