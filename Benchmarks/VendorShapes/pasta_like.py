@@ -16,6 +16,7 @@ Poisson-gamma noise. About one product in eight enters the range late; as many l
 """
 import sys
 import random, math, datetime
+from draws import poisson
 random.seed(31)
 brands = {"B1": 42, "B2": 45, "B3": 21, "B4": 10}
 products = [f"{brand}_{number}" for brand, count in brands.items() for number in range(1, count + 1)]
@@ -46,17 +47,6 @@ for brand, count in brands.items():
             for d in range(day, min(day + length, len(days))):
                 promoted[p][d] = True
         day += length + random.randrange(50, 110)
-
-def poisson(mean):
-    if mean <= 0:
-        return 0
-    if mean > 40:
-        return max(0, round(random.gauss(mean, math.sqrt(mean))))
-    limit, k, product = math.exp(-mean), 0, random.random()
-    while product > limit:
-        k += 1
-        product *= random.random()
-    return k
 
 with open(sys.argv[1] if len(sys.argv) > 1 else "hierarchical_sales_data.csv", "w") as out:
     out.write(",".join(["DATE"] + ["QTY_" + p for p in products] + ["PROMO_" + p for p in products]) + "\n")

@@ -18,40 +18,8 @@ months before the end.
 """
 import sys
 import random, math, datetime
+from draws import gamma_poisson, easter
 rng = random.Random(20241101)
-
-
-def negbin(mean, shape):
-    """A gamma-Poisson draw: Poisson noise around a gamma-distributed mean (smaller shape, lumpier)."""
-    if mean <= 0:
-        return 0
-    return poisson_from(rng, rng.gammavariate(shape, mean / shape))
-
-
-def poisson_from(source, mean):
-    """A Poisson draw from `source` (a normal one above 30, where the two agree)."""
-    if mean <= 0:
-        return 0
-    if mean >= 30:
-        return max(0, round(source.gauss(mean, math.sqrt(mean))))
-    limit, k, product = math.exp(-mean), 0, source.random()
-    while product > limit:
-        k += 1
-        product *= source.random()
-    return k
-
-
-def easter(year):
-    """Easter Sunday of `year` (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    return datetime.date(year, (h + l - 7 * m + 114) // 31, (h + l - 7 * m + 114) % 31 + 1)
 
 
 D0, D1 = datetime.date(2020, 8, 1), datetime.date(2024, 6, 2)
@@ -137,7 +105,7 @@ for it in items:
         if it['weight']:
             q = mean * math.exp(rng.gauss(0, 0.25)) if rng.random() < 1 - math.exp(-mean * 3) else 0.0
         else:
-            q = negbin(mean, 8.0)
+            q = gamma_poisson(mean, 8.0, rng)
         if q <= 0:
             d += datetime.timedelta(days=1); continue                         # no row: not sold
         sales = q / avail if avail < 1 else q

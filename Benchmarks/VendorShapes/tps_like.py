@@ -13,32 +13,8 @@ the same file without that fall.
 """
 import sys
 import random, math, datetime
+from draws import poisson, easter
 random.seed(20220901)
-
-def poisson(mean):
-    """A Poisson draw (a normal one above 30, where the two agree)."""
-    if mean <= 0:
-        return 0
-    if mean >= 30:
-        return max(0, round(random.gauss(mean, math.sqrt(mean))))
-    limit, k, product = math.exp(-mean), 0, random.random()
-    while product > limit:
-        k += 1
-        product *= random.random()
-    return k
-
-
-def easter(year):
-    """Easter Sunday of `year` (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    return datetime.date(year, (h + l - 7 * m + 114) // 31, (h + l - 7 * m + 114) % 31 + 1)
 
 
 lockdown = "--no-lockdown" not in sys.argv

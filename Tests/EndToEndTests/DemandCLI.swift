@@ -134,6 +134,20 @@ struct TestRoot {
         return (one, two)
     }
 
+    /// Checks that `config check` refuses `config` with each change made (`change` replaced by `changed`),
+    /// printing `message`.
+    func expectRefusals(of config: String, _ changes: [(change: String, changed: String, message: String)],
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for (change, changed, message) in changes {
+            let changedPath = "\(path)/changed.json"
+            #expect(config.contains(change), sourceLocation: sourceLocation)
+            try FileSystem.writeAtomically(config.replacingOccurrences(of: change, with: changed), to: changedPath)
+            let result = try demand(["config", "check", changedPath])
+            #expect(result.status != 0, sourceLocation: sourceLocation)
+            #expect((result.stdout + result.stderr).contains(message), "\(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// The run folders, oldest first.
     func runs() throws -> [String] {
         try FileSystem.list("\(path)/artifacts/runs").map { "\(path)/artifacts/runs/\($0)" }

@@ -28,14 +28,7 @@ import Testing
     /// day without sales, empty on other such days) and as its long twin with a `promo` column (a zero row
     /// for each promoted day without sales, as a vendor sends a promotion that sold nothing).
     static func twins(_ long: String) -> (paired: String, long: String) {
-        var sales: [String: [String: String]] = [:]
-        var skus = Set<String>()
-        for line in long.split(separator: "\n").dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            sales[fields[1], default: [:]][fields[0]] = fields[2]
-            skus.insert(fields[0])
-        }
-        let columns = skus.sorted()
+        let (sales, columns) = SkuColumnsTests.salesByDay(long)
         var paired = [(["DATE"] + columns.map { "QTY_\($0)" } + columns.map { "PROMO_\($0)" }).joined(separator: ",")]
         var twin = ["sku,date,quantity,promo"]
         for day in sales.keys.sorted() {
@@ -113,20 +106,13 @@ import Testing
     @Test func theMatchNeedsSkuHeadersWithOneStar() throws {
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }
-        for (change, changed, message) in [
+        try root.expectRefusals(of: Self.config, [
             (#""wide": {"columns": "QTY_*", "headers": "sku"}"#, #""wide": {"columns": "QTY_*_*", "headers": "sku"}"#,
              "{*} stands for what the * of wide.columns matched in a SKU's quantity header"),
             (#""regressors": {"promo": "promo"}"#, #""regressors": {"promo": "promo_{*}"}"#,
              #"it needs wide.headers "sku" and a wide.columns glob with one *"#),
             (#""regressors": {"promo": "PROMO_{*}"}"#, #""regressors": {"promo": "PROMO_{*}_{region}"}"#,
              "cannot be combined with a row's {column} placeholders"),
-        ] {
-            let config = "\(root.path)/changed.json"
-            #expect(Self.config.contains(change))
-            try FileSystem.writeAtomically(Self.config.replacingOccurrences(of: change, with: changed), to: config)
-            let result = try root.demand(["config", "check", config])
-            #expect(result.status != 0)
-            #expect((result.stdout + result.stderr).contains(message), "\(result.stdout)\(result.stderr)")
-        }
+        ])
     }
 }
