@@ -7,12 +7,15 @@ import Testing
         ("19,99", true, 19.99), ("1.234,56", true, 1234.56), ("€ 7,50", true, 7.5), ("-1", true, -1.0),
         ("1,234.56", false, 1234.56), ("(12.34)", false, -12.34), ("1.23457E+11", false, 123_457_000_000.0),
         ("200.000.000", true, 200_000_000.0), (" 42 ", false, 42.0), ("$3", false, 3.0), ("0,90 €", true, 0.9), ("1 234,50 €", true, 1234.5),
+        ("EUR 3,50", true, 3.5), ("3,50 EUR", true, 3.5), ("USD12.00", false, 12.0), ("12,50 zł", true, 12.5), ("R$ 1.299,90", true, 1299.9),
+        ("45,00 kr.", true, 45.0), (" CHF 7.20 ", false, 7.2), ("₹ 1,250", false, 1250.0), ("1.5E3", false, 1500.0), ("12.", false, 12.0),
     ])
     func parsesNumbers(_ text: String, _ decimalComma: Bool, _ expected: Double) {
         #expect(NumberParsing.parseDecimal(text, decimalComma: decimalComma) == expected)
     }
 
-    @Test(arguments: [("2,5", false), ("abc", false), ("", false), ("1,23", false), ("1.2.3", false), ("--1", true), ("12%", false)])
+    @Test(arguments: [("2,5", false), ("abc", false), ("", false), ("1,23", false), ("1.2.3", false), ("--1", true), ("12%", false),
+                      ("EUR", false), ("12 pcs", false), ("ABC 12", false), ("EUR EUR 1", false)])
     func rejectsNonNumbers(_ text: String, _ decimalComma: Bool) {
         #expect(NumberParsing.parseDecimal(text, decimalComma: decimalComma) == nil)
     }
