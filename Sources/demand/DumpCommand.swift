@@ -41,6 +41,7 @@ enum DumpCommand {
             Terminal.progress("\(preview.rows.count) rows kept, \(preview.rejected.values.reduce(0, +)) left out \(preview.rejected.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
             if let first = preview.firstUnreadable { Terminal.progress("first unreadable: \(first)") }
             if let advice = preview.dateAdvice { Terminal.progress(advice) }
+            if let advice = preview.pairedColumnsAdvice { Terminal.progress(advice) }
             return 0
         }
         // A sheet pattern ("Year *") reads several sheets, which --mapped shows; the plain table is the first one's.

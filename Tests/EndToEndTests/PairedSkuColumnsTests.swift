@@ -103,6 +103,25 @@ import Testing
                 "\(template.stderr)")
     }
 
+    /// Read as the pharmacy file is (`"columns": "*"`), the promotion columns would be SKUs of their own:
+    /// the dump and the run's ingest log say how to map them instead.
+    @Test func promotionColumnsTakenForSkusGetAdvice() throws {
+        let star = #"{"producers": [{"name": "star", "patterns": ["*_star.csv"], "columns": {"date": "DATE"}, "wide": {"columns": "*", "headers": "sku"}}]}"#
+        let root = try TestRoot(config: star)
+        defer { root.remove() }
+        let text = "DATE,QTY_B1_1,QTY_B1_2,QTY_B1_3,PROMO_B1_1,PROMO_B1_2,PROMO_B1_3\n2014-01-02,3,4,5,1,0,0\n"
+        try FileSystem.writeAtomically(text, to: "\(root.path)/pasta_star.csv")
+        let dump = try root.demand(["dump", "\(root.path)/pasta_star.csv", "--producer", "star", "--mapped"])
+        let advice = #"the SKU columns 'QTY_*' and 'PROMO_*' name the same 3 things: if one family holds each SKU's promotions or prices, "#
+            + #"narrow wide.columns to the quantities ('QTY_*') and map the other with {*} ("regressors": {"promo": "PROMO_{*}"})"#
+        #expect(dump.stderr.contains(advice), "\(dump.stderr)")
+        #expect(dump.stdout.contains("PROMO_B1_1,2014-01-02,1"), "still read as asked: \(dump.stdout)")
+        // Named SKUs in one family get no advice.
+        try FileSystem.writeAtomically("DATE,M01AB,M01AE,N02BA\n2014-01-02,3,4,5\n", to: "\(root.path)/pharma_star.csv")
+        let plain = try root.demand(["dump", "\(root.path)/pharma_star.csv", "--producer", "star", "--mapped"])
+        #expect(!plain.stderr.contains("name the same"), "\(plain.stderr)")
+    }
+
     @Test func theMatchNeedsSkuHeadersWithOneStar() throws {
         let root = try TestRoot(config: Self.config)
         defer { root.remove() }

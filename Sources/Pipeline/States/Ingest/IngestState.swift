@@ -55,6 +55,7 @@ public struct IngestState: PipelineState {
                                     + result.sheetsNotRead.map { "'\($0)'" }.joined(separator: ", ")
                                     + "; set producers[].sheet to a pattern such as \"*\" to read every sheet, or to the one sheet meant")
             }
+            if let advice = result.pairedColumnsAdvice { context.log.warning("\(input.originalName): \(advice)") }
             if !result.missingOptionalColumns.isEmpty {
                 context.log.warning("\(input.originalName) has no column \(result.missingOptionalColumns.map { "'\($0)'" }.joined(separator: ", ")); those optional fields stay empty")
             }

@@ -29,6 +29,8 @@ struct TransactionMapper {
         var sheetsNotRead: [String] = []
         /// Optional mapped columns (price, store, attributes) the file does not have.
         var missingOptionalColumns: [String] = []
+        /// A wide file's SKU columns that look like two families of one name (`WidePairedColumns.unmappedPairs`).
+        var pairedColumnsAdvice: String?
 
         /// Records a value that could not be read; the first one is what errors name.
         mutating func addUnreadable(_ reject: RejectedRow) {

@@ -11,6 +11,8 @@ public enum VendorFilePreview {
         public var firstUnreadable: String?
         /// The date layout the unreadable date cells suggest, as advice.
         public var dateAdvice: String?
+        /// Advice on SKU columns that look like two families of one name (`QTY_*` and `PROMO_*`).
+        public var pairedColumnsAdvice: String?
     }
 
     /// Reads `path` with a producer's settings and maps it exactly as the ingest state would.
@@ -27,7 +29,8 @@ public enum VendorFilePreview {
                 + covariates.map { name in row.regressors[name].map { NumberText.format($0) } ?? "" }
         }
         return Result(header: ["sku", "date", "quantity", "price", "store", "source"] + covariates, rows: rows, rejected: rejected,
-                      firstUnreadable: result.firstUnreadable, dateAdvice: result.unreadableDates.note(format: producer.dateFormat))
+                      firstUnreadable: result.firstUnreadable, dateAdvice: result.unreadableDates.note(format: producer.dateFormat),
+                      pairedColumnsAdvice: result.pairedColumnsAdvice)
     }
 }
 

@@ -55,4 +55,34 @@ struct WidePairedColumns {
         }
         return nil
     }
+
+    /// Advice when the quantity columns look like two families of one name each (`QTY_B1_1 … PROMO_B1_1 …`):
+    /// under `"columns": "*"` a file's promotion or price columns per SKU would otherwise become SKUs of
+    /// their own without a word. Nil when no two prefixes (up to the first `_`, `-` or space) name
+    /// mostly the same things. A family whose columns hold only 0 and 1 (`holdsFlags`) is named as the
+    /// one to map.
+    static func unmappedPairs(headers: [String], holdsFlags: (String) -> Bool = { _ in false }) -> String? {
+        var families: [String: Set<String>] = [:]
+        for header in headers {
+            guard let cut = header.firstIndex(where: { $0 == "_" || $0 == "-" || $0 == " " }), cut != header.startIndex else { continue }
+            families[String(header[..<cut]), default: []].insert(String(header[header.index(after: cut)...]))
+        }
+        let prefixes = families.keys.filter { (families[$0]?.count ?? 0) >= 2 }.sorted()
+        for (index, first) in prefixes.enumerated() {
+            for second in prefixes[(index + 1)...] {
+                let a = families[first] ?? [], b = families[second] ?? []
+                let shared = a.intersection(b).count
+                guard shared * 5 >= 4 * min(a.count, b.count) else { continue }
+                // The quantities first: the family of flags is the covariate, whichever sorts first.
+                let flagsFirst = headers.filter { $0.hasPrefix(first) }.allSatisfy(holdsFlags)
+                    && !headers.filter { $0.hasPrefix(second) }.allSatisfy(holdsFlags)
+                let (first, second) = flagsFirst ? (second, first) : (first, second)
+                let separator = headers.first { $0.hasPrefix(first) }.map { String($0.dropFirst(first.count).prefix(1)) } ?? "_"
+                return "the SKU columns '\(first)\(separator)*' and '\(second)\(separator)*' name the same \(shared) things: if one family holds "
+                    + "each SKU's promotions or prices, narrow wide.columns to the quantities ('\(first)\(separator)*') and map the other "
+                    + "with {*} (\"regressors\": {\"\(second.lowercased())\": \"\(second)\(separator){*}\"})"
+            }
+        }
+        return nil
+    }
 }
