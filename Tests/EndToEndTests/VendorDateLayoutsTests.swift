@@ -142,6 +142,26 @@ import Testing
         #expect(set.stderr.contains("3 rows kept, 0 left out") && !set.stderr.contains("unreadable"), "\(set.stderr)")
     }
 
+    /// Retail Rocket's `events.csv` (a web shop's views, carts and purchases) dates rows by Unix time in
+    /// milliseconds: read without a layout, each purchase counted as one unit.
+    @Test func unixTimesInMillisecondsAreReadWithoutALayout() throws {
+        let config = """
+            {"producers": [{"name": "shop", "patterns": ["events*.csv"], "countRows": true,
+              "columns": {"sku": "itemid", "date": "timestamp"}, "filters": [{"column": "event", "include": ["transaction"]}]}],
+             "ingest": {"maxBadRowShare": 0.0}}
+            """
+        let (root, dump) = try Self.mappedDump(config: config, file: "events.csv", producer: "shop", text: """
+            timestamp,visitorid,event,itemid,transactionid
+            1433221332117,257597,view,355908,
+            1433224214164,992329,transaction,248676,4000
+            1442004589439,111016,transaction,318965,4001
+
+            """)
+        defer { root.remove() }
+        #expect(dump.stdout.contains("248676,2015-06-02,1,,,events.csv:3") && dump.stdout.contains("318965,2015-09-11,1,,,events.csv:4"), "\(dump.stdout)")
+        #expect(dump.stderr.contains("2 rows kept, 1 left out excluded=1"), "\(dump.stderr)")
+    }
+
     /// dunnhumby's "The Complete Journey" numbers its days from 1 (`DAY`): `dayOneStarts` dates them.
     @Test func dayNumbersAreDatedFromDayOne() throws {
         let config = """

@@ -20,6 +20,17 @@ import Testing
         #expect(NumberParsing.parseDecimal(text, decimalComma: decimalComma) == nil)
     }
 
+    /// Web shops' event logs date rows by Unix time: seconds or milliseconds, as the UTC day.
+    @Test func readsUnixTimes() {
+        let june2 = Int32(DateParsing.daysFromCivil(year: 2015, month: 6, day: 2))
+        #expect(DateParsing.parseDay("1433221332") == june2)
+        #expect(DateParsing.parseDay("1433221332117") == june2)
+        #expect(DateParsing.parseDay("1433221332.5") == june2)
+        #expect(DateParsing.parseDay("1704067199") == Int32(DateParsing.daysFromCivil(year: 2023, month: 12, day: 31)))
+        // Other long numbers are no dates: before 2000, after 2040, or of other lengths.
+        for text in ["0912345678", "9999999999", "123456789012", "12345678901234", "1433221332x"] { #expect(DateParsing.parseDay(text) == nil, "\(text)") }
+    }
+
     @Test func parsesDatesByFormat() {
         let day = DateParsing.daysFromCivil(year: 2024, month: 1, day: 31)
         #expect(DateParsing.parseDay("31/01/2024", format: "dd/MM/yyyy") == Int32(day))

@@ -17,7 +17,8 @@ public enum DateParsing {
     /// `31JAN2024`, `31 January 2024`, `January 31, 2024` and `Wed, 31 Jan 2024` — never the
     /// ambiguous `01/02/2024`, which needs a format saying which is the day — and so is an Excel serial
     /// day number (`45292`, or `45292.375` with a time: what a spreadsheet's date column turns into when
-    /// saved as CSV in the General format), from 20000 (1954) to 80000 (2119).
+    /// saved as CSV in the General format), from 20000 (1954) to 80000 (2119), and a Unix time of ten
+    /// digits (seconds) or thirteen (milliseconds) between 2000 and 2040, as the UTC day it falls on.
     public static func parseDay(_ text: String, format: String? = nil) -> Int32? {
         let bytes = Array(text.utf8.drop { $0 == 0x20 || $0 == 0x09 })
         let trimmed = bytes.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.reversed()
@@ -26,7 +27,20 @@ public enum DateParsing {
         for pattern in defaultPatterns {
             if let day = parse(input, pattern: pattern) { return day }
         }
-        return excelSerialDay(input)
+        return excelSerialDay(input) ?? unixTimeDay(input)
+    }
+
+    /// The UTC day a Unix time names — ten digits of seconds or thirteen of milliseconds since 1970, as
+    /// web shops' event logs write them (`1433221332117`), optionally with a fraction — when it falls
+    /// between 2000 and 2040 (other ten- and thirteen-digit numbers are not taken for dates).
+    static func unixTimeDay(_ input: [UInt8]) -> Int32? {
+        let whole = input.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        guard whole.count == 10 || whole.count == 13, let number = Int64(String(decoding: whole, as: UTF8.self)) else { return nil }
+        let rest = input.dropFirst(whole.count)
+        guard rest.isEmpty || (rest.first == UInt8(ascii: ".") && rest.count > 1 && rest.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let seconds = whole.count == 13 ? number / 1000 : number
+        guard (946_684_800...2_208_988_800).contains(seconds) else { return nil }
+        return Int32(seconds / 86_400)
     }
 
     /// The day an Excel serial number names (1900 date system: 25569 is 1970-01-01), when `input` is five

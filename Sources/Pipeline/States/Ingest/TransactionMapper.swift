@@ -152,7 +152,7 @@ struct TransactionMapper {
     func readDay(_ cell: Cell, into result: inout Result) -> Swift.Result<Int32, UnreadableDate> {
         if let day = CellValues.day(cell, format: producer.dateFormat) { return .success(day) }
         let expected = producer.dateFormat.map { "a date as \($0)" }
-            ?? "a date as yyyy-MM-dd (ISO 8601), yyyy-MM (a month), yyyy-Www (an ISO week), yyyyMMdd, dd.MM.yyyy, a day with a month name (31-Jan-2024, 31-JAN-24, January 31, 2024) or an Excel serial day (45292); set producers[].dateFormat for other layouts such as dd/MM/yyyy"
+            ?? "a date as yyyy-MM-dd (ISO 8601), yyyy-MM (a month), yyyy-Www (an ISO week), yyyyMMdd, dd.MM.yyyy, a day with a month name (31-Jan-2024, 31-JAN-24, January 31, 2024), an Excel serial day (45292) or a Unix time (1704067200, or 1704067200000 in milliseconds); set producers[].dateFormat for other layouts such as dd/MM/yyyy"
         let found = CellText.text(cell)
         result.unreadableDates.add(found)
         return .failure(UnreadableDate(detail: "expected \(expected), found '\(found)'"))
