@@ -56,6 +56,15 @@ struct WidePairedColumns {
         return nil
     }
 
+    /// `unmappedPairs(headers:holdsFlags:)` for a table's SKU columns, telling flags by the first 500 rows:
+    /// a column whose cells there are all empty, 0 or 1.
+    static func unmappedPairs(in table: Table, skuColumns: [Int], decimalComma: Bool) -> String? {
+        let flags = Set(skuColumns.filter { column in
+            table.rows.prefix(500).allSatisfy { row in row[column].isEmpty || [0, 1].contains(CellValues.number(row[column], decimalComma: decimalComma)) }
+        }.map { table.columnNames[$0] })
+        return unmappedPairs(headers: skuColumns.map { table.columnNames[$0] }, holdsFlags: flags.contains)
+    }
+
     /// Advice when the quantity columns look like two families of one name each (`QTY_B1_1 … PROMO_B1_1 …`):
     /// under `"columns": "*"` a file's promotion or price columns per SKU would otherwise become SKUs of
     /// their own without a word. Nil when no two prefixes (up to the first `_`, `-` or space) name

@@ -17,10 +17,7 @@ extension TransactionMapper {
         let mapped = try MappedColumns(table, mapper: self, missingOptional: &result.missingOptionalColumns)
         let paired = try WidePairedColumns(table, quantityColumns: skuColumns, mapper: self)
         if result.pairedColumnsAdvice == nil {
-            let flags = Set(skuColumns.filter { column in
-                table.rows.prefix(500).allSatisfy { row in row[column].isEmpty || [0, 1].contains(CellValues.number(row[column], decimalComma: producer.decimalComma)) }
-            }.map { table.columnNames[$0] })
-            result.pairedColumnsAdvice = WidePairedColumns.unmappedPairs(headers: skuColumns.map { table.columnNames[$0] }, holdsFlags: flags.contains)
+            result.pairedColumnsAdvice = WidePairedColumns.unmappedPairs(in: table, skuColumns: skuColumns, decimalComma: producer.decimalComma)
         }
         for (rowIndex, row) in table.rows.enumerated() {
             let source = "\(fileName):\(table.rowOrigins[rowIndex])"
