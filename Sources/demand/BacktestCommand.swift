@@ -15,7 +15,8 @@ enum BacktestCommand {
             the last N buckets (default model.horizon: 13 weeks, or 6 months for monthly data under
             clean.bucket "auto"), fits every baseline and the
             per-series selection on the rest, and prints MAE, RMSE, sMAPE, MASE (scaled by the in-sample
-            seasonal naive, season = model.seasonLength), WAPE and total-volume error per model, plus
+            seasonal naive, season = model.seasonLength), WAPE and total-volume error (signed: below
+            zero the forecast fell short) per model, plus
             the interval coverage of the selected model. With --top N only the N series with the most
             volume before the holdout are scored (the protocol of docs/ANCHORS.md uses 500). Covariates
             the producers map (price, regressors such as deal or feat) feed the LSTM, with their
@@ -70,7 +71,7 @@ enum BacktestTable {
         for score in report.models {
             let m = score.metrics
             rows.append([score.model, fixed(m.mae, 1), fixed(m.rmse, 1), fixed(m.smape, 1), fixed(m.maseMean, 3), fixed(m.maseMedian, 3),
-                         fixed(m.wape * 100, 1) + "%", fixed(m.volumeError * 100, 1) + "%"])
+                         fixed(m.wape * 100, 1) + "%", (m.volumeError > 0 ? "+" : "") + fixed(m.volumeError * 100, 1) + "%"])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (index, row) in rows.enumerated() {

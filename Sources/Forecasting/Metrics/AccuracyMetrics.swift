@@ -12,7 +12,7 @@ public struct AccuracyMetrics: Sendable, Codable, Equatable {
     public var maseMedian: Double
     /// Weighted absolute percentage error as a fraction: Σ|f−y| / Σ|y|.
     public var wape: Double
-    /// Total-volume error as a fraction: |Σf − Σy| / Σy.
+    /// Total-volume error as a signed fraction, (Σf − Σy) / Σy: below zero the forecast fell short.
     public var volumeError: Double
 
     /// Scores forecasts against actuals; `histories` give each series' MASE scale.
@@ -47,7 +47,7 @@ public struct AccuracyMetrics: Sendable, Codable, Equatable {
             maseMean: scaledErrors.isEmpty ? .nan : scaledErrors.reduce(0, +) / Double(scaledErrors.count),
             maseMedian: Median.of(scaledErrors),
             wape: absoluteActual > 0 ? absolute / absoluteActual : .nan,
-            volumeError: actualTotal != 0 ? abs(forecastTotal - actualTotal) / abs(actualTotal) : .nan)
+            volumeError: actualTotal != 0 ? (forecastTotal - actualTotal) / abs(actualTotal) : .nan)
     }
 
     /// In-sample MAE of the seasonal naive forecast (lag 1 when the history is shorter than a season).

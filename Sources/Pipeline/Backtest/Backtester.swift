@@ -83,10 +83,17 @@ public struct Backtester: Sendable {
                   inputs: [String]) throws -> Report {
         let season = config.model.seasonLength
         var usable = panel.values.indices.filter { panel.values[$0].count > holdout + 2 }
+        let longest = panel.values.map(\.count).max() ?? 0
         guard !usable.isEmpty else {
-            throw PipelineError(.input, "no series is longer than the holdout (\(holdout)) plus 2 buckets")
+            throw PipelineError(.input, "no series is longer than the holdout (\(holdout)) plus 2 buckets (the longest has \(longest)); "
+                                + "hold out fewer: --holdout \(Self.suggestedHoldout(longest: longest))")
         }
         var warnings = panel.warnings
+        if longest - holdout < holdout {
+            warnings.append("only \(longest - holdout) training buckets before the \(holdout)-bucket holdout: the models and the interval "
+                            + "calibration have next to nothing to learn from, so these scores say little; hold out fewer "
+                            + "(--holdout \(Self.suggestedHoldout(longest: longest)))")
+        }
         // A series that starts in the holdout (or just before) has nothing to score from: say so, not only drop it.
         if usable.count < panel.values.count {
             let short = panel.values.indices.filter { panel.values[$0].count <= holdout + 2 }.map { panel.names[$0] }
@@ -190,6 +197,11 @@ public struct Backtester: Sendable {
                       trainingBuckets: histories.map(\.count).max() ?? 0, models: scores, coverage: coverage, selectedModels: counts,
                       forecasts: holdoutForecasts, warnings: warnings,
                       holdoutCovariates: data == nil ? "none" : unplannedCovariates ? "unplanned" : "known")
+    }
+
+    /// A holdout that leaves three quarters of the longest series to train on (at least 1 bucket).
+    static func suggestedHoldout(longest: Int) -> Int {
+        max(1, longest / 4)
     }
 
     /// The training histories with `GapFilling` applied, the holdout unseen (the vendor-file path's clean

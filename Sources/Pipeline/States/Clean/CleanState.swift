@@ -31,6 +31,7 @@ public struct CleanState: PipelineState {
             context.log.info(Self.monthlyBucketsNote(sharedDay: day, months: days.count, model: context.config.resolved(monthlyData: true).model))
         }
         if monthly, let note = Self.weeklySettingsNote(context.config.resolved(monthlyData: true).model) { context.log.warning(note) }
+        if !monthly, let note = Self.multiWeekSettingsNote(context.config.model, bucketWeeks: settings.bucketWeeks) { context.log.warning(note) }
         var grid = BucketGrid(weeksPerBucket: settings.bucketWeeks, anchorWeekday: Weekdays.index(of: settings.anchorWeekday) ?? 0,
                               firstBucket: 0, lastBucket: 0, months: monthly ? true : nil)
         // A weekly file in months, or a file of longer periods: each row spread over the days it stands for.
@@ -214,6 +215,17 @@ public struct CleanState: PipelineState {
         return "monthly buckets with model.seasonLength \(model.seasonLength), lookback \(model.lookback) and horizon \(model.horizon): "
             + "these count months, so the season never repeats in the data; is the config written for weeks? "
             + "Leave model.seasonLength, lookback, horizon and features.periods out for the monthly defaults (12, 24, 6)"
+    }
+
+    /// A warning when buckets span several weeks (`clean.bucketWeeks`) but the season is still a year of
+    /// weeks: `model.seasonLength`, `lookback` and `horizon` count buckets, so 52 of two-week buckets is a
+    /// two-year season. Nil when the season is not 52 (or more) or buckets are single weeks.
+    static func multiWeekSettingsNote(_ model: PipelineConfig.Model, bucketWeeks: Int) -> String? {
+        guard bucketWeeks > 1, model.seasonLength >= 52 else { return nil }
+        let year = Int((52.0 / Double(bucketWeeks)).rounded())
+        return "\(bucketWeeks)-week buckets with model.seasonLength \(model.seasonLength), lookback \(model.lookback) and horizon \(model.horizon): "
+            + "these count buckets, so the season spans \(model.seasonLength * bucketWeeks) weeks and the horizon \(model.horizon * bucketWeeks); "
+            + "for a year's season set model.seasonLength to \(year) (and features.periods, lookback and horizon to match)"
     }
 
     /// A warning when every sale falls on one day of its month over at least three months (a monthly
