@@ -51,4 +51,22 @@ import Testing
         #expect(result.stdout.contains("2-week buckets with model.seasonLength 52, lookback 52 and horizon 6: these count buckets, so the season spans 104 weeks")
                     && result.stdout.contains("set model.seasonLength to 26"), "\(result.stdout)")
     }
+
+    /// A short file that starts mid-week loses its first, partial week: the warnings say how much.
+    @Test func droppedPartialEdgeWeeksAreCounted() throws {
+        let config = """
+            {"producers": [{"name": "shop", "patterns": ["shop_*.csv"], "columns": {"sku": "sku", "date": "date", "quantity": "quantity"}}],
+             "model": {"cvOrigins": 2, "horizon": 4, "candidates": ["naive", "movingAverage"]}}
+            """
+        let root = try TestRoot(config: config)
+        defer { root.remove() }
+        // Wednesday 2023-01-04 to Sunday 2023-03-12: the first week misses its Monday and Tuesday.
+        let days = VendorDates.strings(fromYear: 2023, month: 1, day: 4, count: 68, stepDays: 1, format: "yyyy-MM-dd")
+        let file = "\(root.path)/shop_sales.csv"
+        try FileSystem.writeAtomically((["sku,date,quantity"] + days.map { "A,\($0),10" }).joined(separator: "\n") + "\n", to: file)
+        let result = try root.demand(["backtest", "--input", file, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("left out the partial first (2023-01-02 to 2023-01-08) bucket, which the data covers only in part: 50 units, 7.4% of all; "
+                                       + "set clean.dropPartialEdgeBuckets to false to keep them"), "\(result.stdout)")
+    }
 }

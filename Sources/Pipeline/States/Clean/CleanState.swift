@@ -59,6 +59,11 @@ public struct CleanState: PipelineState {
             }
             if dropFirst { grid.firstBucket += 1 }
             if dropLast { grid.lastBucket -= 1 }
+            if (dropFirst || dropLast) && grid.lastBucket >= grid.firstBucket {
+                let note = Self.droppedEdgesNote(transactions, kept: grid.days(grid.firstBucket).lowerBound...grid.days(grid.lastBucket).upperBound,
+                                                 first: dropFirst ? first : nil, last: dropLast ? last : nil)
+                if note.share > Self.droppedEdgeWarningShare { context.log.warning(note.text) } else { context.log.info(note.text) }
+            }
         }
         guard grid.lastBucket >= grid.firstBucket else {
             throw PipelineError(.state, "the data spans less than one whole bucket (\(DateParsing.isoString(days: firstDay)) to \(DateParsing.isoString(days: lastDay))); send more history or set clean.dropPartialEdgeBuckets to false")
@@ -184,6 +189,28 @@ public struct CleanState: PipelineState {
         for day in days { counts[(Int(day) % 7 + 7) % 7] += 1 }
         guard let top = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[top] * 10 >= days.count * 9 else { return nil }
         return days.filter { (Int($0) % 7 + 7) % 7 == top }.min()
+    }
+
+    /// Above this share of all units, dropped partial edge buckets are a warning (a short file loses a
+    /// noticeable part of its history), not only a note.
+    static let droppedEdgeWarningShare = 0.05
+
+    /// What dropping the partial first and last buckets (`first`, `last`, when dropped) left out: the
+    /// rows' units outside `kept`, as a share of all units, and the log line saying so.
+    static func droppedEdgesNote(_ transactions: [Transaction], kept: ClosedRange<Int32>, first: ClosedRange<Int32>?, last: ClosedRange<Int32>?)
+        -> (share: Double, text: String) {
+        var total = 0.0, dropped = 0.0
+        for row in transactions {
+            total += row.quantity
+            if !kept.contains(row.day) { dropped += row.quantity }
+        }
+        let share = total > 0 ? dropped / total : 0
+        let edges = [first.map { "first (\(DateParsing.isoString(days: $0.lowerBound)) to \(DateParsing.isoString(days: $0.upperBound)))" },
+                     last.map { "last (\(DateParsing.isoString(days: $0.lowerBound)) to \(DateParsing.isoString(days: $0.upperBound)))" }]
+            .compactMap { $0 }.joined(separator: " and ")
+        let percent = (share * 1000).rounded() / 10
+        return (share, "left out the partial \(edges) bucket\(first != nil && last != nil ? "s" : ""), which the data covers only in part: "
+                    + "\(NumberText.format(dropped.rounded())) units, \(NumberText.format(percent))% of all; set clean.dropPartialEdgeBuckets to false to keep them")
     }
 
     /// Says that a weekly file's edge buckets were kept whole though their first or last days have no rows.
