@@ -25,6 +25,7 @@ import Testing
         let result = try root.demand(["backtest", "--input", short, "--holdout", "13", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("only 7 training buckets before the 13-bucket holdout") && result.stdout.contains("(--holdout 5)"), "\(result.stdout)")
+        #expect(result.stdout.contains("no series has more than a season (52 buckets) of training history: seasonal naive falls back to naive"), "\(result.stdout)")
         // Rising sales: naive and the moving average both fall short, and the volume error says so with its sign.
         let naive = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("naive ") })
         #expect(naive.hasSuffix("%") && naive.split(separator: " ").last?.hasPrefix("-") == true, "\(naive)")

@@ -89,6 +89,10 @@ public struct Backtester: Sendable {
                                 + "hold out fewer: --holdout \(Self.suggestedHoldout(longest: longest))")
         }
         var warnings = panel.warnings
+        if longest - holdout <= season {
+            warnings.append("no series has more than a season (\(season) buckets) of training history: seasonal naive falls back to naive "
+                            + "and Holt-Winters to damped Holt, so their rows repeat those")
+        }
         if longest - holdout < holdout {
             warnings.append("only \(longest - holdout) training buckets before the \(holdout)-bucket holdout: the models and the interval "
                             + "calibration have next to nothing to learn from, so these scores say little; hold out fewer "
