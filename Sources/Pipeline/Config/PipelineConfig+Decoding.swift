@@ -107,6 +107,9 @@ extension PipelineConfig.Producer {
             throw object.invalid("dayOneStarts", "a wide producer's dates come from its headers: for numbered days set wide.firstDay and wide.unit \"day\" instead")
         }
         countRows = try object.value("countRows", default: countRows)
+        if columns.revenue != nil, wide != nil {
+            throw object.invalid("columns.revenue", "a wide file's cells are quantities without amounts: map a price column (columns.price) instead")
+        }
         if countRows, wide != nil {
             throw object.invalid("countRows", "a wide producer's quantities are its date columns: leave countRows out")
         }
@@ -165,9 +168,12 @@ extension PipelineConfig.Producer {
 extension PipelineConfig.ColumnMapping {
     /// Decodes a column mapping; the producer checks which of `sku`, `date` and `quantity` its layout needs.
     public init(from decoder: any Decoder) throws {
-        let object = try ConfigObject(decoder, allowed: ["sku", "date", "quantity", "price", "store"])
+        let object = try ConfigObject(decoder, allowed: ["sku", "date", "quantity", "price", "store", "revenue"])
         self.init(sku: try object.optional("sku") ?? "", date: try object.optional("date") ?? "", quantity: try object.optional("quantity") ?? "",
-                  price: try object.optional("price"), store: try object.optional("store"))
+                  price: try object.optional("price"), store: try object.optional("store"), revenue: try object.optional("revenue"))
+        if price != nil, revenue != nil {
+            throw object.invalid("revenue", "a row's price comes from columns.price or from columns.revenue over the quantity: set one of them")
+        }
     }
 }
 

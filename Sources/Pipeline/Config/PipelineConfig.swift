@@ -103,7 +103,7 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         /// columns of its template), date, store, price, regressors, attributes and filters. A wide
         /// file's `wide.columns` never takes them as quantity columns, so `"*"` means "the rest".
         public var nonQuantityColumns: Set<String> {
-            var names = Set(([columns.date, columns.store, columns.price].compactMap { $0 } + Array(regressors.values)
+            var names = Set(([columns.date, columns.store, columns.price, columns.revenue].compactMap { $0 } + Array(regressors.values)
                              + Array(flags.values)).filter { !HeaderMatch.isPaired($0) } + Array(attributes.values) + filters.map(\.column))
             if let sku = try? ColumnTemplate(columns.sku), sku.isTemplate { names.formUnion(sku.placeholders) } else { names.insert(columns.sku) }
             names.remove("")
@@ -183,12 +183,16 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
         public var price: String?
         /// Store or location column, if any; series are per SKU unless `clean.seriesKey` says otherwise.
         public var store: String?
-        public init(sku: String, date: String, quantity: String, price: String? = nil, store: String? = nil) {
+        /// The line's money amount (sales value, revenue), when the vendor sends that instead of a unit
+        /// price: each row's price is then the amount over its quantity.
+        public var revenue: String?
+        public init(sku: String, date: String, quantity: String, price: String? = nil, store: String? = nil, revenue: String? = nil) {
             self.sku = sku
             self.date = date
             self.quantity = quantity
             self.price = price
             self.store = store
+            self.revenue = revenue
         }
     }
 

@@ -30,6 +30,8 @@ struct MappedColumns {
     /// The price (named "") and the regressors, by our name.
     private let numericColumns: [(name: String, column: NumericColumn)]
     private let storeColumn: Int?
+    /// The line amount column (`columns.revenue`), whose value over the quantity is the row's price.
+    private let revenueColumn: Int?
     private let attributeColumns: [(name: String, column: Int)]
     private let filters: [(filter: PipelineConfig.RowFilter, column: Int)]
     private let excluded: Set<String>
@@ -73,6 +75,7 @@ struct MappedColumns {
         }
         numericColumns = (price.map { [(name: "", column: $0)] } ?? []) + regressors + flags
         storeColumn = optional(columns.store)
+        revenueColumn = optional(columns.revenue)
         attributeColumns = producer.attributes.keys.sorted().compactMap { name in
             optional(producer.attributes[name]).map { (name: name, column: $0) }
         }
@@ -127,6 +130,16 @@ struct MappedColumns {
             }
         }
         return .read(covariates)
+    }
+
+    /// The row's unit price from its line amount (`columns.revenue`) over `quantity`: nil without an
+    /// amount column, an empty cell or no quantity; a failure naming the column when it is not a number.
+    func priceFromRevenue(of row: [Cell], quantity: Double) -> CovariateReading? {
+        guard let revenueColumn, !row[revenueColumn].isEmpty, quantity > 0 else { return nil }
+        guard let amount = CellValues.number(row[revenueColumn], decimalComma: producer.decimalComma) else {
+            return .unreadable(column: producer.columns.revenue ?? "", detail: "expected an amount, found '\(CellText.text(row[revenueColumn]))'")
+        }
+        return .read(Covariates(price: amount / quantity, regressors: [:]))
     }
 
     /// The column and reason when `sku` is in `ingest.excludeSkus`.

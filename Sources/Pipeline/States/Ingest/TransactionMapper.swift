@@ -117,12 +117,19 @@ struct TransactionMapper {
                     continue
                 }
             }
-            let covariates: MappedColumns.Covariates
+            var covariates: MappedColumns.Covariates
             switch mapped.covariates(of: row) {
             case .unreadable(let column, let detail):
                 unreadable(column, detail)
                 continue
             case .read(let values): covariates = values
+            }
+            switch mapped.priceFromRevenue(of: row, quantity: quantity) {
+            case .unreadable(let column, let detail):
+                unreadable(column, detail)
+                continue
+            case .read(let values): covariates.price = values.price
+            case nil: break
             }
             guard quantity > 0 || (quantity == 0 && keepsZeroRows) else {
                 reject("non-positive-quantity", columns.quantity, "quantity \(quantityColumn.map { CellText.text(row[$0]) } ?? "1") (returns and zero rows are not demand)")
