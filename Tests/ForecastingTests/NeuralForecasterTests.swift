@@ -171,15 +171,41 @@ import Testing
         }
     }
 
-    @Test func autoTrainsOnAutoSwitchOnlyWhenTheMedianHistoryIsShort() {
+    @Test func autoTrainsOnPartialWindowsWhenTheMedianHistoryIsShortOrDemandShifted() {
+        /// Flat series of these lengths.
+        func flat(_ lengths: [Int]) -> [[Double]] { lengths.map { [Double](repeating: 5, count: $0) } }
+        func partial(_ series: [[Double]], _ setting: AutoSwitch = .auto) -> Bool {
+            setting.trainsPartialWindows(series: series, lookback: 52, horizon: 13, seasonLength: 52)
+        }
         // Lookback 52 and horizon 13: a median series under 78 buckets turns them on.
-        #expect(AutoSwitch.auto.trainsPartialWindows(seriesLengths: [35, 35, 104], lookback: 52, horizon: 13))
-        #expect(!AutoSwitch.auto.trainsPartialWindows(seriesLengths: [91, 91, 20], lookback: 52, horizon: 13))
-        #expect(!AutoSwitch.auto.trainsPartialWindows(seriesLengths: [78], lookback: 52, horizon: 13))
-        #expect(AutoSwitch.auto.trainsPartialWindows(seriesLengths: [77], lookback: 52, horizon: 13))
-        #expect(!AutoSwitch.auto.trainsPartialWindows(seriesLengths: [], lookback: 52, horizon: 13))
-        #expect(AutoSwitch.on.trainsPartialWindows(seriesLengths: [200], lookback: 52, horizon: 13))
-        #expect(!AutoSwitch.off.trainsPartialWindows(seriesLengths: [10], lookback: 52, horizon: 13))
+        #expect(partial(flat([35, 35, 104])))
+        #expect(!partial(flat([91, 91, 20])))
+        #expect(!partial(flat([78])))
+        #expect(partial(flat([77])))
+        #expect(!partial([]))
+        #expect(partial(flat([200]), .on))
+        #expect(!partial(flat([10]), .off))
+        // A long flat panel whose last 13 buckets before the validation cut fell by 40 %: a shift.
+        var shifted = flat([150, 150])
+        for index in shifted.indices { for bucket in 124..<137 { shifted[index][bucket] = 3 } }
+        #expect(partial(shifted))
+        #expect(!partial(shifted, .off))
+    }
+
+    @Test func levelShiftComparesThePaceOfTheLastHorizonWithTheOneBefore() {
+        // 200 weeks growing 10 % a year: every pace is the same, no shift.
+        let growing = [(0..<200).map { 100 * pow(1.1, Double($0) / 52) }]
+        let steady = LevelShift.ratio(series: growing, horizon: 13, seasonLength: 52)
+        #expect(steady.map { abs($0 - 1) < 1e-9 } == true, "\(String(describing: steady))")
+        // Launches late in the panel are no shift: only series spanning all four windows count.
+        #expect(LevelShift.ratio(series: growing + [[Double](repeating: 500, count: 20)], horizon: 13, seasonLength: 52) == steady)
+        // The horizon before the validation cut at 60 % of the year before, after 100 %: 0.6.
+        var fallen = [[Double](repeating: 10, count: 200)]
+        for bucket in 174..<187 { fallen[0][bucket] = 6 }
+        #expect(abs((LevelShift.ratio(series: fallen, horizon: 13, seasonLength: 52) ?? 0) - 0.6) < 1e-9)
+        #expect(LevelShift.isShift(0.6) && LevelShift.isShift(1.3) && !LevelShift.isShift(0.85) && !LevelShift.isShift(1.2))
+        // Too short for two paces a season apart: no ratio.
+        #expect(LevelShift.ratio(series: [[Double](repeating: 10, count: 90)], horizon: 13, seasonLength: 52) == nil)
     }
 
     @Test func autoTrainsAsOnForShortHistoriesAndAsOffForLongOnes() {

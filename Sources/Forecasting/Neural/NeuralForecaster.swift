@@ -24,9 +24,15 @@ public enum NeuralForecaster {
                                     attributes: attributes)
         if let note = windows.constantCovariatesNote { progress?(note) }
         let validation = windows.validationWindows
-        let partial = settings.partialWindows.trainsPartialWindows(seriesLengths: series.map(\.count), lookback: settings.lookback, horizon: horizon)
+        let partial = settings.partialWindows.trainsPartialWindows(series: series, lookback: settings.lookback, horizon: horizon,
+                                                                   seasonLength: settings.seasonLength)
         if partial && settings.partialWindows == .auto {
-            progress?("histories are short (median under lookback + 2 horizons): also training on the most recent windows, their unseen steps left out")
+            if AutoSwitch.shortHistories(series, lookback: settings.lookback, horizon: horizon) {
+                progress?("histories are short (median under lookback + 2 horizons): also training on the most recent windows, their unseen steps left out")
+            } else if let ratio = LevelShift.ratio(series: series, horizon: horizon, seasonLength: settings.seasonLength) {
+                progress?("demand shifted before the validation buckets (against the same buckets a season earlier, the last \(horizon) ran at "
+                          + "\(Int((ratio * 100).rounded())) % of the pace of the \(horizon) before them): also training on the most recent windows, their unseen steps left out")
+            }
         }
         if windows.seasonPosition && settings.seasonPosition == .auto {
             progress?("histories span \(AutoSwitch.seasonsForPosition(seasonLength: settings.seasonLength)) seasons or more: each timestep carries its position in the season beside last season's value")

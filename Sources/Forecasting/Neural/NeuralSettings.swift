@@ -224,13 +224,20 @@ public enum AutoSwitch: Sendable, Equatable, Codable {
         }
     }
 
-    /// `partialWindows`: whether series of these lengths train on partial windows, for a network reading
-    /// `lookback` buckets and forecasting `horizon`. Under `auto` only when histories are short: the median
-    /// series is shorter than the lookback plus two horizons (the held-out validation horizon and one
-    /// window's own). Then complete windows would end so early that the network rarely sees a window with
-    /// as much history as the ones it forecasts from.
-    public func trainsPartialWindows(seriesLengths: [Int], lookback: Int, horizon: Int) -> Bool {
-        holds(whenAuto: HistoryLength.median(seriesLengths).map { $0 < lookback + 2 * horizon } ?? false)
+    /// `partialWindows`: whether these series train on partial windows, for a network reading `lookback`
+    /// buckets and forecasting `horizon`. Under `auto` when histories are short: the median series is
+    /// shorter than the lookback plus two horizons (the held-out validation horizon and one window's own),
+    /// so complete windows would end so early that the network rarely sees a window with as much history
+    /// as the ones it forecasts from; or when demand shifted level just before the validation weeks
+    /// (`LevelShift`), so that no complete window ends the way the ones it forecasts from do.
+    public func trainsPartialWindows(series: [[Double]], lookback: Int, horizon: Int, seasonLength: Int) -> Bool {
+        holds(whenAuto: Self.shortHistories(series, lookback: lookback, horizon: horizon)
+              || LevelShift.ratio(series: series, horizon: horizon, seasonLength: seasonLength).map(LevelShift.isShift) ?? false)
+    }
+
+    /// Whether the median series is shorter than the lookback plus two horizons.
+    static func shortHistories(_ series: [[Double]], lookback: Int, horizon: Int) -> Bool {
+        HistoryLength.median(series.map(\.count)).map { $0 < lookback + 2 * horizon } ?? false
     }
 
     /// `seasonPosition`: whether windows that carry last season's values also carry the bucket's position

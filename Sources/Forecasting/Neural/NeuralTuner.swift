@@ -119,8 +119,8 @@ public enum NeuralTuner {
             for fold in 0..<max(1, settings.trialFolds) {
                 let validation = Self.rankingWindows(windows, fold: fold)
                 let held = NeuralForecaster.trainingWindows(series: series, horizon: horizon, heldOutHorizons: fold + 1,
-                                                            partial: settings.partialWindows.trainsPartialWindows(seriesLengths: series.map(\.count),
-                                                                                                     lookback: settings.lookback, horizon: horizon))
+                                                            partial: settings.partialWindows.trainsPartialWindows(series: series, lookback: settings.lookback,
+                                                                                                     horizon: horizon, seasonLength: settings.seasonLength))
                 guard !validation.isEmpty, !held.windows.isEmpty else { break }
                 let result = NeuralForecaster.fit(windows: windows, candidates: held, validation: validation, epochs: settings.epochs,
                                                   stopEarly: true, seed: seed &+ UInt64(number) &+ UInt64(fold) &* 0x1_0000,
