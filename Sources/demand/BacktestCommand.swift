@@ -28,7 +28,8 @@ enum BacktestCommand {
             The same goes to OUT as JSON (default
             ROOT/artifacts/backtests/backtest-<time>.json). With --forecasts CSV every model's holdout
             forecasts are written beside the actuals, one row per series and step (sku, step, actual,
-            then one column per model; with loss quantile also lstm-q<quantile> per trained quantile).
+            then one column per model; with loss quantile also lstm-q<quantile> per trained quantile;
+            last the selected forecast's interval bounds, selected_lower_80, selected_upper_80, …).
             Without --config, ROOT/config/demand.json is used if present, else the defaults.
             """,
         run: run)

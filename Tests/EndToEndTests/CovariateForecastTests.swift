@@ -71,8 +71,15 @@ import Forecasting
         // Every model's holdout forecasts beside the actuals: 5 series × 13 steps, the lstm and selected columns among them.
         let rows = try FileSystem.readText("\(root.path)/forecasts.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let header = rows[0].map(String.init)
-        #expect(Array(header.prefix(3)) == ["sku", "step", "actual"] && header.contains("lstm") && header.last == "selected", "\(header)")
+        #expect(Array(header.prefix(3)) == ["sku", "step", "actual"] && header.contains("lstm"), "\(header)")
+        // Then the selected forecast and its intervals (the configured method's bounds, each level).
+        #expect(Array(header.suffix(5)) == ["selected", "selected_lower_80", "selected_upper_80", "selected_lower_95", "selected_upper_95"], "\(header)")
         #expect(rows.count == 1 + 5 * 13 && rows.dropFirst().allSatisfy { $0.count == header.count && Double($0[2]) != nil })
+        for row in rows.dropFirst() {
+            let values = row.suffix(5).compactMap { Double($0) }
+            #expect(values.count == 5 && 0 <= values[3] && values[3] <= values[1] && values[1] <= values[0] && values[0] <= values[2] && values[2] <= values[4],
+                    "\(row)")
+        }
         #expect(Set(rows.dropFirst().map { $0[1] }) == Set((1...13).map { Substring(String($0)) }))
     }
 

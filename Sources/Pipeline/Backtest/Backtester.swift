@@ -192,8 +192,14 @@ public struct Backtester: Sendable {
         if !stopped.isEmpty { echo?(StoppedSelling.note(count: stopped.count, names: stopped.map { panel.names[usable[$0]] })) }
         holdoutForecasts.add("selected", selectedForecasts)
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: observed, seasonLength: season)))
-        var coverage = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,
-                                        networkCalibration: networkCalibration, config: config, horizon: holdout)
+        var (coverage, bounds) = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,
+                                                  networkCalibration: networkCalibration, config: config, horizon: holdout)
+        // The selected forecast's intervals of the configured method beside it, one column per bound.
+        for (levelIndex, level) in config.intervals.levels.enumerated() {
+            let percent = NumberText.format(level * 100)
+            holdoutForecasts.add("selected_lower_\(percent)", bounds.map { $0.map { $0[levelIndex].lower } })
+            holdoutForecasts.add("selected_upper_\(percent)", bounds.map { $0.map { $0[levelIndex].upper } })
+        }
         if !directCoverage.isEmpty { coverage["quantile"] = directCoverage }
         var counts: [String: Int] = [:]
         for model in servedBy { counts[model, default: 0] += 1 }
@@ -264,8 +270,11 @@ public struct Backtester: Sendable {
     /// Series the network serves are calibrated on its validation window (the last training horizon,
     /// which it did not train on before its refit); the rest on `intervals.backtestWindows` refits of
     /// their baseline.
+    /// Coverage of the holdout by each interval method and level, calibrated as a run calibrates, and the
+    /// bounds of `config.intervals.method` per series, step and level.
     private func intervalCoverage(histories: [[Double]], actuals: [[Double]], forecasts: [[Double]], models: [BaselineModel],
-                                  networkCalibration: [[Double]?], config: PipelineConfig, horizon: Int) -> [String: [String: Double]] {
+                                  networkCalibration: [[Double]?], config: PipelineConfig, horizon: Int)
+        -> (coverage: [String: [String: Double]], bounds: [[[(lower: Double, upper: Double)]]]) {
         var scaled = [[Double]](repeating: [], count: horizon)
         // Index 0 is the holdout; window w + 1 starts w + 1 horizons before the end of the training buckets.
         let seasonal = SeasonalWidth.factors(series: histories, windows: config.intervals.backtestWindows, horizon: horizon,
@@ -290,9 +299,11 @@ public struct Backtester: Sendable {
             }
         }
         var coverage: [String: [String: Double]] = [:]
+        let levels = config.intervals.levels
+        var chosen = histories.map { _ in [[(lower: Double, upper: Double)]](repeating: [], count: horizon) }
         for method in IntervalMethod.allCases {
-            let model = IntervalModel.calibrate(scaledResiduals: scaled, levels: config.intervals.levels, method: method)
-            for (levelIndex, level) in config.intervals.levels.enumerated() {
+            let model = IntervalModel.calibrate(scaledResiduals: scaled, levels: levels, method: method)
+            for (levelIndex, level) in levels.enumerated() {
                 var inside = 0, total = 0
                 for (index, history) in histories.enumerated() {
                     let scale = (SeriesScale.variation(history) ?? 1) * seasonal[0]
@@ -300,12 +311,13 @@ public struct Backtester: Sendable {
                         let bounds = model.bounds(point: max(0, forecasts[index][step]), step: step, scale: scale, level: levelIndex)
                         if actuals[index][step] >= bounds.lower && actuals[index][step] <= bounds.upper { inside += 1 }
                         total += 1
+                        if method.rawValue == config.intervals.method { chosen[index][step].append(bounds) }
                     }
                 }
                 coverage[method.rawValue, default: [:]][String(level)] = Double(inside) / Double(max(1, total))
             }
         }
-        return coverage
+        return (coverage, chosen)
     }
 }
 
