@@ -26,13 +26,9 @@ public enum NeuralForecaster {
         let validation = windows.validationWindows
         let partial = settings.partialWindows.trainsPartialWindows(series: series, lookback: settings.lookback, horizon: horizon,
                                                                    seasonLength: settings.seasonLength)
-        if partial && settings.partialWindows == .auto {
-            if AutoSwitch.shortHistories(series, lookback: settings.lookback, horizon: horizon) {
-                progress?("histories are short (median under lookback + 2 horizons): also training on the most recent windows, their unseen steps left out")
-            } else if let ratio = LevelShift.ratio(series: series, horizon: horizon, seasonLength: settings.seasonLength) {
-                progress?("demand shifted before the validation buckets (against the same buckets a season earlier, the last \(horizon) ran at "
-                          + "\(Int((ratio * 100).rounded())) % of the pace of the \(horizon) before them): also training on the most recent windows, their unseen steps left out")
-            }
+        if partial && settings.partialWindows == .auto,
+           let reason = AutoSwitch.partialWindowsReason(series: series, lookback: settings.lookback, horizon: horizon, seasonLength: settings.seasonLength) {
+            progress?(reason)
         }
         if windows.seasonPosition && settings.seasonPosition == .auto {
             progress?("histories span \(AutoSwitch.seasonsForPosition(seasonLength: settings.seasonLength)) seasons or more: each timestep carries its position in the season beside last season's value")

@@ -231,13 +231,20 @@ public enum AutoSwitch: Sendable, Equatable, Codable {
     /// as the ones it forecasts from; or when demand shifted level just before the validation weeks
     /// (`LevelShift`), so that no complete window ends the way the ones it forecasts from do.
     public func trainsPartialWindows(series: [[Double]], lookback: Int, horizon: Int, seasonLength: Int) -> Bool {
-        holds(whenAuto: Self.shortHistories(series, lookback: lookback, horizon: horizon)
-              || LevelShift.ratio(series: series, horizon: horizon, seasonLength: seasonLength).map(LevelShift.isShift) ?? false)
+        holds(whenAuto: Self.partialWindowsReason(series: series, lookback: lookback, horizon: horizon, seasonLength: seasonLength) != nil)
     }
 
-    /// Whether the median series is shorter than the lookback plus two horizons.
-    static func shortHistories(_ series: [[Double]], lookback: Int, horizon: Int) -> Bool {
-        HistoryLength.median(series.map(\.count)).map { $0 < lookback + 2 * horizon } ?? false
+    /// Why `auto` trains these series on partial windows, as the log says it, or nil when it does not.
+    public static func partialWindowsReason(series: [[Double]], lookback: Int, horizon: Int, seasonLength: Int) -> String? {
+        if let median = HistoryLength.median(series.map(\.count)), median < lookback + 2 * horizon {
+            return "histories are short (median under lookback + 2 horizons): also training on the most recent windows, their unseen steps left out"
+        }
+        if let ratio = LevelShift.ratio(series: series, horizon: horizon, seasonLength: seasonLength), LevelShift.isShift(ratio) {
+            return "demand shifted before the validation buckets (against the same buckets a season earlier, the last \(horizon) ran at "
+                + "\(Int((ratio * 100).rounded())) % of the pace of the \(horizon) before them): also training on the most recent windows, "
+                + "their unseen steps left out"
+        }
+        return nil
     }
 
     /// `seasonPosition`: whether windows that carry last season's values also carry the bucket's position
