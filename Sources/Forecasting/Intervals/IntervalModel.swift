@@ -15,21 +15,51 @@ public enum IntervalMethod: String, Sendable, Codable, CaseIterable {
 /// Residuals are divided by their series' scale (`SeriesScale.variation`, its mean absolute change
 /// from bucket to bucket) before pooling, so one calibration serves SKUs of every volume and lumpiness;
 /// bounds are multiplied back and clipped at zero (demand is not negative).
+///
+/// Buckets whose prices or promotions move demand (`CovariateLift.isShifted`) miss by more than the rest,
+/// so their residuals are also calibrated on their own, in units of scale × the bucket's lift, into
+/// `shifted`; such a bucket's interval is the wider of the two.
 public struct IntervalModel: Sendable, Codable, Equatable {
     /// The method used.
     public var method: IntervalMethod
     /// The levels, e.g. 0.8 and 0.95.
     public var levels: [Double]
-    /// `factors[step][level]` = `[lower, upper]` offsets in scale units.
+    /// `factors[step][level]` = `[lower, upper]` offsets in scale units, from every residual.
     public var factors: [[[Double]]]
+    /// Offsets like `factors` from the residuals of buckets whose covariates moved demand, in units of
+    /// scale × their lift (at least 1); nil without covariates or with fewer than `minimumPerStep` such residuals.
+    public var shifted: [[[Double]]]?
 
-    /// Calibrates on scaled residuals grouped by horizon step (index 0 = one step ahead).
+    /// Creates a model from calibrated offsets.
+    public init(method: IntervalMethod, levels: [Double], factors: [[[Double]]], shifted: [[[Double]]]? = nil) {
+        self.method = method
+        self.levels = levels
+        self.factors = factors
+        self.shifted = shifted
+    }
+
+    /// Calibrates on scaled residuals grouped by horizon step (index 0 = one step ahead); `lifts`, shaped
+    /// like the residuals, are their buckets' `CovariateLift` factors, when the series have covariates.
     ///
     /// A step with fewer than `minimumPerStep` residuals also reads its nearest steps' (one on each side,
     /// then two, …) until it has that many or reads them all; with none at all the intervals are empty
     /// (zero width).
-    public static func calibrate(scaledResiduals: [[Double]], levels: [Double], method: IntervalMethod) -> IntervalModel {
-        let factors = scaledResiduals.indices.map { step -> [[Double]] in
+    public static func calibrate(scaledResiduals: [[Double]], lifts: [[Double]]? = nil, levels: [Double], method: IntervalMethod) -> IntervalModel {
+        var model = IntervalModel(method: method, levels: levels, factors: offsets(scaledResiduals, levels: levels, method: method))
+        if let lifts {
+            let shifted = zip(scaledResiduals, lifts).map { residuals, lifts in
+                zip(residuals, lifts).compactMap { residual, lift in CovariateLift.isShifted(lift) ? residual / max(1, lift) : nil }
+            }
+            if shifted.reduce(0, { $0 + $1.count }) >= minimumPerStep {
+                model.shifted = offsets(shifted, levels: levels, method: method)
+            }
+        }
+        return model
+    }
+
+    /// The offsets per step and level of residuals grouped by step, neighbouring steps read in where few.
+    static func offsets(_ scaledResiduals: [[Double]], levels: [Double], method: IntervalMethod) -> [[[Double]]] {
+        scaledResiduals.indices.map { step -> [[Double]] in
             var residuals = scaledResiduals[step]
             var reach = 0
             while residuals.count < minimumPerStep && reach < scaledResiduals.count {
@@ -40,7 +70,6 @@ public struct IntervalModel: Sendable, Codable, Equatable {
             }
             return levels.map { level in offsets(residuals, level: level, method: method) }
         }
-        return IntervalModel(method: method, levels: levels, factors: factors)
     }
 
     /// The fewest residuals one step's bounds are read from. A handful of SKUs leaves a handful per step,
@@ -54,11 +83,22 @@ public struct IntervalModel: Sendable, Codable, Equatable {
     /// An intermittent SKU's residuals are nearly all zero, and its calibrated interval would
     /// otherwise be a sliver around a forecast of, say, 0.001 that leaves out the zero most of its
     /// weeks bring.
-    public func bounds(point: Double, step: Int, scale: Double, level: Int) -> (lower: Double, upper: Double) {
+    ///
+    /// `lift` is the bucket's `CovariateLift` factor: where it sets the bucket apart and `shifted` was
+    /// calibrated, each side reaches as far as the wider of the two calibrations.
+    public func bounds(point: Double, step: Int, scale: Double, level: Int, lift: Double = 1) -> (lower: Double, upper: Double) {
         guard !factors.isEmpty else { return (point, point) }
-        let offsets = factors[min(step, factors.count - 1)][level]
+        let offsets = offsets(step: step, level: level, lift: lift)
         let lower = point < 0.5 ? 0 : max(0, point + offsets[0] * scale)
         return (lower, max(0, point + offsets[1] * scale))
+    }
+
+    /// The `[lower, upper]` offsets in scale units at `step` (0-based) and level index, for a bucket of `lift`.
+    public func offsets(step: Int, level: Int, lift: Double = 1) -> [Double] {
+        let pooled = factors[min(step, factors.count - 1)][level]
+        guard let shifted, !shifted.isEmpty, CovariateLift.isShifted(lift) else { return pooled }
+        let own = shifted[min(step, shifted.count - 1)][level], factor = max(1, lift)
+        return [min(pooled[0], own[0] * factor), max(pooled[1], own[1] * factor)]
     }
 
     static func offsets(_ residuals: [Double], level: Double, method: IntervalMethod) -> [Double] {

@@ -192,8 +192,10 @@ public struct Backtester: Sendable {
         if !stopped.isEmpty { echo?(StoppedSelling.note(count: stopped.count, names: stopped.map { panel.names[usable[$0]] })) }
         holdoutForecasts.add("selected", selectedForecasts)
         scores.append(ModelScore(model: "selected", metrics: AccuracyMetrics.compute(actuals: actuals, forecasts: selectedForecasts, histories: observed, seasonLength: season)))
+        // How far each bucket's covariates (the holdout's as the network saw them) move demand: promoted buckets are calibrated apart.
+        let lifts = covariates.map { CovariateLift.factors(histories: histories, covariates: $0) }
         var (coverage, bounds) = intervalCoverage(histories: histories, actuals: actuals, forecasts: selectedForecasts, models: selected,
-                                                  networkCalibration: networkCalibration, config: config, horizon: holdout)
+                                                  networkCalibration: networkCalibration, lifts: lifts, config: config, horizon: holdout)
         // The selected forecast's intervals of the configured method beside it, one column per bound.
         for (levelIndex, level) in config.intervals.levels.enumerated() {
             let percent = NumberText.format(level * 100)
@@ -269,13 +271,22 @@ public struct Backtester: Sendable {
     ///
     /// Series the network serves are calibrated on its validation window (the last training horizon,
     /// which it did not train on before its refit); the rest on `intervals.backtestWindows` refits of
-    /// their baseline.
+    /// their baseline. With covariates, `lifts[series][bucket]` (`CovariateLift`) sets promoted buckets apart.
     /// Coverage of the holdout by each interval method and level, calibrated as a run calibrates, and the
     /// bounds of `config.intervals.method` per series, step and level.
     private func intervalCoverage(histories: [[Double]], actuals: [[Double]], forecasts: [[Double]], models: [BaselineModel],
-                                  networkCalibration: [[Double]?], config: PipelineConfig, horizon: Int)
+                                  networkCalibration: [[Double]?], lifts: [[Double]]?, config: PipelineConfig, horizon: Int)
         -> (coverage: [String: [String: Double]], bounds: [[[(lower: Double, upper: Double)]]]) {
         var scaled = [[Double]](repeating: [], count: horizon)
+        var scaledLifts = [[Double]](repeating: [], count: horizon)
+        func lift(_ series: Int, _ offset: Int) -> Double {
+            guard let values = lifts?[series], values.indices.contains(offset) else { return 1 }
+            return values[offset]
+        }
+        func add(_ residual: Double, series: Int, step: Int, offset: Int) {
+            scaled[step].append(residual)
+            scaledLifts[step].append(lift(series, offset))
+        }
         // Index 0 is the holdout; window w + 1 starts w + 1 horizons before the end of the training buckets.
         let seasonal = SeasonalWidth.factors(series: histories, windows: config.intervals.backtestWindows, horizon: horizon,
                                              seasonLength: config.model.seasonLength, enabled: config.intervals.seasonalWidth)
@@ -285,7 +296,7 @@ public struct Backtester: Sendable {
                 let origin = history.count - horizon
                 guard let variation = SeriesScale.variation(Array(history[..<origin])) else { continue }
                 let scale = variation * seasonal[1]
-                for step in 0..<horizon { scaled[step].append((history[origin + step] - network[step]) / scale) }
+                for step in 0..<horizon { add((history[origin + step] - network[step]) / scale, series: index, step: step, offset: origin + step) }
                 continue
             }
             let origins = models[index].backtestOrigins(seriesLength: history.count, horizon: horizon,
@@ -295,20 +306,21 @@ public struct Backtester: Sendable {
                 guard let variation = SeriesScale.variation(known) else { break }
                 let scale = variation * seasonal[window + 1]
                 let forecast = models[index].fit(history: known, seasonLength: config.model.seasonLength).forecast(horizon: horizon)
-                for step in 0..<horizon { scaled[step].append((history[origin + step] - forecast[step]) / scale) }
+                for step in 0..<horizon { add((history[origin + step] - forecast[step]) / scale, series: index, step: step, offset: origin + step) }
             }
         }
         var coverage: [String: [String: Double]] = [:]
         let levels = config.intervals.levels
         var chosen = histories.map { _ in [[(lower: Double, upper: Double)]](repeating: [], count: horizon) }
         for method in IntervalMethod.allCases {
-            let model = IntervalModel.calibrate(scaledResiduals: scaled, levels: levels, method: method)
+            let model = IntervalModel.calibrate(scaledResiduals: scaled, lifts: lifts == nil ? nil : scaledLifts, levels: levels, method: method)
             for (levelIndex, level) in levels.enumerated() {
                 var inside = 0, total = 0
                 for (index, history) in histories.enumerated() {
                     let scale = (SeriesScale.variation(history) ?? 1) * seasonal[0]
                     for step in 0..<horizon {
-                        let bounds = model.bounds(point: max(0, forecasts[index][step]), step: step, scale: scale, level: levelIndex)
+                        let bounds = model.bounds(point: max(0, forecasts[index][step]), step: step, scale: scale, level: levelIndex,
+                                                  lift: lift(index, history.count + step))
                         if actuals[index][step] >= bounds.lower && actuals[index][step] <= bounds.upper { inside += 1 }
                         total += 1
                         if method.rawValue == config.intervals.method { chosen[index][step].append(bounds) }

@@ -54,7 +54,8 @@ public struct ForecastState: PipelineState {
                 var values = [point]
                 points.append([.text(context.runId), .text(record.sku), .integer(Int64(step + 1)), .text(bucket), .text(modelName), .real(point)])
                 for levelIndex in levels.indices {
-                    var interval = intervals.interval.bounds(point: point, step: step, scale: scale, level: levelIndex)
+                    var interval = intervals.interval.bounds(point: point, step: step, scale: scale, level: levelIndex,
+                                                             lift: intervals.lifts?[record.sku]?[step] ?? 1)
                     // The network's own quantiles, when it was trained with the pinball loss and serves the SKU alone.
                     if source == .lstm, let steps = quantiles[record.sku], step < steps.count,
                        let bounds = NetworkForecast.bounds(steps[step], level: levels[levelIndex]) {

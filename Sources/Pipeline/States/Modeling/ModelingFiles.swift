@@ -39,6 +39,9 @@ struct IntervalArtifact: Codable {
     var coverage: [String: [String: Double]]
     /// `SeasonalWidth` for the forecast buckets (1 when `intervals.seasonalWidth` is off; absent in older runs).
     var seasonalFactor: Double?
+    /// Per SKU whose covariates move demand in some forecast bucket, each step's `CovariateLift` factor
+    /// (nil without covariates and in older runs).
+    var lifts: [String: [Double]]? = nil
 }
 
 /// `train/lstm-forecast.csv`: the global LSTM's forecast for every SKU (sku, step, forecast).

@@ -8,8 +8,10 @@ import Forecasting
 /// older windows use the baseline (the network is not refitted per window).
 /// Residuals are divided by the SKU's scale at the window's origin (`SeriesScale.variation`: its mean
 /// absolute change from bucket to bucket) times the window's `SeasonalWidth` factor, and pooled per
-/// horizon step. Coverage is measured
-/// honestly: intervals calibrated on the older windows are scored on the newest one.
+/// horizon step. With prices, promotions or regressors, buckets they move demand in
+/// (`CovariateLift`) are also calibrated on their own, and the forecast buckets' lifts are kept for
+/// `forecast`. Coverage is measured honestly: intervals calibrated on the older windows are scored on
+/// the newest one.
 public struct ResidualsState: PipelineState {
     public let name = StateName.residuals
     public init() {}
@@ -23,13 +25,23 @@ public struct ResidualsState: PipelineState {
         let networkValidation = try NetworkForecast.read(path: context.file(.tune, NeuralStudy.validationFileName))
         var rows: [[String]] = []
         var scaled = [[[Double]]](repeating: [[Double]](repeating: [], count: horizon), count: windows)
+        var scaledLifts = scaled
+        let covariates = try ForecastCovariates.assemble(series: series, grid: grid, context: context).covariates
+        let lifts = covariates.map { CovariateLift.factors(histories: series.map(\.values), covariates: $0) }
+        var forecastLifts: [String: [Double]] = [:]
         var scales: [String: Double] = [:]
         // Index 0 is the forecast; backtest window w (origin w + 1 horizons before the end) is index w + 1.
         let widths = SeasonalWidth.widths(series: series.map(\.values), windows: windows, horizon: horizon,
                                           seasonLength: settings.model.seasonLength, enabled: settings.intervals.seasonalWidth)
         let seasonal = widths.factors
-        for record in series {
+        for (index, record) in series.enumerated() {
             try context.checkpoint()
+            func lift(_ offset: Int) -> Double {
+                guard let values = lifts?[index], values.indices.contains(offset) else { return 1 }
+                return values[offset]
+            }
+            let ahead = (0..<horizon).map { lift(record.values.count + $0) }
+            if ahead.contains(where: { CovariateLift.isShifted($0) }) { forecastLifts[record.sku] = ahead }
             let model = BaselineModel(rawValue: study.choices[record.sku] ?? "") ?? .naive
             scales[record.sku] = ((SeriesScale.variation(record.values) ?? 1) * seasonal[0] * 1e6).rounded() / 1e6
             let origins = model.backtestOrigins(seriesLength: record.values.count, horizon: horizon, windows: windows,
@@ -49,6 +61,7 @@ public struct ResidualsState: PipelineState {
                     let actual = record.values[origin + step]
                     let residual = actual - forecast[step]
                     scaled[window][step].append(residual / scale)
+                    scaledLifts[window][step].append(lift(origin + step))
                     rows.append([record.sku, grid.label(record.firstBucket + origin), String(step + 1), NumberText.format(actual),
                                  NumberText.format(forecast[step], decimals: 4), NumberText.format(residual, decimals: 4)])
                 }
@@ -56,17 +69,20 @@ public struct ResidualsState: PipelineState {
         }
         let method = IntervalMethod(rawValue: settings.intervals.method) ?? .conformal
         let all = (0..<horizon).map { step in scaled.flatMap { $0[step] } }
-        let model = IntervalModel.calibrate(scaledResiduals: all, levels: settings.intervals.levels, method: method)
+        let allLifts = (0..<horizon).map { step in scaledLifts.flatMap { $0[step] } }
+        let model = IntervalModel.calibrate(scaledResiduals: all, lifts: lifts == nil ? nil : allLifts, levels: settings.intervals.levels, method: method)
         var coverage: [String: [String: Double]] = [:]
         if windows >= 2 {
             let calibration = (0..<horizon).map { step in scaled.dropFirst().flatMap { $0[step] } }
+            let calibrationLifts = (0..<horizon).map { step in scaledLifts.dropFirst().flatMap { $0[step] } }
             for candidate in IntervalMethod.allCases {
-                let held = IntervalModel.calibrate(scaledResiduals: calibration, levels: settings.intervals.levels, method: candidate)
+                let held = IntervalModel.calibrate(scaledResiduals: calibration, lifts: lifts == nil ? nil : calibrationLifts,
+                                                   levels: settings.intervals.levels, method: candidate)
                 for (levelIndex, level) in settings.intervals.levels.enumerated() {
                     var inside = 0, total = 0
                     for step in 0..<horizon {
-                        for residual in scaled[0][step] {
-                            let bounds = held.factors[step][levelIndex]
+                        for (residual, lift) in zip(scaled[0][step], scaledLifts[0][step]) {
+                            let bounds = held.offsets(step: step, level: levelIndex, lift: lift)
                             if residual >= bounds[0] && residual <= bounds[1] { inside += 1 }
                             total += 1
                         }
@@ -78,12 +94,21 @@ public struct ResidualsState: PipelineState {
         try FileSystem.writeAtomically(CSVTable.render(header: ["sku", "origin", "step", "actual", "forecast", "residual"], rows: rows),
                                        to: context.output("residuals.csv"))
         try FileSystem.writeAtomically(JSONFile.encode(IntervalArtifact(interval: model, scales: scales, coverage: coverage,
-                                                                        seasonalFactor: (seasonal[0] * 1e6).rounded() / 1e6)),
+                                                                        seasonalFactor: (seasonal[0] * 1e6).rounded() / 1e6,
+                                                                        lifts: lifts == nil ? nil : forecastLifts)),
                                        to: context.output("intervals.json"))
         let text = coverage.sorted { $0.key < $1.key }.map { method, levels in
             "\(method) " + levels.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: " ")
         }.joined(separator: "; ")
         context.log.info("\(rows.count) residuals from \(windows) windows; coverage on the newest window: \(text)")
+        if lifts != nil {
+            let moved = allLifts.reduce(0) { $0 + $1.filter { CovariateLift.isShifted($0) }.count }
+            let buckets = forecastLifts.values.reduce(0) { $0 + $1.filter { CovariateLift.isShifted($0) }.count }
+            context.log.info("covariates moved demand by \(Int(((CovariateLift.threshold - 1) * 100).rounded())) % or more in \(moved) of the \(all.reduce(0) { $0 + $1.count }) "
+                             + "residuals' buckets: " + (model.shifted == nil ? "too few to calibrate apart (\(IntervalModel.minimumPerStep) needed), so they share the others' intervals"
+                                                          : "calibrated apart, and such buckets take the wider of the two intervals")
+                             + "; \(buckets) forecast bucket(s) of \(forecastLifts.count) SKU(s) are such buckets")
+        }
         if settings.intervals.seasonalWidth {
             context.log.info("seasonal width: forecast intervals × \(NumberText.format(seasonal[0], decimals: 3)) (last season's rise into the forecast buckets, "
                              + "\(NumberText.format(widths.rise, decimals: 3)), to the power \(NumberText.format(widths.exponent, decimals: 3)): how the SKUs' spread grows with their level), "

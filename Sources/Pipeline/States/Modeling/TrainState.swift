@@ -29,22 +29,11 @@ public struct TrainState: PipelineState {
         let settings = NeuralStudy.settings(of: study, config: context.config)
         let knownEpochs = NeuralStudy.knownEpochs(of: study, settings: settings)
         let horizon = context.config.model.horizon
-        var covariates = series.covariates
-        if let observed = covariates {
-            var planned = 0
-            if let input = context.inputs.first(where: { $0.producer == ReservedInputs.plans }) {
-                let plans = try CovariatePlans.load(path: context.inputPath(input), grid: grid, covariateNames: observed.names)
-                if !plans.unknownColumns.isEmpty {
-                    context.log.warning("plans columns \(plans.unknownColumns.joined(separator: ", ")) are not covariates of the data (\(observed.names.joined(separator: ", "))); ignored")
-                }
-                (covariates, planned) = plans.extend(observed, series: series, horizon: horizon)
-            } else {
-                (covariates, planned) = CovariatePlans().extend(observed, series: series, horizon: horizon)
-            }
-            context.log.info("covariates for the forecast buckets: \(planned) planned values from features.plans, the rest the median of each SKU's last \(horizon) buckets (its usual price and promotions of late)")
+        let assembled = try ForecastCovariates.assemble(series: series, grid: grid, context: context)
+        for note in assembled.notes {
+            if note.warning { context.log.warning(note.message) } else { context.log.info(note.message) }
         }
-        covariates = CalendarCovariates.joined(covariates, CalendarCovariates.flags(try Calendars.load(context), series: series, grid: grid, horizon: horizon))
-        covariates = covariates?.keeping(context.config.model.covariates)
+        let covariates = assembled.covariates
         context.log.info("training the global LSTM on \(series.count) SKUs (\(settings.ensembleSize) network(s))" + (covariates.map { "; covariates " + $0.names.joined(separator: ", ") } ?? "")
                          + (context.config.model.attributes.isEmpty ? "" : "; attributes " + context.config.model.attributes.joined(separator: ", ") + " embedded"))
         let trained = NeuralForecaster.train(series: series.map(\.values), firstBuckets: series.map(\.firstBucket), covariates: covariates,
