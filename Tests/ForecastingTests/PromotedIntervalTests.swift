@@ -37,6 +37,10 @@ import Testing
         #expect(none.count == 10 && none.allSatisfy { $0.isEmpty })
         // A price rise that cuts demand sets a bucket apart as well.
         #expect(CovariateLift.isShifted(0.8) && !CovariateLift.isShifted(0.9) && !CovariateLift.isShifted(1.15))
+        // A bucket past the covariates, a series without any, or no covariates at all read as an ordinary week.
+        #expect(CovariateLift.lift(lifts, series: 3, bucket: 60) == lifts[3][60] && lifts[3][60] > 1.8)
+        #expect(CovariateLift.lift(lifts, series: 3, bucket: 64) == 1 && CovariateLift.lift(lifts, series: 10, bucket: 0) == 1)
+        #expect(CovariateLift.lift(none, series: 0, bucket: 0) == 1 && CovariateLift.lift(nil, series: 0, bucket: 0) == 1)
     }
 
     @Test func promotedBucketsTakeTheWiderOfTheirOwnAndThePooledCalibration() throws {

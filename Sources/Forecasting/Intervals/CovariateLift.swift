@@ -25,6 +25,12 @@ public enum CovariateLift {
         }
     }
 
+    /// The lift of `series` at `bucket`, 1 where there are no covariates or no such bucket.
+    public static func lift(_ lifts: [[Double]]?, series: Int, bucket: Int) -> Double {
+        guard let lifts, lifts.indices.contains(series), lifts[series].indices.contains(bucket) else { return 1 }
+        return lifts[series][bucket]
+    }
+
     /// How far a bucket's covariates must move demand, as a factor up or down, to set it apart.
     public static let threshold = 1.2
 

@@ -279,13 +279,9 @@ public struct Backtester: Sendable {
         -> (coverage: [String: [String: Double]], bounds: [[[(lower: Double, upper: Double)]]]) {
         var scaled = [[Double]](repeating: [], count: horizon)
         var scaledLifts = [[Double]](repeating: [], count: horizon)
-        func lift(_ series: Int, _ offset: Int) -> Double {
-            guard let values = lifts?[series], values.indices.contains(offset) else { return 1 }
-            return values[offset]
-        }
         func add(_ residual: Double, series: Int, step: Int, offset: Int) {
             scaled[step].append(residual)
-            scaledLifts[step].append(lift(series, offset))
+            scaledLifts[step].append(CovariateLift.lift(lifts, series: series, bucket: offset))
         }
         // Index 0 is the holdout; window w + 1 starts w + 1 horizons before the end of the training buckets.
         let seasonal = SeasonalWidth.factors(series: histories, windows: config.intervals.backtestWindows, horizon: horizon,
@@ -320,7 +316,7 @@ public struct Backtester: Sendable {
                     let scale = (SeriesScale.variation(history) ?? 1) * seasonal[0]
                     for step in 0..<horizon {
                         let bounds = model.bounds(point: max(0, forecasts[index][step]), step: step, scale: scale, level: levelIndex,
-                                                  lift: lift(index, history.count + step))
+                                                  lift: CovariateLift.lift(lifts, series: index, bucket: history.count + step))
                         if actuals[index][step] >= bounds.lower && actuals[index][step] <= bounds.upper { inside += 1 }
                         total += 1
                         if method.rawValue == config.intervals.method { chosen[index][step].append(bounds) }

@@ -36,10 +36,7 @@ public struct ResidualsState: PipelineState {
         let seasonal = widths.factors
         for (index, record) in series.enumerated() {
             try context.checkpoint()
-            func lift(_ offset: Int) -> Double {
-                guard let values = lifts?[index], values.indices.contains(offset) else { return 1 }
-                return values[offset]
-            }
+            func lift(_ offset: Int) -> Double { CovariateLift.lift(lifts, series: index, bucket: offset) }
             let ahead = (0..<horizon).map { lift(record.values.count + $0) }
             if ahead.contains(where: { CovariateLift.isShifted($0) }) { forecastLifts[record.sku] = ahead }
             let model = BaselineModel(rawValue: study.choices[record.sku] ?? "") ?? .naive
